@@ -1,0 +1,1 @@
+"""The catalogue and the course page tree: courses, sections and categories."""

@@ -1,0 +1,388 @@
+"""The catalogue page tree: catalogue -> course -> section, plus course categories."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.money import CURRENCY_CHOICES
+
+COURSE_LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+    ("de", _("German")),
+    ("af", _("Afrikaans")),
+    ("zu", _("Zulu")),
+    ("sw", _("Swahili")),
+    ("hi", _("Hindi")),
+    ("ar", _("Arabic")),
+]
+CATALOGUE_PAGE_SIZE = 12
+CARD_IMAGE_SPEC = "fill-640x360"
+
+
+def default_currency():
+    """The site's default currency, read when a course is created."""
+    return settings.COURSE_DEFAULT_CURRENCY
+
+
+class CourseCategory(models.Model):
+    """A subject area that groups courses in the catalogue (a snippet)."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Used in catalogue links, e.g. /courses/?category=data-science"),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences shown on the catalogue filter."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("course category")
+        verbose_name_plural = _("course categories")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class CourseIndexPage(Page):
+    """The catalogue: lists published courses with filters that live in the URL."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short welcome shown above the list of courses."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = CatalogueFilters.from_request(request)
+        courses = filters.apply(self.courses())
+        page_number = request.GET.get("page") or 1
+        context["filters"] = filters
+        context["courses"] = Paginator(courses, CATALOGUE_PAGE_SIZE).get_page(
+            page_number
+        )
+        context["categories"] = CourseCategory.objects.all()
+        context["levels"] = CoursePage.Difficulty.choices
+        return context
+
+    def courses(self):
+        """Live courses under this catalogue, with everything a card shows."""
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+        return (
+            CoursePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("category", "instructor")
+            .prefetch_related(Prefetch("thumbnail", queryset=images))
+            .order_by("-first_published_at", "pk")
+        )
+
+
+class CatalogueFilters:
+    """The catalogue's query string (?q=, category, level, price) as clean values."""
+
+    PRICE_CHOICES = {"free", "paid", "subscription"}
+
+    def __init__(self, q="", category="", level="", price=""):
+        self.q = q.strip()[:100]
+        self.category = category
+        self.level = level if level in CoursePage.Difficulty.values else ""
+        self.price = price if price in self.PRICE_CHOICES else ""
+
+    @classmethod
+    def from_request(cls, request):
+        get = request.GET
+        return cls(
+            q=get.get("q", ""),
+            category=get.get("category", ""),
+            level=get.get("level", ""),
+            price=get.get("price", ""),
+        )
+
+    @property
+    def active(self):
+        return bool(self.q or self.category or self.level or self.price)
+
+    def apply(self, courses):
+        if self.category:
+            courses = courses.filter(category__slug=self.category)
+        if self.level:
+            courses = courses.filter(difficulty=self.level)
+        if self.price:
+            courses = courses.filter(pricing_type=self.price)
+        if self.q:
+            courses = courses.filter(
+                Q(title__icontains=self.q) | Q(summary__icontains=self.q)
+            )
+        return courses
+
+
+class CoursePage(Page):
+    """A course: what it teaches, who teaches it, what it costs, and its syllabus."""
+
+    class Difficulty(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+        ALL_LEVELS = "all", _("All levels")
+
+    class PricingType(models.TextChoices):
+        FREE = "free", _("Free")
+        PAID = "paid", _("One-off purchase")
+        SUBSCRIPTION = "subscription", _("Included in subscription")
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two sentences for catalogue cards and search results "
+            "(300 characters at most)."
+        ),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_("Who the course is for, what it covers and how it is taught."),
+    )
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("thumbnail"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Landscape image, at least 1280x720, used on cards and shares."),
+    )
+    category = models.ForeignKey(
+        CourseCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text=_("The catalogue section this course is listed in."),
+    )
+    difficulty = models.CharField(
+        _("difficulty level"),
+        max_length=16,
+        choices=Difficulty.choices,
+        default=Difficulty.BEGINNER,
+        help_text=_("How much a learner should know before starting."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=COURSE_LANGUAGES,
+        default="en",
+        help_text=_("The language the lessons are taught in."),
+    )
+    estimated_duration_minutes = models.PositiveIntegerField(
+        _("estimated duration (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Total learning time in minutes. Leave empty to add up the "
+            "lessons' estimated minutes."
+        ),
+    )
+    pricing_type = models.CharField(
+        _("pricing"),
+        max_length=16,
+        choices=PricingType.choices,
+        default=PricingType.FREE,
+        help_text=_(
+            "Free: anyone with an account can enrol. One-off purchase: learners "
+            "pay the price below. Subscription: included for subscribers."
+        ),
+    )
+    price = models.PositiveIntegerField(
+        _("price (minor units)"),
+        default=0,
+        help_text=_(
+            "In the currency's smallest unit: 4900 means 49.00 USD. "
+            "Must be 0 for free courses and above 0 for paid ones."
+        ),
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        choices=CURRENCY_CHOICES,
+        default=default_currency,
+        help_text=_("ISO 4217 code of the price."),
+    )
+    instructor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("instructor"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="taught_courses",
+        help_text=_("The person who teaches, grades and is paid for this course."),
+    )
+    learning_outcomes = StreamField(
+        [
+            (
+                "outcome",
+                blocks.CharBlock(
+                    max_length=200,
+                    label=_("Outcome"),
+                    help_text=_("Start with a verb: 'Build a REST API in Django'."),
+                ),
+            )
+        ],
+        blank=True,
+        verbose_name=_("learning outcomes"),
+        help_text=_("What a learner can do after the course, one per item."),
+    )
+    sequential_lessons = models.BooleanField(
+        _("sequential lessons"),
+        default=False,
+        help_text=_(
+            "When on, learners must complete each lesson before the next one opens."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("thumbnail"),
+        FieldPanel("description"),
+        FieldPanel("learning_outcomes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("category"), FieldPanel("difficulty")]),
+                FieldRowPanel(
+                    [FieldPanel("language"), FieldPanel("estimated_duration_minutes")]
+                ),
+                FieldPanel("instructor"),
+                FieldPanel("sequential_lessons"),
+            ],
+            heading=_("About the course"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pricing_type"),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("currency")]),
+            ],
+            heading=_("Pricing"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("pricing_type"),
+        index.FilterField("difficulty"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.SectionPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(pricing_type="free", price=0)
+                    | Q(pricing_type="paid", price__gt=0)
+                    | Q(pricing_type="subscription")
+                ),
+                name="course_price_matches_pricing_type",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.pricing_type == self.PricingType.FREE and self.price:
+            raise ValidationError({"price": _("A free course has a price of 0.")})
+        if self.pricing_type == self.PricingType.PAID and not self.price:
+            raise ValidationError(
+                {"price": _("Set a price above 0 for a course learners buy.")}
+            )
+
+    @property
+    def is_free(self):
+        return self.pricing_type == self.PricingType.FREE
+
+    @cached_property
+    def syllabus(self):
+        """Sections and live lessons in order, built with a fixed number of queries."""
+        from .syllabus import build_syllabus
+
+        return build_syllabus(self)
+
+    @property
+    def duration_minutes(self):
+        return self.estimated_duration_minutes or self.syllabus.total_minutes
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["syllabus"] = self.syllabus
+        return context
+
+
+class SectionPage(Page):
+    """A part of a course; the order of sections and their lessons is the syllabus."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=500,
+        help_text=_("Optional: what this section covers, shown in the syllabus."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["lessons.LessonPage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    @cached_property
+    def course(self):
+        return CoursePage.objects.parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        syllabus = self.course.syllabus
+        context["course"] = self.course
+        context["syllabus"] = syllabus
+        context["section"] = syllabus.section_for(self)
+        return context

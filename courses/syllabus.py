@@ -1,0 +1,82 @@
+"""The ordered syllabus of a course, read in two queries whatever its size."""
+
+from dataclasses import dataclass, field
+
+from lessons.models import LessonPage
+
+from .models import SectionPage
+
+
+@dataclass
+class SyllabusSection:
+    """A section with its live lessons, in editor order."""
+
+    page: SectionPage
+    lessons: list = field(default_factory=list)
+
+    @property
+    def total_minutes(self):
+        return sum(lesson.estimated_minutes or 0 for lesson in self.lessons)
+
+
+@dataclass
+class Syllabus:
+    """Everything the course page, section page and lesson sidebar list."""
+
+    sections: list
+
+    @property
+    def lessons(self):
+        return [lesson for section in self.sections for lesson in section.lessons]
+
+    @property
+    def total_minutes(self):
+        return sum(section.total_minutes for section in self.sections)
+
+    @property
+    def lesson_count(self):
+        return len(self.lessons)
+
+    @property
+    def first_lesson(self):
+        lessons = self.lessons
+        return lessons[0] if lessons else None
+
+    @property
+    def free_preview_lessons(self):
+        return [lesson for lesson in self.lessons if lesson.free_preview]
+
+    def section_for(self, page):
+        return next((s for s in self.sections if s.page.pk == page.pk), None)
+
+    def neighbours(self, lesson):
+        """The lessons before and after `lesson` in syllabus order (or None)."""
+        lessons = self.lessons
+        ids = [item.pk for item in lessons]
+        if lesson.pk not in ids:
+            return None, None
+        position = ids.index(lesson.pk)
+        previous = lessons[position - 1] if position > 0 else None
+        following = lessons[position + 1] if position + 1 < len(lessons) else None
+        return previous, following
+
+
+def build_syllabus(course):
+    """Read the sections and lessons under `course` and group them by section."""
+    sections = [
+        SyllabusSection(page=section)
+        for section in SectionPage.objects.live().child_of(course).order_by("path")
+    ]
+    by_path = {section.page.path: section for section in sections}
+    # Lesson bodies can be large and the syllabus never shows them.
+    lessons = (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .order_by("path")
+        .defer_streamfields()
+    )
+    for lesson in lessons:
+        section = by_path.get(lesson.path[: -LessonPage.steplen])
+        if section is not None:
+            section.lessons.append(lesson)
+    return Syllabus(sections=sections)

@@ -1,0 +1,285 @@
+"""Builds the demo site from `demo_data`: users, categories, pages and files.
+
+Every step finds what is already there before it creates anything, so running
+it again changes nothing; `reset` rebuilds the demo courses from scratch.
+"""
+
+import io
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from xhtml2pdf import pisa
+
+from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
+from home import demo_data
+from home.models import HomePage, SiteSettings
+from lessons.models import LessonPage
+
+DEMO_PASSWORD = "learn-2026"  # noqa: S105 - printed on purpose for the demo
+BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2f4e-58a4-4c8e-9c0d-2b8f1e7a9d11")
+
+
+@dataclass
+class SeedReport:
+    users: list
+    created_courses: int = 0
+
+
+@transaction.atomic
+def seed_demo(reset=False):
+    """Create the demo site; return the users and how many pages were new."""
+    report = SeedReport(users=seed_users())
+    home = seed_home()
+    categories = seed_categories()
+    catalogue = seed_catalogue(home)
+    instructor = get_user_model().objects.get(username="instructor")
+    for spec in demo_data.COURSES:
+        existing = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"])
+        if reset and existing.exists():
+            existing.first().delete()
+        if not existing.exists():
+            seed_course(catalogue, spec, categories[spec["category"]], instructor)
+            report.created_courses += 1
+    return report
+
+
+def seed_users():
+    users = []
+    for spec in demo_data.USERS:
+        user, _ = get_user_model().objects.get_or_create(
+            username=spec["username"], defaults={"email": spec["email"]}
+        )
+        user.email = spec["email"]
+        user.first_name = spec["first_name"]
+        user.last_name = spec["last_name"]
+        user.is_superuser = user.is_staff = spec["role"] == "admin"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        users.append((spec["role"], user))
+    return users
+
+
+def seed_home():
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's install creates a placeholder welcome page at the same slug.
+        Page.objects.filter(depth=2, slug="home").exclude(
+            content_type__model="homepage"
+        ).delete()
+        root.refresh_from_db()
+        home = root.add_child(instance=HomePage(slug="home", **demo_data.HOME))
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", is_default_site=True
+    )
+    site.root_page = home
+    site.site_name = settings.WAGTAIL_SITE_NAME
+    site.save()
+    SiteSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "tagline": "Practical courses, verifiable certificates.",
+            "footer_text": "Coursewright is open-source course software. "
+            "This demo site is reset from time to time.",
+            "contact_email": "hello@example.com",
+        },
+    )
+    return home
+
+
+def seed_categories():
+    categories = {}
+    for slug, name, description in demo_data.CATEGORIES:
+        category, _ = CourseCategory.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        categories[slug] = category
+    return categories
+
+
+def seed_catalogue(home):
+    spec = demo_data.CATALOGUE
+    catalogue = CourseIndexPage.objects.child_of(home).first()
+    if catalogue is None:
+        catalogue = home.add_child(instance=CourseIndexPage(**spec))
+        catalogue.save_revision().publish()
+    return catalogue
+
+
+def seed_course(catalogue, spec, category, instructor):
+    files = {
+        demo_data.HANDOUT: handout_document(spec).pk,
+        demo_data.TOOL_URL: f"{settings.SITE_URL}/static/demo-tools/practice.html",
+    }
+    course = catalogue.add_child(
+        instance=CoursePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            description=spec["description"],
+            thumbnail=course_image(spec),
+            category=category,
+            difficulty=spec["difficulty"],
+            language=spec["language"],
+            estimated_duration_minutes=sum(
+                lesson["minutes"]
+                for section in spec["sections"]
+                for lesson in section["lessons"]
+            ),
+            pricing_type=spec["pricing_type"],
+            price=spec["price"],
+            currency=spec["currency"],
+            instructor=instructor,
+            sequential_lessons=spec["sequential"],
+            learning_outcomes=[("outcome", text) for text in spec["outcomes"]],
+        )
+    )
+    course.save_revision().publish()
+    lessons_by_slug = {}
+    for section_spec in spec["sections"]:
+        section = course.add_child(
+            instance=SectionPage(
+                title=section_spec["title"],
+                slug=section_spec["slug"],
+                summary=section_spec["summary"],
+            )
+        )
+        section.save_revision().publish()
+        for lesson_spec in section_spec["lessons"]:
+            lesson = seed_lesson(section, spec["slug"], lesson_spec, files)
+            lessons_by_slug[lesson.slug] = lesson
+    for section_spec in spec["sections"]:
+        for lesson_spec in section_spec["lessons"]:
+            required = lesson_spec.get("prerequisites")
+            if required:
+                lesson = lessons_by_slug[lesson_spec["slug"]]
+                lesson.prerequisites.set([lessons_by_slug[s] for s in required])
+                lesson.save_revision().publish()
+    return course
+
+
+def seed_lesson(section, course_slug, spec, files):
+    key = f"{course_slug}/{spec['slug']}"
+    lesson = section.add_child(
+        instance=LessonPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            estimated_minutes=spec["minutes"],
+            free_preview=spec.get("free_preview", False),
+            body=stream_data(spec["body"], key, files),
+        )
+    )
+    lesson.save_revision().publish()
+    return lesson
+
+
+def stream_data(body, key, files):
+    """Raw StreamField data with ids derived from the lesson, so they are stable."""
+    blocks = []
+    for index, (block_type, value) in enumerate(body):
+        block_key = f"{key}/{index}"
+        blocks.append(
+            {
+                "type": block_type,
+                "value": _with_ids(_resolve(value, files), block_key),
+                "id": stable_id(block_key),
+            }
+        )
+    return blocks
+
+
+def stable_id(key):
+    return str(uuid.uuid5(BLOCK_ID_NAMESPACE, key))
+
+
+def _resolve(value, files):
+    value = dict(value)
+    for field, item in value.items():
+        if isinstance(item, str) and item in files:
+            value[field] = files[item]
+    if "tool_url" in value:
+        value["allowed_origin"] = settings.SITE_URL
+    return value
+
+
+def _with_ids(value, key):
+    """Give quiz questions, options and rubric rows stable ids as well."""
+    value = dict(value)
+    if "questions" in value:
+        value["questions"] = [
+            {
+                "type": question_type,
+                "value": _with_ids(question, f"{key}/q{n}"),
+                "id": stable_id(f"{key}/q{n}"),
+            }
+            for n, (question_type, question) in enumerate(value["questions"])
+        ]
+    for field in ("options", "rubric", "accepted_answers"):
+        if field in value:
+            value[field] = [
+                {"type": "item", "value": item, "id": stable_id(f"{key}/{field}{n}")}
+                for n, item in enumerate(value[field])
+            ]
+    return value
+
+
+def course_image(spec):
+    """A generated cover image, reused when it already exists."""
+    Image = get_image_model()
+    title = f"Cover: {spec['title']}"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    start, end = (_rgb(colour) for colour in spec["colours"])
+    picture = PILImage.new("RGB", (1280, 720))
+    draw = ImageDraw.Draw(picture)
+    for x in range(1280):
+        mix = x / 1279
+        colour = tuple(round(a + (b - a) * mix) for a, b in zip(start, end, strict=True))
+        draw.line([(x, 0), (x, 720)], fill=colour)
+    font = ImageFont.load_default(size=64)
+    draw.text((80, 300), spec["title"], fill="white", font=font)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    # ImageFile lets Wagtail read the width and height as the file is assigned.
+    image = Image(title=title, file=ImageFile(buffer, name=f"{spec['slug']}-cover.png"))
+    image.save()
+    return image
+
+
+def handout_document(spec):
+    """The course's PDF handout, rendered with xhtml2pdf, reused when present."""
+    Document = get_document_model()
+    handout = spec["handout"]
+    existing = Document.objects.filter(title=handout["title"]).first()
+    if existing:
+        return existing
+    buffer = io.BytesIO()
+    html = (
+        "<html><body style='font-family: Helvetica; font-size: 13pt'>"
+        f"{handout['html']}<p>From the course: {spec['title']}</p></body></html>"
+    )
+    pisa.CreatePDF(html, dest=buffer)
+    document = Document(
+        title=handout["title"],
+        file=ContentFile(buffer.getvalue(), name=f"{spec['slug']}-handout.pdf"),
+    )
+    document.save()
+    return document
+
+
+def _rgb(hex_colour):
+    hex_colour = hex_colour.lstrip("#")
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))

@@ -1,0 +1,27 @@
+"""`manage.py seed_demo`: the demo courses and users, safe to run again."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from home.demo import DEMO_PASSWORD, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo site: three courses, categories and demo users."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo courses first and build them again.",
+        )
+
+    def handle(self, *args, **options):
+        report = seed_demo(reset=options["reset"])
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo site ready: {report.created_courses} new course(s).")
+        )
+        self.stdout.write(f"Open {settings.SITE_URL}/ and log in with:")
+        for role, user in report.users:
+            self.stdout.write(f"  {role:<11} {user.username:<11} {DEMO_PASSWORD}")
+        self.stdout.write(f"Editors use {settings.SITE_URL}/admin/")

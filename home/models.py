@@ -1,0 +1,95 @@
+"""The home page and the site-wide settings editors control."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+FEATURED_COURSE_COUNT = 6
+
+
+class HomePage(Page):
+    """The front door: a promise, a call to action and the newest courses."""
+
+    hero_heading = models.CharField(
+        _("hero heading"),
+        max_length=120,
+        help_text=_("The large headline visitors read first."),
+    )
+    hero_text = models.TextField(
+        _("hero text"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences under the headline."),
+    )
+    hero_cta_text = models.CharField(
+        _("call to action"),
+        max_length=40,
+        default=_("Browse courses"),
+        help_text=_("Text of the main button, which opens the catalogue."),
+    )
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
+        help_text=_("Optional text shown below the featured courses."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_cta_text"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import CourseCategory, CourseIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = CourseIndexPage.objects.live().child_of(self).first()
+        context["catalogue"] = catalogue
+        context["featured_courses"] = (
+            catalogue.courses()[:FEATURED_COURSE_COUNT] if catalogue else []
+        )
+        context["categories"] = CourseCategory.objects.all()
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Branding shown in the header and footer of every page."""
+
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=120,
+        blank=True,
+        help_text=_("A short line under the site name in the footer."),
+    )
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        max_length=400,
+        help_text=_("Who runs the site and how to reach them."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("Shown in the footer.")
+    )
+
+    panels = [FieldPanel("tagline"), FieldPanel("footer_text"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("site settings")

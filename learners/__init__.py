@@ -1,0 +1,1 @@
+"""Everything a learner owns: enrolments, progress, attempts and certificates."""

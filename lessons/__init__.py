@@ -1,0 +1,1 @@
+"""Lesson pages and the StreamField blocks that make up lesson content."""

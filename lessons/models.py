@@ -1,0 +1,189 @@
+"""Lesson pages and uploaded H5P packages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from pyh5p import H5PError, PackageLimits, read_package
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import LessonStreamBlock
+
+H5P_LIMITS = PackageLimits(
+    max_files=2_000,
+    max_file_size=50 * 1024 * 1024,
+    max_total_size=200 * 1024 * 1024,
+)
+
+
+class H5PPackage(models.Model):
+    """An uploaded `.h5p` file, checked with pyh5p before it is stored."""
+
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("How editors find this activity.")
+    )
+    file = models.FileField(
+        _("H5P file"),
+        upload_to="h5p/packages/",
+        validators=[FileExtensionValidator(["h5p"])],
+        help_text=_("A .h5p package exported from H5P or an H5P editor."),
+    )
+    main_library = models.CharField(
+        _("main library"), max_length=200, blank=True, editable=False
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    panels = [FieldPanel("title"), FieldPanel("file")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("H5P package")
+        verbose_name_plural = _("H5P packages")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.file or getattr(self.file, "_committed", True):
+            return
+        self.main_library = read_h5p_metadata(self.file)["mainLibrary"]
+
+
+def read_h5p_metadata(uploaded_file):
+    """Check an uploaded package is a safe, complete H5P archive; return h5p.json."""
+    uploaded_file.seek(0)
+    try:
+        package = read_package(uploaded_file.read(), limits=H5P_LIMITS)
+    except H5PError as exc:
+        raise ValidationError({"file": _("Not a usable H5P package: %s") % exc}) from exc
+    finally:
+        uploaded_file.seek(0)
+    problems = [issue for issue in package.validate() if issue]
+    if problems:
+        raise ValidationError(
+            {"file": [_("H5P package problem: %s") % issue for issue in problems[:5]]}
+        )
+    return package.metadata
+
+
+class LessonPageForm(WagtailAdminPageForm):
+    """Offers only the lessons of the same course as prerequisites."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("prerequisites")
+        if field is None:
+            return
+        section = self.parent_page if self.instance.pk is None else None
+        course = _course_of(section or self.instance)
+        lessons = LessonPage.objects.none()
+        if course is not None:
+            lessons = LessonPage.objects.descendant_of(course).order_by("path")
+            if self.instance.pk:
+                lessons = lessons.exclude(pk=self.instance.pk)
+        field.queryset = lessons
+
+
+def _course_of(page):
+    from courses.models import CoursePage
+
+    if page is None or not page.pk:
+        return None
+    return CoursePage.objects.ancestor_of(page, inclusive=True).first()
+
+
+class LessonPage(Page):
+    """A lesson: its content blocks, time estimate and what must come first."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=300,
+        help_text=_(
+            "One or two sentences on what the lesson teaches; shown in the "
+            "syllabus and to visitors who cannot open the lesson yet."
+        ),
+    )
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated minutes"),
+        default=10,
+        help_text=_("How long a typical learner needs for this lesson."),
+    )
+    free_preview = models.BooleanField(
+        _("free preview"),
+        default=False,
+        help_text=_("Anyone may open this lesson, enrolled or not."),
+    )
+    prerequisites = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="unlocks",
+        verbose_name=_("prerequisites"),
+        help_text=_("Lessons of this course a learner must complete first."),
+    )
+    body = StreamField(
+        LessonStreamBlock(),
+        blank=True,
+        verbose_name=_("lesson content"),
+        help_text=_("Add videos, text, PDFs, quizzes, assignments and activities."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("free_preview")]),
+                FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Lesson settings"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = LessonPageForm
+    parent_page_types = ["courses.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @cached_property
+    def course(self):
+        return _course_of(self)
+
+    def clean(self):
+        super().clean()
+        chosen = list(self.prerequisites.all())
+        if self.pk and any(lesson.pk == self.pk for lesson in chosen):
+            raise ValidationError(
+                {"prerequisites": _("A lesson cannot be its own prerequisite.")}
+            )
+        course = self.course
+        if course and any(not lesson.path.startswith(course.path) for lesson in chosen):
+            raise ValidationError(
+                {"prerequisites": _("Prerequisites must be lessons of this course.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        syllabus = course.syllabus if course else None
+        previous, following = syllabus.neighbours(self) if syllabus else (None, None)
+        context.update(
+            course=course,
+            syllabus=syllabus,
+            previous_lesson=previous,
+            next_lesson=following,
+            prerequisites=list(self.prerequisites.live().order_by("path")),
+        )
+        return context

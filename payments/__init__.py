@@ -1,0 +1,1 @@
+"""Orders, gateways, webhooks and instructor earnings."""
