@@ -4,7 +4,7 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coursesite.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coursesite.settings.production")
 
 app = Celery("coursesite")
 # Every CELERY_* Django setting configures Celery; the eager switch lives there.

@@ -247,7 +247,9 @@ def course_image(spec):
     draw = ImageDraw.Draw(picture)
     for x in range(1280):
         mix = x / 1279
-        colour = tuple(round(a + (b - a) * mix) for a, b in zip(start, end, strict=True))
+        colour = tuple(
+            round(a + (b - a) * mix) for a, b in zip(start, end, strict=True)
+        )
         draw.line([(x, 0), (x, 720)], fill=colour)
     font = ImageFont.load_default(size=64)
     draw.text((80, 300), spec["title"], fill="white", font=font)

@@ -8,9 +8,17 @@ HANDOUT = "__handout__"
 TOOL_URL = "__tool_url__"
 
 CATEGORIES = [
-    ("programming", "Programming", "Learn to write software, from first steps to APIs."),
+    (
+        "programming",
+        "Programming",
+        "Learn to write software, from first steps to APIs.",
+    ),
     ("data", "Data and analytics", "Ask questions of data and answer them clearly."),
-    ("writing", "Writing and communication", "Write so that people understand and act."),
+    (
+        "writing",
+        "Writing and communication",
+        "Write so that people understand and act.",
+    ),
 ]
 
 USERS = [
@@ -863,7 +871,10 @@ WRITING_COURSE = {
                                             ("In a sidebar", False),
                                         ],
                                     ),
-                                    _tf("Passive voice makes instructions clearer.", False),
+                                    _tf(
+                                        "Passive voice makes instructions clearer.",
+                                        False,
+                                    ),
                                     _short(
                                         "What reading pattern did the eye-tracking "
                                         "lesson describe? (one letter)",

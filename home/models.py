@@ -89,7 +89,11 @@ class SiteSettings(BaseSiteSetting):
         _("contact e-mail"), blank=True, help_text=_("Shown in the footer.")
     )
 
-    panels = [FieldPanel("tagline"), FieldPanel("footer_text"), FieldPanel("contact_email")]
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("footer_text"),
+        FieldPanel("contact_email"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

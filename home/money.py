@@ -30,4 +30,6 @@ def minor_to_major(amount_minor: int, currency: str) -> Decimal:
 def format_money(amount_minor: int, currency: str, locale: str | None = None) -> str:
     """Format an amount in minor units for the active language, e.g. '$49.00'."""
     locale = locale or to_locale(get_language() or "en")
-    return format_currency(minor_to_major(amount_minor, currency), currency, locale=locale)
+    return format_currency(
+        minor_to_major(amount_minor, currency), currency, locale=locale
+    )

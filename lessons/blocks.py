@@ -155,11 +155,10 @@ class VideoBlock(blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         if bool(value.get("url")) == bool(value.get("file")):
-            raise StructBlockValidationError(
-                non_block_errors=ErrorList(
-                    [_("Give either a YouTube/Vimeo URL or an uploaded file, not both.")]
-                )
+            message = _(
+                "Give either a YouTube/Vimeo URL or an uploaded file, not both."
             )
+            raise StructBlockValidationError(non_block_errors=ErrorList([message]))
         if value.get("url") and not (value.provider and value.video_id):
             errors["url"] = ValidationError(
                 _("Use a YouTube or Vimeo video address, e.g. youtube.com/watch?v=ID.")
@@ -179,8 +178,19 @@ class RichTextContentBlock(blocks.StructBlock):
 
     content = blocks.RichTextBlock(
         features=[
-            "h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "hr",
-            "blockquote", "code", "image", "document-link",
+            "h2",
+            "h3",
+            "h4",
+            "bold",
+            "italic",
+            "link",
+            "ol",
+            "ul",
+            "hr",
+            "blockquote",
+            "code",
+            "image",
+            "document-link",
         ],  # fmt: skip
         help_text=_("Headings start at level 2; the lesson title is level 1."),
     )
@@ -444,9 +454,12 @@ class QuizValue(blocks.StructValue):
 class QuizBlock(blocks.StructBlock):
     """A graded quiz; its questions are snapshotted into each attempt."""
 
-    title = blocks.CharBlock(max_length=200, help_text=_("e.g. 'Check your understanding'."))
+    title = blocks.CharBlock(
+        max_length=200, help_text=_("e.g. 'Check your understanding'.")
+    )
     intro = blocks.TextBlock(
-        required=False, help_text=_("Optional: what the quiz covers and how to prepare.")
+        required=False,
+        help_text=_("Optional: what the quiz covers and how to prepare."),
     )
     questions = QuizQuestionsBlock()
     pass_mark = blocks.IntegerBlock(
@@ -613,7 +626,9 @@ class H5PBlock(blocks.StructBlock):
     """An interactive H5P activity: an uploaded package or an embed URL."""
 
     title = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("Optional heading for the activity.")
+        required=False,
+        max_length=200,
+        help_text=_("Optional heading for the activity."),
     )
     package = SnippetChooserBlock(
         "lessons.H5PPackage",
@@ -663,8 +678,12 @@ class AIToolValue(blocks.StructValue):
 class AIToolBlock(blocks.StructBlock):
     """An embedded AI tool (tutor, practice generator) in a sandboxed frame."""
 
-    title = blocks.CharBlock(max_length=200, help_text=_("e.g. 'Practice with the tutor'."))
-    tool_url = blocks.URLBlock(help_text=_("The https address the tool is served from."))
+    title = blocks.CharBlock(
+        max_length=200, help_text=_("e.g. 'Practice with the tutor'.")
+    )
+    tool_url = blocks.URLBlock(
+        help_text=_("The https address the tool is served from.")
+    )
     allowed_origin = blocks.CharBlock(
         max_length=200,
         help_text=_(
@@ -697,7 +716,10 @@ class AIToolBlock(blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         origin = value.get("allowed_origin", "").rstrip("/")
-        if _origin(origin) != origin or urlsplit(origin).scheme not in {"http", "https"}:
+        if _origin(origin) != origin or urlsplit(origin).scheme not in {
+            "http",
+            "https",
+        }:
             errors["allowed_origin"] = ValidationError(
                 _("Give an origin only: scheme and host, e.g. https://tool.example.com")
             )
@@ -715,7 +737,7 @@ class AIToolBlock(blocks.StructBlock):
                 isinstance(v, (dict, list)) for v in params.values()
             ):
                 errors["parameters"] = ValidationError(
-                    _("Use a JSON object of plain values, e.g. {\"level\": 2}.")
+                    _('Use a JSON object of plain values, e.g. {"level": 2}.')
                 )
         if errors:
             raise StructBlockValidationError(block_errors=errors)

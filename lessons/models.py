@@ -63,10 +63,12 @@ def read_h5p_metadata(uploaded_file):
     try:
         package = read_package(uploaded_file.read(), limits=H5P_LIMITS)
     except H5PError as exc:
-        raise ValidationError({"file": _("Not a usable H5P package: %s") % exc}) from exc
+        raise ValidationError(
+            {"file": _("Not a usable H5P package: %s") % exc}
+        ) from exc
     finally:
         uploaded_file.seek(0)
-    problems = [issue for issue in package.validate() if issue]
+    problems = package.validate(require_content=True)
     if problems:
         raise ValidationError(
             {"file": [_("H5P package problem: %s") % issue for issue in problems[:5]]}
@@ -142,7 +144,9 @@ class LessonPage(Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("free_preview")]),
+                FieldRowPanel(
+                    [FieldPanel("estimated_minutes"), FieldPanel("free_preview")]
+                ),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Lesson settings"),

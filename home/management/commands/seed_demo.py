@@ -19,7 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = seed_demo(reset=options["reset"])
         self.stdout.write(
-            self.style.SUCCESS(f"Demo site ready: {report.created_courses} new course(s).")
+            self.style.SUCCESS(
+                f"Demo site ready: {report.created_courses} new course(s)."
+            )
         )
         self.stdout.write(f"Open {settings.SITE_URL}/ and log in with:")
         for role, user in report.users:

@@ -1,0 +1,1 @@
+"""The test suite: one folder per app, plus browser journeys under e2e."""

@@ -1,0 +1,40 @@
+"""Fixtures every test may use: a private media folder, a clean cache, a site."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.courses.factories import build_site
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files of a test land in its own folder, never in media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Wagtail caches site root paths; Redis must not carry them between tests."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site(db):
+    """A home page and catalogue under Wagtail's root, as the default site."""
+    return build_site()
+
+
+@pytest.fixture
+def catalogue(site):
+    return site.catalogue
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    cache = "redis" if settings.REDIS_URL else "local memory"
+    return f"database: {database}, cache: {cache}"

@@ -1,0 +1,1 @@
+"""Tests of the catalogue, course and section pages."""

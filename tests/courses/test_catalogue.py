@@ -1,0 +1,93 @@
+"""The catalogue lists live courses and filters them by the query string."""
+
+import pytest
+
+from tests.courses.factories import CourseCategoryFactory, CoursePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def courses(catalogue):
+    data = CourseCategoryFactory(name="Data", slug="data")
+    design = CourseCategoryFactory(name="Design", slug="design")
+    CoursePageFactory(
+        parent=catalogue, title="SQL Basics", category=data, difficulty="beginner"
+    )
+    CoursePageFactory(
+        parent=catalogue,
+        title="Advanced Pandas",
+        summary="Reshape and group data frames.",
+        category=data,
+        difficulty="advanced",
+        pricing_type="paid",
+        price=3900,
+        currency="GBP",
+    )
+    CoursePageFactory(
+        parent=catalogue,
+        title="Colour Theory",
+        category=design,
+        pricing_type="subscription",
+    )
+    CoursePageFactory(parent=catalogue, title="Unpublished Draft", live=False)
+
+
+def titles(response):
+    return sorted(course.title for course in response.context["courses"])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Advanced Pandas", "Colour Theory", "SQL Basics"]),
+        ("?category=data", ["Advanced Pandas", "SQL Basics"]),
+        ("?level=advanced", ["Advanced Pandas"]),
+        ("?price=free", ["SQL Basics"]),
+        ("?price=paid", ["Advanced Pandas"]),
+        ("?price=subscription", ["Colour Theory"]),
+        ("?q=pandas", ["Advanced Pandas"]),
+        ("?q=group+data", ["Advanced Pandas"]),
+        ("?category=data&level=beginner", ["SQL Basics"]),
+        ("?category=nothing-here", []),
+        (
+            "?level=wizard&price=cheap",
+            ["Advanced Pandas", "Colour Theory", "SQL Basics"],
+        ),
+    ],
+)
+def test_filters_narrow_the_list(client, courses, query, expected):
+    response = client.get(f"/courses/{query}")
+
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+def test_cards_show_the_price_in_its_currency(client, courses):
+    html = client.get("/courses/").content.decode()
+
+    assert "£39.00" in html
+    assert "Free" in html
+    assert "Included in subscription" in html
+
+
+def test_no_results_offers_a_way_back(client, courses):
+    html = client.get("/courses/?q=underwater+basket+weaving").content.decode()
+
+    assert "No courses match these filters" in html
+    assert "Clear filters" in html
+
+
+def test_a_page_number_out_of_range_shows_the_last_page(client, courses):
+    response = client.get("/courses/?page=99")
+
+    assert response.status_code == 200
+    assert response.context["courses"].number == 1
+
+
+def test_the_home_page_features_the_newest_courses(client, courses):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "SQL Basics" in response.content.decode()
+    assert "Unpublished Draft" not in response.content.decode()

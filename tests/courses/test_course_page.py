@@ -1,0 +1,95 @@
+"""The course page sells the course: facts, outcomes, syllabus and a next step."""
+
+import pytest
+
+from tests.courses.factories import CoursePageFactory, SectionPageFactory, UserFactory
+from tests.lessons.factories import LessonPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course(catalogue):
+    course = CoursePageFactory(
+        parent=catalogue,
+        title="Bread Baking",
+        slug="bread",
+        summary="Bake a loaf you are proud of.",
+        instructor=UserFactory(first_name="Nadia", last_name="Hussain"),
+        difficulty="intermediate",
+        learning_outcomes=[("outcome", "Shape a tight boule")],
+        sequential_lessons=True,
+    )
+    dough = SectionPageFactory(parent=course, title="Dough", slug="dough")
+    LessonPageFactory(
+        parent=dough, title="Flour and water", slug="flour", free_preview=True
+    )
+    LessonPageFactory(
+        parent=dough, title="Kneading", slug="kneading", estimated_minutes=50
+    )
+    oven = SectionPageFactory(parent=course, title="The oven", slug="oven")
+    LessonPageFactory(parent=oven, title="Steam and heat", slug="steam")
+    return course
+
+
+def test_the_syllabus_lists_sections_and_lessons_in_order(client, course):
+    html = client.get("/courses/bread/").content.decode()
+
+    order = [
+        html.index(t) for t in ("Dough", "Flour and water", "Kneading", "The oven")
+    ]
+    assert order == sorted(order)
+    assert "2 sections" in html
+    assert "3 lessons" in html
+    assert "1 h 10 min" in html
+
+
+def test_the_course_page_marks_the_free_preview_and_links_to_it(client, course):
+    html = client.get("/courses/bread/").content.decode()
+
+    assert "Free preview" in html
+    assert 'href="/courses/bread/dough/flour/">Watch a free lesson' in html
+
+
+def test_the_course_page_shows_its_facts_and_instructor(client, course):
+    html = client.get("/courses/bread/").content.decode()
+
+    assert "Taught by <strong>Nadia Hussain</strong>" in html
+    assert "Intermediate" in html
+    assert "Shape a tight boule" in html
+    assert "Lessons open one after another" in html
+
+
+def test_a_free_course_invites_the_learner_to_start(client, course):
+    html = client.get("/courses/bread/").content.decode()
+
+    assert "Free" in html
+    assert 'href="/courses/bread/dough/flour/">Start learning' in html
+
+
+def test_a_paid_course_shows_its_price_and_no_free_start(client, catalogue):
+    CoursePageFactory(
+        parent=catalogue, slug="paid", pricing_type="paid", price=12900, currency="ZAR"
+    )
+
+    html = client.get("/courses/paid/").content.decode()
+
+    assert "ZAR" in html or "R" in html
+    assert "129.00" in html
+    assert "Start learning" not in html
+
+
+def test_a_course_without_lessons_says_so_kindly(client, catalogue):
+    CoursePageFactory(parent=catalogue, slug="empty")
+
+    html = client.get("/courses/empty/").content.decode()
+
+    assert "The syllabus is being written" in html
+
+
+def test_the_section_page_lists_its_lessons(client, course):
+    html = client.get("/courses/bread/dough/").content.decode()
+
+    assert "Flour and water" in html
+    assert "Steam and heat" not in html
+    assert 'href="/courses/bread/#section-dough"' in html

@@ -1,0 +1,1 @@
+"""Tests of the home page, money display and demo data."""

@@ -1,0 +1,144 @@
+"""`seed_demo` builds a complete demo site, and running it again changes nothing."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from courses.models import CourseCategory, CoursePage, SectionPage
+from home.demo import DEMO_PASSWORD
+from lessons.blocks import LessonStreamBlock
+from lessons.models import LessonPage
+
+pytestmark = pytest.mark.django_db
+
+BLOCK_TYPES = set(LessonStreamBlock().child_blocks)
+READING_BLOCKS = {"rich_text", "markdown", "code", "pdf"}
+
+
+def seed():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "courses": CoursePage.objects.count(),
+        "lessons": LessonPage.objects.count(),
+        "users": get_user_model().objects.count(),
+        "categories": CourseCategory.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "revisions": Revision.objects.count(),
+    }
+
+
+def block_ids():
+    return {
+        lesson.pk: [block.id for block in lesson.body]
+        for lesson in LessonPage.objects.all()
+    }
+
+
+def test_seeding_twice_leaves_the_same_content():
+    seed()
+    first_counts, first_ids = counts(), block_ids()
+
+    seed()
+
+    assert counts() == first_counts
+    assert block_ids() == first_ids
+
+
+def test_the_demo_has_a_free_a_paid_and_a_subscription_course():
+    seed()
+
+    courses = CoursePage.objects.live()
+    assert sorted(c.pricing_type for c in courses) == ["free", "paid", "subscription"]
+    paid = courses.get(pricing_type="paid")
+    assert (paid.price, paid.currency) == (4900, "USD")
+
+
+@pytest.mark.parametrize(
+    "slug", ["python-for-beginners", "data-analysis-with-sql", "writing-for-the-web"]
+)
+def test_every_demo_course_is_complete(slug):
+    seed()
+    course = CoursePage.objects.get(slug=slug)
+    lessons = LessonPage.objects.live().descendant_of(course)
+
+    assert course.live and course.instructor.username == "instructor"
+    assert course.thumbnail is not None
+    assert SectionPage.objects.child_of(course).live().count() >= 2
+    assert lessons.count() >= 5
+    assert {
+        block.block_type for lesson in lessons for block in lesson.body
+    } == BLOCK_TYPES
+    assert lessons.filter(free_preview=True).exists()
+    reading = [
+        lesson
+        for lesson in lessons
+        if lesson.body and {b.block_type for b in lesson.body} <= READING_BLOCKS
+    ]
+    assert reading, "a plain reading lesson that 'mark complete' finishes"
+
+
+def test_every_demo_block_is_valid_for_the_editor():
+    seed()
+    stream = LessonStreamBlock()
+
+    for lesson in LessonPage.objects.all():
+        stream.clean(lesson.body)
+
+
+def test_seeding_prints_the_demo_logins():
+    output = seed()
+
+    for username in ("admin", "instructor", "student"):
+        assert username in output
+    assert DEMO_PASSWORD in output
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password(DEMO_PASSWORD)
+    assert not get_user_model().objects.get(username="student").is_staff
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/courses/",
+        "/courses/?category=programming",
+        "/courses/python-for-beginners/",
+        "/courses/data-analysis-with-sql/",
+        "/courses/writing-for-the-web/",
+        "/courses/python-for-beginners/getting-started/welcome/",
+        "/courses/data-analysis-with-sql/joins-and-groups/joins-quiz/",
+        "/courses/writing-for-the-web/rewriting/rewrite-a-page/",
+    ],
+)
+def test_the_seeded_pages_render_for_an_anonymous_visitor(client, url):
+    seed()
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert b"<main" in response.content
+
+
+def test_reset_rebuilds_the_demo_courses():
+    seed()
+    CoursePage.objects.get(slug="python-for-beginners").delete()
+
+    call_command("seed_demo", stdout=io.StringIO())
+    assert CoursePage.objects.filter(slug="python-for-beginners").exists()
+
+    before = CoursePage.objects.get(slug="writing-for-the-web").pk
+    call_command("seed_demo", "--reset", stdout=io.StringIO())
+    assert CoursePage.objects.get(slug="writing-for-the-web").pk != before
+    assert CoursePage.objects.count() == 3

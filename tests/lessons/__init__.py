@@ -1,0 +1,1 @@
+"""Tests of lesson pages, lesson blocks and H5P packages."""
