@@ -93,3 +93,10 @@ def test_the_section_page_lists_its_lessons(client, course):
     assert "Flour and water" in html
     assert "Steam and heat" not in html
     assert 'href="/courses/bread/#section-dough"' in html
+
+
+def test_an_unknown_page_gets_a_friendly_404(client, site):
+    response = client.get("/courses/no-such-course/")
+
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
