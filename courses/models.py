@@ -17,6 +17,9 @@ from wagtail.search import index
 
 from home.money import CURRENCY_CHOICES
 
+from .choices import Difficulty, PricingType
+from .filters import CatalogueFilters
+
 COURSE_LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
@@ -114,58 +117,11 @@ class CourseIndexPage(Page):
         )
 
 
-class CatalogueFilters:
-    """The catalogue's query string (?q=, category, level, price) as clean values."""
-
-    PRICE_CHOICES = {"free", "paid", "subscription"}
-
-    def __init__(self, q="", category="", level="", price=""):
-        self.q = q.strip()[:100]
-        self.category = category
-        self.level = level if level in CoursePage.Difficulty.values else ""
-        self.price = price if price in self.PRICE_CHOICES else ""
-
-    @classmethod
-    def from_request(cls, request):
-        get = request.GET
-        return cls(
-            q=get.get("q", ""),
-            category=get.get("category", ""),
-            level=get.get("level", ""),
-            price=get.get("price", ""),
-        )
-
-    @property
-    def active(self):
-        return bool(self.q or self.category or self.level or self.price)
-
-    def apply(self, courses):
-        if self.category:
-            courses = courses.filter(category__slug=self.category)
-        if self.level:
-            courses = courses.filter(difficulty=self.level)
-        if self.price:
-            courses = courses.filter(pricing_type=self.price)
-        if self.q:
-            courses = courses.filter(
-                Q(title__icontains=self.q) | Q(summary__icontains=self.q)
-            )
-        return courses
-
-
 class CoursePage(Page):
     """A course: what it teaches, who teaches it, what it costs, and its syllabus."""
 
-    class Difficulty(models.TextChoices):
-        BEGINNER = "beginner", _("Beginner")
-        INTERMEDIATE = "intermediate", _("Intermediate")
-        ADVANCED = "advanced", _("Advanced")
-        ALL_LEVELS = "all", _("All levels")
-
-    class PricingType(models.TextChoices):
-        FREE = "free", _("Free")
-        PAID = "paid", _("One-off purchase")
-        SUBSCRIPTION = "subscription", _("Included in subscription")
+    Difficulty = Difficulty
+    PricingType = PricingType
 
     summary = models.TextField(
         _("summary"),
