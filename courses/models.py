@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -117,7 +118,7 @@ class CourseIndexPage(Page):
         )
 
 
-class CoursePage(Page):
+class CoursePage(RoutablePageMixin, Page):
     """A course: what it teaches, who teaches it, what it costs, and its syllabus."""
 
     Difficulty = Difficulty
@@ -309,9 +310,18 @@ class CoursePage(Page):
         return self.estimated_duration_minutes or self.syllabus.total_minutes
 
     def get_context(self, request, *args, **kwargs):
+        from learners.dashboard import course_state
+
         context = super().get_context(request, *args, **kwargs)
         context["syllabus"] = self.syllabus
+        context["state"] = course_state(request.user, self)
         return context
+
+    @path("enroll/")
+    def enroll(self, request):
+        from learners.views import enroll_in_course
+
+        return enroll_in_course(request, self)
 
 
 class SectionPage(Page):

@@ -8,12 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from learners import views as learner_views
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Log in, log out and password reset, with the site's templates.
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/profile/", learner_views.profile, name="profile"),
+    path("accounts/", include("allauth.urls")),
+    path("dashboard/", include("learners.urls")),
 ]
 
 if settings.DEBUG:

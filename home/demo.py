@@ -8,8 +8,10 @@ import io
 import uuid
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -23,6 +25,9 @@ from xhtml2pdf import pisa
 from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
 from home import demo_data
 from home.models import HomePage, SiteSettings
+from learners import services
+from learners.models import Enrollment, Profile
+from learners.roles import INSTRUCTORS, MODERATORS, STUDENTS
 from lessons.models import LessonPage
 
 DEMO_PASSWORD = "learn-2026"  # noqa: S105 - printed on purpose for the demo
@@ -50,10 +55,15 @@ def seed_demo(reset=False):
         if not existing.exists():
             seed_course(catalogue, spec, categories[spec["category"]], instructor)
             report.created_courses += 1
+    seed_student_progress(get_user_model().objects.get(username="student"))
     return report
 
 
+ROLE_GROUPS = {"admin": MODERATORS, "instructor": INSTRUCTORS, "student": STUDENTS}
+
+
 def seed_users():
+    """The demo accounts, with verified e-mail addresses and their role groups."""
     users = []
     for spec in demo_data.USERS:
         user, _ = get_user_model().objects.get_or_create(
@@ -65,8 +75,25 @@ def seed_users():
         user.is_superuser = user.is_staff = spec["role"] == "admin"
         user.set_password(DEMO_PASSWORD)
         user.save()
+        user.groups.add(Group.objects.get(name=ROLE_GROUPS[spec["role"]]))
+        EmailAddress.objects.update_or_create(
+            user=user,
+            email=spec["email"],
+            defaults={"verified": True, "primary": True},
+        )
+        Profile.objects.get_or_create(user=user)
         users.append((spec["role"], user))
     return users
+
+
+def seed_student_progress(student):
+    """The demo student is part-way through the free course, so the dashboard
+    has something to show. Enrolling again changes nothing."""
+    course = CoursePage.objects.get(slug=demo_data.STUDENT_COURSE)
+    services.enroll(student, course, Enrollment.Source.FREE)
+    for slug in demo_data.STUDENT_COMPLETED_LESSONS:
+        lesson = LessonPage.objects.descendant_of(course).get(slug=slug)
+        services.complete_lesson(student, lesson)
 
 
 def seed_home():

@@ -45,6 +45,10 @@ USERS = [
     },
 ]
 
+# The demo student's enrolment and the lessons they have already finished.
+STUDENT_COURSE = "python-for-beginners"
+STUDENT_COMPLETED_LESSONS = ["welcome", "installing-python"]
+
 HOME = {
     "title": "Home",
     "hero_heading": "Learn skills you can use on Monday morning",

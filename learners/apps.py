@@ -8,3 +8,6 @@ class LearnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "learners"
     verbose_name = _("Learners")
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - connects the signal receivers

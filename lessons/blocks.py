@@ -104,7 +104,7 @@ class VideoValue(blocks.StructValue):
     @property
     def embed_url(self):
         if self.provider == "youtube":
-            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?rel=0"
+            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?rel=0&enablejsapi=1"
         if self.provider == "vimeo":
             return f"https://player.vimeo.com/video/{self.video_id}?dnt=1"
         return ""

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalManyToManyField
 from pyh5p import H5PError, PackageLimits, read_package
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -102,8 +103,13 @@ def _course_of(page):
     return CoursePage.objects.ancestor_of(page, inclusive=True).first()
 
 
-class LessonPage(Page):
+class LessonPage(RoutablePageMixin, Page):
     """A lesson: its content blocks, time estimate and what must come first."""
+
+    class CompletionMode(models.TextChoices):
+        MANUAL = "manual", _("Marked complete by the learner")
+        VIDEO = "video", _("Completes when the video is watched")
+        ASSESSMENT = "assessment", _("Completes when the quiz or assignment is passed")
 
     summary = models.TextField(
         _("summary"),
@@ -165,6 +171,54 @@ class LessonPage(Page):
     def course(self):
         return _course_of(self)
 
+    @cached_property
+    def completion_mode(self):
+        """How this lesson completes, decided by the blocks it holds."""
+        kinds = {block.block_type for block in self.body}
+        if kinds & {"quiz", "assignment"}:
+            return self.CompletionMode.ASSESSMENT
+        if "video" in kinds:
+            return self.CompletionMode.VIDEO
+        return self.CompletionMode.MANUAL
+
+    @cached_property
+    def required_watch_percentage(self):
+        """The strictest watch target among the lesson's videos."""
+        targets = [
+            block.value["required_watch_percentage"]
+            for block in self.body
+            if block.block_type == "video"
+        ]
+        return max(targets, default=0)
+
+    @property
+    def completion_hint(self):
+        if self.completion_mode == self.CompletionMode.VIDEO:
+            return _(
+                "This lesson completes when you have watched %(pct)s%% of the video."
+            ) % {"pct": self.required_watch_percentage}
+        if self.completion_mode == self.CompletionMode.ASSESSMENT:
+            return _("This lesson completes when you pass its quiz or assignment.")
+        return _("Mark the lesson complete when you have finished it.")
+
+    @path("")
+    def lesson(self, request):
+        from learners.views import open_lesson
+
+        return open_lesson(request, self)
+
+    @path("complete/")
+    def complete(self, request):
+        from learners.views import mark_lesson_complete
+
+        return mark_lesson_complete(request, self)
+
+    @path("progress/")
+    def progress(self, request):
+        from learners.views import report_lesson_progress
+
+        return report_lesson_progress(request, self)
+
     def clean(self):
         super().clean()
         chosen = list(self.prerequisites.all())
@@ -179,13 +233,19 @@ class LessonPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
+        from learners.dashboard import course_state
+
         context = super().get_context(request, *args, **kwargs)
         course = self.course
         syllabus = course.syllabus if course else None
         previous, following = syllabus.neighbours(self) if syllabus else (None, None)
+        state = course_state(request.user, course) if course else None
         context.update(
             course=course,
             syllabus=syllabus,
+            sidebar=state,
+            course_access=state.access if state else None,
+            access=state.access.for_lesson(self) if state else None,
             previous_lesson=previous,
             next_lesson=following,
             prerequisites=list(self.prerequisites.live().order_by("path")),

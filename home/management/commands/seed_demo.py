@@ -24,6 +24,11 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Open {settings.SITE_URL}/ and log in with:")
+        self.stdout.write(
+            f"  {'role':<11} {'e-mail (site)':<24} {'username (admin)':<17} password"
+        )
         for role, user in report.users:
-            self.stdout.write(f"  {role:<11} {user.username:<11} {DEMO_PASSWORD}")
+            self.stdout.write(
+                f"  {role:<11} {user.email:<24} {user.username:<17} {DEMO_PASSWORD}"
+            )
         self.stdout.write(f"Editors use {settings.SITE_URL}/admin/")

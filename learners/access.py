@@ -1,0 +1,201 @@
+"""The one access policy: may this user see this lesson, or this lesson file?
+
+Every way into lesson content (the lesson page, its documents, and later the
+quiz, H5P files, the API and AI-tool tokens) asks `lesson_access` or
+`CourseAccess`; nothing else decides.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.models import ReferenceIndex
+
+from .models import Enrollment, LessonProgress
+
+
+class Level(StrEnum):
+    FULL = "full"  # the whole lesson
+    TEASER = "teaser"  # title, summary and a call to action
+    LOCKED = "locked"  # title and why it is locked
+
+
+class Reason(StrEnum):
+    OPEN = "open"
+    STAFF = "staff"
+    FREE_PREVIEW = "free_preview"
+    NOT_LOGGED_IN = "not_logged_in"
+    NOT_ENROLLED = "not_enrolled"
+    ENROLLMENT_INACTIVE = "enrollment_inactive"
+    PREREQUISITE = "prerequisite"
+    SEQUENCE = "sequence"
+    UNPUBLISHED = "unpublished"
+
+
+@dataclass(frozen=True)
+class LessonAccess:
+    """The policy's answer for one lesson, with what the learner can do next."""
+
+    level: Level
+    reason: Reason
+    blocking_lesson: object = None  # the lesson to complete first, if any
+    enrollment: Enrollment | None = None
+
+    @property
+    def allowed(self):
+        return self.level == Level.FULL
+
+    @property
+    def message(self):
+        blocking = self.blocking_lesson.title if self.blocking_lesson else ""
+        messages = {
+            Reason.NOT_LOGGED_IN: _(
+                "Log in and enrol in this course to open the lesson."
+            ),
+            Reason.NOT_ENROLLED: _("Enrol in this course to open the lesson."),
+            Reason.ENROLLMENT_INACTIVE: _(
+                "Your enrolment is not active (%(status)s). Enrol again to continue."
+            )
+            % {
+                "status": self.enrollment.get_status_display()
+                if self.enrollment
+                else ""
+            },
+            Reason.PREREQUISITE: _("Complete “%(lesson)s” first.")
+            % {"lesson": blocking},
+            Reason.SEQUENCE: _(
+                "Lessons in this course open in order: complete “%(lesson)s” first."
+            )
+            % {"lesson": blocking},
+            Reason.UNPUBLISHED: _("This lesson is not published."),
+        }
+        return messages.get(self.reason, "")
+
+
+class CourseAccess:
+    """What one user may open in one course, read in a fixed number of queries."""
+
+    def __init__(self, user, course):
+        self.user = user
+        self.course = course
+
+    @cached_property
+    def is_privileged(self):
+        user = self.user
+        return bool(
+            user.is_authenticated
+            and (
+                user.is_superuser
+                or user.is_staff
+                or self.course.instructor_id == user.pk
+            )
+        )
+
+    @cached_property
+    def enrollment(self):
+        if not self.user.is_authenticated:
+            return None
+        return Enrollment.objects.filter(user=self.user, course=self.course).first()
+
+    @cached_property
+    def completed_ids(self):
+        if self.enrollment is None:
+            return frozenset()
+        return frozenset(
+            LessonProgress.objects.filter(
+                enrollment=self.enrollment, status=LessonProgress.Status.COMPLETED
+            ).values_list("lesson_id", flat=True)
+        )
+
+    @cached_property
+    def lessons(self):
+        return self.course.syllabus.lessons
+
+    @cached_property
+    def prerequisites(self):
+        """{lesson id: [live prerequisite lessons]} for the whole course, one query."""
+        from lessons.models import LessonPage
+
+        by_id = {lesson.pk: lesson for lesson in self.lessons}
+        links = LessonPage.prerequisites.through.objects.filter(
+            from_lessonpage_id__in=by_id
+        ).values_list("from_lessonpage_id", "to_lessonpage_id")
+        required = {}
+        for lesson_id, prerequisite_id in links:
+            if prerequisite_id in by_id:
+                required.setdefault(lesson_id, []).append(by_id[prerequisite_id])
+        return required
+
+    def is_completed(self, lesson):
+        return lesson.pk in self.completed_ids
+
+    def for_lesson(self, lesson):
+        if self.is_privileged:
+            return LessonAccess(Level.FULL, Reason.STAFF, enrollment=self.enrollment)
+        if not (self.course.live and lesson.live):
+            return LessonAccess(Level.LOCKED, Reason.UNPUBLISHED)
+        if lesson.free_preview:
+            return LessonAccess(
+                Level.FULL, Reason.FREE_PREVIEW, enrollment=self.enrollment
+            )
+        if not self.user.is_authenticated:
+            return LessonAccess(Level.TEASER, Reason.NOT_LOGGED_IN)
+        enrollment = self.enrollment
+        if enrollment is None:
+            return LessonAccess(Level.TEASER, Reason.NOT_ENROLLED)
+        if not enrollment.gives_access:
+            return LessonAccess(
+                Level.TEASER, Reason.ENROLLMENT_INACTIVE, enrollment=enrollment
+            )
+        for prerequisite in self.prerequisites.get(lesson.pk, []):
+            if not self.is_completed(prerequisite):
+                return LessonAccess(
+                    Level.LOCKED, Reason.PREREQUISITE, prerequisite, enrollment
+                )
+        previous = self._previous(lesson)
+        if (
+            self.course.sequential_lessons
+            and previous
+            and not self.is_completed(previous)
+        ):
+            return LessonAccess(Level.LOCKED, Reason.SEQUENCE, previous, enrollment)
+        return LessonAccess(Level.FULL, Reason.OPEN, enrollment=enrollment)
+
+    def _previous(self, lesson):
+        ids = [item.pk for item in self.lessons]
+        if lesson.pk not in ids:
+            return None
+        position = ids.index(lesson.pk)
+        return self.lessons[position - 1] if position else None
+
+
+def lesson_access(user, lesson):
+    """The policy's answer for `user` and `lesson`."""
+    course = lesson.course
+    if course is None:
+        return LessonAccess(Level.LOCKED, Reason.UNPUBLISHED)
+    return CourseAccess(user, course).for_lesson(lesson)
+
+
+def lessons_using(obj):
+    """The lessons whose content refers to `obj` (a document), via Wagtail's index."""
+    from lessons.models import LessonPage
+
+    page_ids = (
+        ReferenceIndex.get_references_to(obj)
+        .filter(
+            base_content_type__app_label="wagtailcore", base_content_type__model="page"
+        )
+        .values_list("object_id", flat=True)
+    )
+    return LessonPage.objects.filter(pk__in=[int(pk) for pk in page_ids])
+
+
+def document_access(user, document):
+    """A document used in lessons opens only for someone who may open one of them."""
+    lessons = list(lessons_using(document))
+    if not lessons:
+        return LessonAccess(Level.FULL, Reason.OPEN)
+    answers = [lesson_access(user, lesson) for lesson in lessons]
+    return next((answer for answer in answers if answer.allowed), answers[0])

@@ -1,0 +1,160 @@
+"""Read models for pages that show a learner's progress: the course page, the
+lesson sidebar and the dashboard. Each reads a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, Sum
+from django.utils.functional import cached_property
+
+from .access import CourseAccess, Level
+from .models import Enrollment, LessonProgress
+from .services import CourseProgress
+
+RECENT_ACTIVITY_COUNT = 8
+
+
+class CourseState:
+    """One user's view of one course: enrolment, progress, next lesson, locks."""
+
+    def __init__(self, user, course):
+        self.course = course
+        self.access = CourseAccess(user, course)
+
+    @property
+    def enrollment(self):
+        return self.access.enrollment
+
+    @property
+    def is_enrolled(self):
+        return self.enrollment is not None and self.enrollment.gives_access
+
+    @property
+    def is_privileged(self):
+        return self.access.is_privileged
+
+    @cached_property
+    def progress(self):
+        lessons = self.access.lessons
+        done = sum(1 for lesson in lessons if self.access.is_completed(lesson))
+        return CourseProgress(completed=done, total=len(lessons))
+
+    @cached_property
+    def next_lesson(self):
+        """The first lesson, in syllabus order, that is not completed yet."""
+        return next(
+            (
+                lesson
+                for lesson in self.access.lessons
+                if not self.access.is_completed(lesson)
+            ),
+            None,
+        )
+
+    def status_of(self, lesson):
+        if self.access.is_completed(lesson):
+            return "completed"
+        level = self.access.for_lesson(lesson).level
+        return "locked" if level == Level.LOCKED else "open"
+
+    @cached_property
+    def sections(self):
+        """The syllabus with each lesson's status, for templates."""
+        return [
+            (
+                section.page,
+                [(lesson, self.status_of(lesson)) for lesson in section.lessons],
+            )
+            for section in self.course.syllabus.sections
+        ]
+
+
+def course_state(user, course):
+    return CourseState(user, course)
+
+
+@dataclass
+class DashboardCourse:
+    enrollment: Enrollment
+    lessons: list = field(default_factory=list)
+    completed_ids: set = field(default_factory=set)
+
+    @property
+    def course(self):
+        return self.enrollment.course
+
+    @property
+    def progress(self):
+        done = sum(1 for lesson in self.lessons if lesson.pk in self.completed_ids)
+        return CourseProgress(completed=done, total=len(self.lessons))
+
+    @property
+    def next_lesson(self):
+        return next(
+            (ln for ln in self.lessons if ln.pk not in self.completed_ids), None
+        )
+
+
+@dataclass
+class Dashboard:
+    in_progress: list
+    completed: list
+    inactive: list
+    seconds_learnt: int
+    recent: list
+
+    @property
+    def hours_learnt(self):
+        return round(self.seconds_learnt / 3600, 1)
+
+    @property
+    def continue_with(self):
+        """The most recently active course that still has a lesson to do."""
+        return next((item for item in self.in_progress if item.next_lesson), None)
+
+
+def dashboard_for(user):
+    """Everything `/dashboard/` shows, in five queries however many courses."""
+    from lessons.models import LessonPage
+
+    enrollments = list(
+        Enrollment.objects.filter(user=user)
+        .select_related("course")
+        .order_by("-updated_at")
+    )
+    items = {e.pk: DashboardCourse(enrollment=e) for e in enrollments}
+    by_course_path = {e.course.path: items[e.pk] for e in enrollments}
+    if enrollments:
+        prefixes = [Q(path__startswith=path) for path in by_course_path]
+        lessons = (
+            LessonPage.objects.live()
+            .filter(reduce(or_, prefixes))
+            .order_by("path")
+            .defer_streamfields()
+        )
+        course_depth = enrollments[0].course.depth
+        for lesson in lessons:
+            prefix = lesson.path[: course_depth * LessonPage.steplen]
+            by_course_path[prefix].lessons.append(lesson)
+    progress = LessonProgress.objects.filter(enrollment__user=user)
+    for enrollment_id, lesson_id in progress.filter(
+        status=LessonProgress.Status.COMPLETED
+    ).values_list("enrollment_id", "lesson_id"):
+        items[enrollment_id].completed_ids.add(lesson_id)
+    seconds = progress.aggregate(total=Sum("time_spent_seconds"))["total"] or 0
+    recent = list(
+        progress.filter(last_accessed_at__isnull=False)
+        .select_related("lesson", "enrollment__course")
+        .order_by("-last_accessed_at")[:RECENT_ACTIVITY_COUNT]
+    )
+    status = Enrollment.Status
+    return Dashboard(
+        in_progress=[i for i in items.values() if i.enrollment.status == status.ACTIVE],
+        completed=[
+            i for i in items.values() if i.enrollment.status == status.COMPLETED
+        ],
+        inactive=[i for i in items.values() if not i.enrollment.gives_access],
+        seconds_learnt=seconds,
+        recent=recent,
+    )

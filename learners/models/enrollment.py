@@ -1,0 +1,69 @@
+"""Enrolments: one row per learner and course, whatever happens to it later."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def with_access(self):
+        """Enrolments that open the course's lessons."""
+        return self.filter(status__in=Enrollment.ACCESS_STATUSES)
+
+
+class Enrollment(models.Model):
+    """A learner's place in a course. Made only by `learners.services.enroll`."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending payment")
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Left the course")
+        REFUNDED = "refunded", _("Refunded")
+        EXPIRED = "expired", _("Expired")
+
+    class Source(models.TextChoices):
+        FREE = "free", _("Free enrolment")
+        PURCHASE = "purchase", _("Purchase")
+        SUBSCRIPTION = "subscription", _("Subscription")
+        ADMIN = "admin", _("Added by staff")
+
+    ACCESS_STATUSES = (Status.ACTIVE, Status.COMPLETED)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrollments"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="one_enrollment_per_user_and_course"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="completed")
+                | models.Q(completed_at__isnull=False),
+                name="completed_enrollment_has_completed_at",
+            ),
+        ]
+        indexes = [models.Index(fields=["course", "status"])]
+
+    def __str__(self):
+        return f"{self.user} in {self.course}"
+
+    @property
+    def gives_access(self):
+        return self.status in self.ACCESS_STATUSES

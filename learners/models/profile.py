@@ -1,0 +1,55 @@
+"""The public face of an account: display name, avatar, bio and time zone."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class Profile(models.Model):
+    """One per user, created on first use; everything here is the owner's to edit."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        blank=True,
+        help_text=_("How your name appears to instructors and on certificates."),
+    )
+    avatar = models.ImageField(
+        _("avatar"),
+        upload_to="avatars/",
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+        help_text=_("A square JPEG, PNG or WebP image, at most 2 MB."),
+    )
+    bio = models.TextField(
+        _("bio"),
+        max_length=1000,
+        blank=True,
+        help_text=_("A few sentences about you."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        default="UTC",
+        help_text=_("Due dates and activity times are shown in this time zone."),
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        user = self.user
+        return self.display_name or user.get_full_name() or user.email or user.username

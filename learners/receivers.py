@@ -1,0 +1,22 @@
+"""Reactions to account events: new learners join Students, time zones follow."""
+
+from allauth.account.signals import user_signed_up
+from django.contrib.auth.models import Group
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+from .models import Profile
+from .roles import STUDENTS
+
+
+@receiver(user_signed_up)
+def add_new_learner_to_students(request, user, **kwargs):
+    group, _ = Group.objects.get_or_create(name=STUDENTS)
+    user.groups.add(group)
+    Profile.objects.get_or_create(user=user)
+
+
+@receiver(user_logged_in)
+def remember_time_zone(request, user, **kwargs):
+    time_zone = Profile.objects.filter(user=user).values_list("time_zone", flat=True)
+    request.session["time_zone"] = time_zone.first() or "UTC"

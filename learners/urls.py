@@ -1,0 +1,13 @@
+"""The learner's own pages under /dashboard/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "learners"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("enrollments/<int:pk>/", views.enrollment_detail, name="enrollment"),
+    path("enrollments/<int:pk>/leave/", views.leave, name="leave"),
+]

@@ -1,0 +1,231 @@
+"""Learner-facing views: enrol, open and complete lessons, report progress,
+the dashboard and the profile. Every rule lives in services and access."""
+
+import json
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .dashboard import dashboard_for
+from .forms import ProfileForm
+from .models import Enrollment, Profile
+
+MAX_PAYLOAD_BYTES = 4096
+
+
+class BadPayload(services.LearningError):
+    status_code = 400
+
+
+# Course and lesson routes ------------------------------------------------------
+
+
+def enroll_in_course(request, course):
+    """POST /courses/<course>/enroll/: free enrolment, then the next lesson."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    try:
+        outcome = services.enroll(request.user, course, Enrollment.Source.FREE)
+    except services.LearningError as error:
+        return refusal(request, error, course=course)
+    if outcome.created:
+        messages.success(request, _("You are enrolled. Enjoy the course!"))
+    elif outcome.reactivated:
+        messages.success(
+            request, _("Welcome back: your progress is just as you left it.")
+        )
+    else:
+        messages.info(request, _("You are already enrolled in this course."))
+    state_lesson = services.next_lesson_for(outcome.enrollment)
+    return redirect(state_lesson.url if state_lesson else course.url)
+
+
+def open_lesson(request, lesson):
+    """The lesson page; opening it counts as starting it for an enrolled learner."""
+    context = lesson.get_context(request)
+    access = context["access"]
+    if access is not None and access.allowed:
+        context["progress"] = services.start_lesson(request.user, lesson, access=access)
+    return TemplateResponse(request, lesson.get_template(request), context)
+
+
+def mark_lesson_complete(request, lesson):
+    """POST <lesson>/complete/: the learner's "mark complete" button."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return _login_needed(request, lesson)
+    try:
+        _check_identity(read_payload(request), request.user, lesson)
+        progress = services.complete_lesson(request.user, lesson, manual=True)
+    except services.LearningError as error:
+        return refusal(request, error, lesson=lesson)
+    if wants_json(request):
+        return JsonResponse(progress_json(progress))
+    messages.success(request, _("Lesson complete."))
+    following = lesson.course.syllabus.neighbours(lesson)[1]
+    return redirect(following.url if following else lesson.course.url)
+
+
+def report_lesson_progress(request, lesson):
+    """POST <lesson>/progress/: video position and time heartbeats (JSON or form)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return _login_needed(request, lesson)
+    try:
+        payload = read_payload(request)
+        _check_identity(payload, request.user, lesson)
+        progress = services.record_progress(
+            request.user,
+            lesson,
+            watched_percent=_number(payload, "watched_percent"),
+            seconds=_number(payload, "seconds"),
+        )
+    except services.LearningError as error:
+        return refusal(request, error, lesson=lesson, as_json=True)
+    return JsonResponse(progress_json(progress))
+
+
+def progress_json(progress):
+    course = services.course_progress(progress.enrollment)
+    return {
+        "lesson_completed": progress.is_completed,
+        "watched_percent": progress.video_watched_percent,
+        "time_spent_seconds": progress.time_spent_seconds,
+        "course_percent": course.percent,
+        "course_completed": progress.enrollment.status == Enrollment.Status.COMPLETED,
+    }
+
+
+# Payload checks -----------------------------------------------------------------
+
+
+def wants_json(request):
+    return request.content_type == "application/json" or "application/json" in (
+        request.headers.get("Accept", "")
+    )
+
+
+def read_payload(request):
+    if len(request.body) > MAX_PAYLOAD_BYTES:
+        raise BadPayload(_("The report is too large."))
+    if request.content_type != "application/json":
+        return request.POST.dict()
+    try:
+        payload = json.loads(request.body or b"{}")
+    except ValueError as error:
+        raise BadPayload(_("The report is not valid JSON.")) from error
+    if not isinstance(payload, dict):
+        raise BadPayload(_("The report must be a JSON object."))
+    return payload
+
+
+def _check_identity(payload, user, lesson):
+    """Refuse reports that name another user or another lesson than the URL's."""
+    for key in ("user", "user_id"):
+        if key in payload and str(payload[key]) != str(user.pk):
+            raise BadPayload(_("You can only record your own progress."))
+    for key in ("lesson", "lesson_id"):
+        if key in payload and str(payload[key]) != str(lesson.pk):
+            raise BadPayload(_("This report is for a different lesson."))
+
+
+def _number(payload, key):
+    value = payload.get(key)
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise BadPayload(_("“%(key)s” must be a number.") % {"key": key})
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation as error:
+        raise BadPayload(_("“%(key)s” must be a number.") % {"key": key}) from error
+    if not number.is_finite():
+        raise BadPayload(_("“%(key)s” must be a number.") % {"key": key})
+    return int(number)
+
+
+def _login_needed(request, lesson):
+    if wants_json(request):
+        return JsonResponse({"error": _("Log in to save your progress.")}, status=401)
+    return redirect_to_login(lesson.url)
+
+
+def refusal(request, error, *, course=None, lesson=None, as_json=False):
+    """A clear 4xx that says why and what to do next; nothing was written."""
+    if as_json or wants_json(request):
+        return JsonResponse({"error": error.message}, status=error.status_code)
+    context = {
+        "message": error.message,
+        "course": course or (lesson.course if lesson else None),
+        "lesson": lesson,
+        "needs_verification": isinstance(error, services.EmailNotVerified),
+    }
+    return render(request, "learners/refusal.html", context, status=error.status_code)
+
+
+# Dashboard and profile ----------------------------------------------------------
+
+
+@login_required
+def dashboard(request):
+    return render(
+        request, "learners/dashboard.html", {"dashboard": dashboard_for(request.user)}
+    )
+
+
+@login_required
+def enrollment_detail(request, pk):
+    """One course's lesson-by-lesson progress; another learner's gives 404."""
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("course"), pk=pk, user=request.user
+    )
+    from .dashboard import course_state
+
+    state = course_state(request.user, enrollment.course)
+    return render(
+        request,
+        "learners/enrollment_detail.html",
+        {"enrollment": enrollment, "state": state},
+    )
+
+
+@login_required
+@require_POST
+def leave(request, pk):
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("course"), pk=pk, user=request.user
+    )
+    try:
+        services.leave_course(request.user, enrollment.course)
+    except services.LearningError as error:
+        return refusal(request, error, course=enrollment.course)
+    messages.success(
+        request,
+        _("You left “%(course)s”. Your progress is kept if you come back.")
+        % {"course": enrollment.course.title},
+    )
+    return redirect("learners:dashboard")
+
+
+@login_required
+def profile(request):
+    profile, _created = Profile.objects.get_or_create(user=request.user)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        request.session["time_zone"] = profile.time_zone
+        messages.success(request, _("Your profile is saved."))
+        return redirect("profile")
+    return render(request, "learners/profile.html", {"form": form, "profile": profile})
