@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -19,7 +19,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from xhtml2pdf import pisa
 
 from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
@@ -27,7 +27,7 @@ from home import demo_data
 from home.models import HomePage, SiteSettings
 from learners import services
 from learners.models import Enrollment, Profile
-from learners.roles import INSTRUCTORS, MODERATORS, STUDENTS
+from learners.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
 from lessons.models import LessonPage
 
 DEMO_PASSWORD = "learn-2026"  # noqa: S105 - printed on purpose for the demo
@@ -64,6 +64,7 @@ ROLE_GROUPS = {"admin": MODERATORS, "instructor": INSTRUCTORS, "student": STUDEN
 
 def seed_users():
     """The demo accounts, with verified e-mail addresses and their role groups."""
+    groups = ensure_role_groups(Group, Permission)
     users = []
     for spec in demo_data.USERS:
         user, _ = get_user_model().objects.get_or_create(
@@ -75,7 +76,7 @@ def seed_users():
         user.is_superuser = user.is_staff = spec["role"] == "admin"
         user.set_password(DEMO_PASSWORD)
         user.save()
-        user.groups.add(Group.objects.get(name=ROLE_GROUPS[spec["role"]]))
+        user.groups.add(groups[ROLE_GROUPS[spec["role"]]])
         EmailAddress.objects.update_or_create(
             user=user,
             email=spec["email"],
@@ -99,7 +100,7 @@ def seed_student_progress(student):
 def seed_home():
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = ensure_root_page()
         # Wagtail's install creates a placeholder welcome page at the same slug.
         Page.objects.filter(depth=2, slug="home").exclude(
             content_type__model="homepage"
@@ -123,6 +124,15 @@ def seed_home():
         },
     )
     return home
+
+
+def ensure_root_page():
+    """Wagtail's tree root, made by its migrations; rebuilt if a flush removed it."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
 
 
 def seed_categories():

@@ -1,4 +1,4 @@
-"""The names of the roles; the groups themselves are created by a migration."""
+"""The roles of the platform as Django groups, created by a migration."""
 
 STUDENTS = "Students"
 INSTRUCTORS = "Instructors"
@@ -6,3 +6,22 @@ MODERATORS = "Moderators"
 ALL_ROLES = (STUDENTS, INSTRUCTORS, MODERATORS)
 # Roles that work in the Wagtail admin; students never see it.
 ADMIN_ROLES = (INSTRUCTORS, MODERATORS)
+
+
+def ensure_role_groups(group_model, permission_model):
+    """Create the role groups; admin roles may open the Wagtail admin.
+
+    Takes the models so the data migration can pass its historical ones.
+    """
+    # Wagtail's migrations create this permission; only a test-database flush
+    # (which keeps no migration data) leaves it missing.
+    access_admin = permission_model.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).first()
+    groups = {}
+    for name in ALL_ROLES:
+        group, _ = group_model.objects.get_or_create(name=name)
+        if name in ADMIN_ROLES and access_admin is not None:
+            group.permissions.add(access_admin)
+        groups[name] = group
+    return groups

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from .access import lesson_access
 from .models import Enrollment, LessonProgress
@@ -291,9 +292,10 @@ def course_progress(enrollment):
     """Completed live lessons / live lessons of the course, in one query."""
     from lessons.models import LessonPage
 
+    course_path = Page.objects.filter(pk=enrollment.course_id).values("path")[:1]
     counts = (
         LessonPage.objects.live()
-        .descendant_of(enrollment.course)
+        .filter(path__startswith=Subquery(course_path))
         .aggregate(
             total=Count("pk", distinct=True),
             completed=Count(

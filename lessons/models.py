@@ -226,7 +226,8 @@ class LessonPage(RoutablePageMixin, Page):
             raise ValidationError(
                 {"prerequisites": _("A lesson cannot be its own prerequisite.")}
             )
-        course = self.course
+        # Not self.course: that is cached, and a new page has no course yet.
+        course = _course_of(self)
         if course and any(not lesson.path.startswith(course.path) for lesson in chosen):
             raise ValidationError(
                 {"prerequisites": _("Prerequisites must be lessons of this course.")}

@@ -2,24 +2,15 @@
 
 from django.db import migrations
 
-ROLES = ("Students", "Instructors", "Moderators")
-ADMIN_ROLES = ("Instructors", "Moderators")
+from learners.roles import ALL_ROLES, ensure_role_groups
 
 
 def create_roles(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    for name in ROLES:
-        group, _ = Group.objects.get_or_create(name=name)
-        if name in ADMIN_ROLES:
-            group.permissions.add(access_admin)
+    ensure_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=ALL_ROLES).delete()
 
 
 class Migration(migrations.Migration):

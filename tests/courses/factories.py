@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
 from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
+from home.demo import ensure_root_page
 from home.models import HomePage
 from tests.lessons.factories import LessonPageFactory
 
@@ -73,7 +74,7 @@ class SiteTree:
 
 def build_site():
     """Replace Wagtail's welcome page with a HomePage and a catalogue below it."""
-    root = Page.get_first_root_node()
+    root = ensure_root_page()
     Page.objects.filter(depth=2).delete()
     root.refresh_from_db()
     home = HomePageFactory(parent=root, slug="home")

@@ -60,11 +60,12 @@ def test_the_course_page_shows_its_facts_and_instructor(client, course):
     assert "Lessons open one after another" in html
 
 
-def test_a_free_course_invites_the_learner_to_start(client, course):
+def test_a_free_course_invites_the_visitor_to_enrol(client, course):
     html = client.get("/courses/bread/").content.decode()
 
     assert "Free" in html
-    assert 'href="/courses/bread/dough/flour/">Start learning' in html
+    assert '<form method="post" action="/courses/bread/enroll/">' in html
+    assert "Enrol for free" in html
 
 
 def test_a_paid_course_shows_its_price_and_no_free_start(client, catalogue):
@@ -76,7 +77,8 @@ def test_a_paid_course_shows_its_price_and_no_free_start(client, catalogue):
 
     assert "ZAR" in html or "R" in html
     assert "129.00" in html
-    assert "Start learning" not in html
+    assert "Buy this course" in html
+    assert "Enrol for free" not in html
 
 
 def test_a_course_without_lessons_says_so_kindly(client, catalogue):

@@ -42,7 +42,10 @@ def test_the_course_page_with_100_lessons_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(COURSE_PAGE_QUERIES):
         response = client.get(course.url)
 
-    assert response.content.decode().count('class="lesson-list__item"') == 100
+    assert (
+        response.content.decode().count('class="lesson-list__item lesson-list__item--')
+        == 100
+    )
 
 
 def test_the_lesson_page_query_count_does_not_grow_with_the_course(client, catalogue):

@@ -48,6 +48,7 @@ def all_blocks_body():
 
 
 def test_a_lesson_with_every_block_type_renders(client, course):
+    client.force_login(course.instructor)
     section = SectionPageFactory(parent=course, title="The night sky", slug="night-sky")
     lesson = LessonPageFactory(
         parent=section,
@@ -94,16 +95,17 @@ def test_the_last_lesson_leads_back_to_the_course(client, course):
     assert "Back to the course" in html
 
 
-def test_a_lesson_names_its_prerequisites(client, course):
+def test_a_lesson_shows_its_prerequisites_to_the_instructor(client, course):
     section = SectionPageFactory(parent=course, slug="one")
     basics = LessonPageFactory(parent=section, title="Telescope basics", slug="basics")
     lesson = LessonPageFactory(parent=section, slug="deep-sky")
     lesson.prerequisites.set([basics])
     lesson.save_revision().publish()
+    client.force_login(course.instructor)
 
     html = client.get("/courses/astronomy/one/deep-sky/").content.decode()
 
-    assert "Complete these lessons first:" in html
+    assert "Learners complete these lessons first:" in html
     assert "Telescope basics" in html
 
 

@@ -1,0 +1,1 @@
+"""Tests of accounts, enrolment, the access policy, progress and the dashboard."""

@@ -1,0 +1,166 @@
+"""Accounts: sign-up with e-mail, verification, roles, rate limits, profile."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from learners.models import Profile
+from learners.roles import ALL_ROLES
+from tests.learners.factories import learner
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_up(client, email="new@example.com"):
+    return client.post(
+        "/accounts/signup/",
+        {
+            "email": email,
+            "password1": "a-long-safe-passphrase",
+            "password2": "a-long-safe-passphrase",
+        },
+    )
+
+
+def test_the_roles_exist_and_only_staff_roles_open_the_admin():
+    groups = {group.name: group for group in Group.objects.filter(name__in=ALL_ROLES)}
+
+    assert set(groups) == set(ALL_ROLES)
+    can_open_admin = {
+        name: group.permissions.filter(codename="access_admin").exists()
+        for name, group in groups.items()
+    }
+    assert can_open_admin == {
+        "Students": False,
+        "Instructors": True,
+        "Moderators": True,
+    }
+
+
+def test_signing_up_makes_a_student_with_an_unverified_address(client, site):
+    response = sign_up(client)
+
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="new@example.com")
+    assert list(user.groups.values_list("name", flat=True)) == ["Students"]
+    assert not EmailAddress.objects.get(user=user).verified
+    assert Profile.objects.filter(user=user).exists()
+    assert "Confirm" in mail.outbox[0].subject or "confirm" in mail.outbox[0].body
+
+
+def test_the_verification_link_verifies_the_address(client, site):
+    sign_up(client)
+    link = re.search(
+        r"https?://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[0].body
+    )
+
+    client.post(link.group(0).split("testserver", 1)[-1])
+
+    assert EmailAddress.objects.get(email="new@example.com").verified
+
+
+def test_account_pages_use_the_site_layout(client, site):
+    for url in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
+        html = client.get(url).content.decode()
+        assert 'class="skip-link"' in html, url
+        assert 'class="site-footer"' in html, url
+        assert '<meta name="robots" content="noindex">' in html, url
+
+
+def test_repeated_failed_logins_are_paused_with_a_clear_message(client, site):
+    user = learner(username="target", email="target@example.com")
+    user.set_password("right-password-1")
+    user.save()
+    other_client = Client()
+    assert (
+        other_client.post(
+            "/accounts/login/",
+            {"login": "target@example.com", "password": "right-password-1"},
+        ).status_code
+        == 302
+    )
+    for _ in range(5):
+        client.post(
+            "/accounts/login/", {"login": "target@example.com", "password": "wrong"}
+        )
+
+    # Paused: even the right password is refused until the window passes.
+    response = client.post(
+        "/accounts/login/",
+        {"login": "target@example.com", "password": "right-password-1"},
+    )
+
+    assert (
+        "Too many failed login attempts. Try again later." in response.content.decode()
+    )
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_requests_are_rate_limited(client, site):
+    learner(username="forgetful", email="forgetful@example.com")
+    statuses = [
+        client.post(
+            "/accounts/password/reset/", {"email": "forgetful@example.com"}
+        ).status_code
+        for _ in range(7)
+    ]
+
+    assert statuses[-1] == 429
+    assert len(mail.outbox) <= 5
+
+
+def test_a_learner_edits_their_profile(client, site):
+    user = learner(username="editor")
+    client.force_login(user)
+
+    response = client.post(
+        "/accounts/profile/",
+        {
+            "display_name": "Ada L.",
+            "bio": "I like maths.",
+            "time_zone": "Africa/Johannesburg",
+        },
+    )
+
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=user)
+    assert (profile.display_name, profile.time_zone) == (
+        "Ada L.",
+        "Africa/Johannesburg",
+    )
+
+
+def test_an_oversized_or_fake_avatar_is_refused(client, site):
+    client.force_login(learner(username="artist"))
+    fake = SimpleUploadedFile(
+        "me.png", b"not really an image", content_type="image/png"
+    )
+
+    response = client.post(
+        "/accounts/profile/", {"display_name": "X", "time_zone": "UTC", "avatar": fake}
+    )
+
+    assert response.status_code == 200
+    assert "avatar" in response.context["form"].errors
+    assert not Profile.objects.exclude(avatar="").exists()
+
+
+def test_the_profile_needs_a_login(client, site):
+    assert client.get("/accounts/profile/").url.startswith("/accounts/login/")
+
+
+def test_a_student_cannot_open_the_wagtail_admin(client, site):
+    student = learner(username="pupil")
+    student.groups.add(Group.objects.get(name="Students"))
+    client.force_login(student)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url

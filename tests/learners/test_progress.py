@@ -1,0 +1,310 @@
+"""Progress: written only by the services, never backwards, never inflated."""
+
+import json
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from learners import services
+from learners.models import Enrollment, LessonProgress
+from learners.signals import course_completed
+from tests.courses.factories import CoursePageFactory, SectionPageFactory
+from tests.learners.factories import enrolled, learner
+from tests.lessons.factories import LessonPageFactory
+
+pytestmark = pytest.mark.django_db
+
+VIDEO = {
+    "type": "video",
+    "id": "v1",
+    "value": {"url": "https://youtu.be/kqtD5dpn9C8", "required_watch_percentage": 80},
+}
+QUIZ = {
+    "type": "quiz",
+    "id": "q1",
+    "value": {
+        "title": "Check",
+        "pass_mark": 50,
+        "questions": [
+            {
+                "type": "true_false",
+                "id": "t1",
+                "value": {"prompt": "Yes?", "correct_answer": "true"},
+            }
+        ],
+    },
+}
+
+
+@pytest.fixture
+def course(catalogue):
+    course = CoursePageFactory(parent=catalogue, slug="guitar", title="Guitar")
+    section = SectionPageFactory(parent=course, slug="chords")
+    LessonPageFactory(parent=section, slug="reading", title="Reading tabs")
+    LessonPageFactory(parent=section, slug="video", title="Strumming", body=[VIDEO])
+    LessonPageFactory(parent=section, slug="quiz", title="Chord quiz", body=[QUIZ])
+    return course
+
+
+@pytest.fixture
+def member(client, course):
+    user = learner(username="strummer")
+    enrolled(user, course)
+    client.force_login(user)
+    return user
+
+
+def lesson(course, slug):
+    return next(item for item in course.syllabus.lessons if item.slug == slug)
+
+
+def progress_of(user, course, slug):
+    return LessonProgress.objects.get(
+        enrollment__user=user, lesson=lesson(course, slug)
+    )
+
+
+def post_json(client, url, payload):
+    return client.post(url, json.dumps(payload), content_type="application/json")
+
+
+def test_opening_a_lesson_records_that_it_started(client, course, member):
+    client.get("/courses/guitar/chords/reading/")
+
+    progress = progress_of(member, course, "reading")
+    assert progress.status == "in_progress"
+    assert progress.started_at and progress.last_accessed_at
+
+
+def test_mark_complete_completes_a_reading_lesson_and_moves_on(client, course, member):
+    response = client.post("/courses/guitar/chords/reading/complete/")
+
+    assert response.status_code == 302
+    assert response.url == "/courses/guitar/chords/video/"
+    assert progress_of(member, course, "reading").is_completed
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        ("video", "completes when you have watched 80% of the video"),
+        ("quiz", "completes when you pass its quiz or assignment"),
+    ],
+)
+def test_mark_complete_is_refused_where_the_content_decides(
+    client, course, member, slug, message
+):
+    response = client.post(f"/courses/guitar/chords/{slug}/complete/")
+
+    assert response.status_code == 409
+    assert message in response.content.decode()
+    assert not LessonProgress.objects.filter(status="completed").exists()
+
+
+def test_the_video_percentage_never_goes_backwards_and_is_clamped(
+    client, course, member
+):
+    url = "/courses/guitar/chords/video/progress/"
+
+    assert (
+        post_json(client, url, {"watched_percent": 40}).json()["watched_percent"] == 40
+    )
+    assert (
+        post_json(client, url, {"watched_percent": 10}).json()["watched_percent"] == 40
+    )
+    assert (
+        post_json(client, url, {"watched_percent": -50}).json()["watched_percent"] == 40
+    )
+    result = post_json(client, url, {"watched_percent": 250}).json()
+
+    assert result["watched_percent"] == 100
+    assert result["lesson_completed"] is True
+
+
+def test_a_video_lesson_completes_at_its_watch_target(client, course, member):
+    url = "/courses/guitar/chords/video/progress/"
+
+    assert (
+        post_json(client, url, {"watched_percent": 79}).json()["lesson_completed"]
+        is False
+    )
+    assert (
+        post_json(client, url, {"watched_percent": 80}).json()["lesson_completed"]
+        is True
+    )
+
+
+def test_a_heartbeat_cannot_add_more_than_its_cap(client, course, member):
+    url = "/courses/guitar/chords/reading/progress/"
+
+    post_json(client, url, {"seconds": 100000})
+    post_json(client, url, {"seconds": 60})
+    post_json(client, url, {"seconds": 60})
+
+    # The first beat is capped; the next two come at once, so only the grace
+    # (plus the second being rounded up) is credited for each.
+    spent = progress_of(member, course, "reading").time_spent_seconds
+    assert spent <= services.HEARTBEAT_MAX_SECONDS + 2 * (
+        services.HEARTBEAT_GRACE_SECONDS + 1
+    )
+
+
+def test_heartbeats_add_up_when_time_really_passes(course, member):
+    reading = lesson(course, "reading")
+    services.record_progress(member, reading, seconds=30)
+    LessonProgress.objects.update(
+        last_heartbeat_at=timezone.now() - timedelta(seconds=30)
+    )
+
+    progress = services.record_progress(member, reading, seconds=30)
+
+    assert progress.time_spent_seconds == 60
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "message"),
+    [
+        (
+            {"user_id": 999999, "watched_percent": 100},
+            400,
+            "only record your own progress",
+        ),
+        ({"lesson": 999999, "watched_percent": 100}, 400, "for a different lesson"),
+        ({"watched_percent": "lots"}, 400, "must be a number"),
+        ({"seconds": True}, 400, "must be a number"),
+        ({"watched_percent": "NaN"}, 400, "must be a number"),
+    ],
+)
+def test_forged_or_broken_reports_are_refused_and_change_nothing(
+    client, course, member, payload, status, message
+):
+    response = post_json(client, "/courses/guitar/chords/video/progress/", payload)
+
+    assert response.status_code == status
+    assert message in response.json()["error"]
+    assert not LessonProgress.objects.filter(video_watched_percent__gt=0).exists()
+
+
+def test_a_report_that_is_not_json_gets_a_clear_error(client, course, member):
+    response = client.post(
+        "/courses/guitar/chords/video/progress/",
+        "{oops",
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"error": "The report is not valid JSON."}
+
+
+def test_a_form_post_works_like_json(client, course, member):
+    response = client.post(
+        "/courses/guitar/chords/video/progress/", {"watched_percent": "85"}
+    )
+
+    assert response.status_code == 200
+    assert progress_of(member, course, "video").is_completed
+
+
+def test_progress_of_a_lesson_of_another_course_is_refused(
+    client, catalogue, course, member
+):
+    other = CoursePageFactory(parent=catalogue, slug="piano")
+    LessonPageFactory(
+        parent=SectionPageFactory(parent=other, slug="keys"), slug="scales"
+    )
+
+    response = post_json(
+        client, "/courses/piano/keys/scales/progress/", {"seconds": 30}
+    )
+
+    assert response.status_code == 403
+    assert "Enrol in this course" in response.json()["error"]
+    assert not LessonProgress.objects.filter(lesson__slug="scales").exists()
+
+
+def test_unknown_lessons_and_wrong_methods_get_4xx(client, course, member):
+    assert client.post("/courses/guitar/chords/nope/progress/").status_code == 404
+    assert client.get("/courses/guitar/chords/video/progress/").status_code == 405
+    assert client.get("/courses/guitar/chords/reading/complete/").status_code == 405
+
+
+def test_an_anonymous_report_gets_401(client, course):
+    response = post_json(
+        client, "/courses/guitar/chords/video/progress/", {"seconds": 30}
+    )
+
+    assert response.status_code == 401
+    assert not LessonProgress.objects.exists()
+
+
+def test_course_progress_is_one_query(course, member, django_assert_num_queries):
+    services.complete_lesson(member, lesson(course, "reading"))
+    enrollment = Enrollment.objects.get(user=member)
+
+    with django_assert_num_queries(1):
+        progress = services.course_progress(enrollment)
+
+    assert (progress.completed, progress.total, progress.percent) == (1, 3, 33)
+
+
+@pytest.fixture
+def completions():
+    received = []
+
+    def receiver(sender, enrollment, **kwargs):
+        received.append(enrollment.pk)
+
+    course_completed.connect(receiver)
+    yield received
+    course_completed.disconnect(receiver)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finishing_the_last_lesson_completes_the_course_once(catalogue, completions):
+    course = CoursePageFactory(parent=catalogue, slug="short")
+    section = SectionPageFactory(parent=course)
+    lessons = [LessonPageFactory(parent=section, slug=f"l{n}") for n in range(2)]
+    user = learner()
+    enrollment = enrolled(user, course)
+
+    for item in lessons + lessons:
+        services.complete_lesson(user, item)
+
+    enrollment.refresh_from_db()
+    assert enrollment.status == "completed" and enrollment.completed_at
+    assert completions == [enrollment.pk]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_completing_the_last_lesson_twice_in_parallel_fires_once(
+    catalogue, completions
+):
+    course = CoursePageFactory(parent=catalogue, slug="race")
+    only = LessonPageFactory(parent=SectionPageFactory(parent=course), slug="only")
+    user = learner()
+    enrollment = enrolled(user, course)
+    barrier = threading.Barrier(8)
+    errors = []
+
+    def complete():
+        try:
+            barrier.wait()
+            services.complete_lesson(user, type(only).objects.get(pk=only.pk))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=complete) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert completions == [enrollment.pk]
+    assert LessonProgress.objects.filter(enrollment=enrollment).count() == 1
