@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .dashboard import dashboard_for
+from .dashboard import course_state, dashboard_for
 from .forms import ProfileForm
 from .models import Enrollment, Profile
 
@@ -191,8 +191,6 @@ def enrollment_detail(request, pk):
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("course"), pk=pk, user=request.user
     )
-    from .dashboard import course_state
-
     state = course_state(request.user, enrollment.course)
     return render(
         request,

@@ -234,6 +234,7 @@ class LessonPage(RoutablePageMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
+        from learners.access import lesson_access
         from learners.dashboard import course_state
 
         context = super().get_context(request, *args, **kwargs)
@@ -246,9 +247,15 @@ class LessonPage(RoutablePageMixin, Page):
             syllabus=syllabus,
             sidebar=state,
             course_access=state.access if state else None,
-            access=state.access.for_lesson(self) if state else None,
+            access=state.access.for_lesson(self)
+            if state
+            else lesson_access(request.user, self),
             previous_lesson=previous,
             next_lesson=following,
-            prerequisites=list(self.prerequisites.live().order_by("path")),
+            # .all(), not .live(): a previewed revision holds them in memory.
+            prerequisites=sorted(
+                (item for item in self.prerequisites.all() if item.live),
+                key=lambda item: item.path,
+            ),
         )
         return context

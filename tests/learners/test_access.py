@@ -188,3 +188,46 @@ def test_an_enrolled_learner_reads_the_lesson(client, catalogue):
     client.force_login(member)
 
     assert SECRET in client.get("/courses/baking/bread/secret/").content.decode()
+
+
+def test_moderators_see_every_lesson_but_other_instructors_do_not(catalogue):
+    from django.contrib.auth.models import Group
+
+    _course, _ordered, _instructor, lessons = build(catalogue, True)
+    moderator = UserFactory(username="mod")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    rival = UserFactory(username="rival")
+    rival.groups.add(Group.objects.get(name="Instructors"))
+
+    assert lesson_access(moderator, lessons["normal"]).reason == Reason.STAFF
+    assert lesson_access(rival, lessons["normal"]).level == Level.TEASER
+
+
+def test_an_editor_previews_a_draft_lesson_in_full(rf, catalogue):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    lesson = secret_lesson(catalogue)
+    lesson.title = "The secret, revised"
+    lesson.save_revision()  # a draft on top of the live version
+    draft = lesson.get_latest_revision_as_object()
+    request = rf.get(lesson.url)
+    request.user = UserFactory(username="boss", is_staff=True)
+    SessionMiddleware(lambda r: None).process_request(request)
+    request._messages = FallbackStorage(request)
+
+    response = draft.serve_preview(request, "")
+    response.render()
+
+    html = response.content.decode()
+    assert "The secret, revised" in html
+    assert SECRET in html
+
+
+def test_a_new_lesson_without_a_course_opens_only_for_editors():
+    from lessons.models import LessonPage
+
+    new = LessonPage(title="Not saved yet")
+
+    assert lesson_access(UserFactory(is_staff=True), new).level == Level.FULL
+    assert lesson_access(AnonymousUser(), new).level == Level.LOCKED
