@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import assessment_views, views
 
 app_name = "learners"
 
@@ -10,4 +10,9 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("enrollments/<int:pk>/", views.enrollment_detail, name="enrollment"),
     path("enrollments/<int:pk>/leave/", views.leave, name="leave"),
+    path(
+        "submissions/files/<int:pk>/",
+        assessment_views.submission_file,
+        name="submission_file",
+    ),
 ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .assessments import LessonAssessments
 from .dashboard import course_state, dashboard_for
 from .forms import ProfileForm
 from .models import Enrollment, Profile
@@ -55,7 +56,10 @@ def open_lesson(request, lesson):
     context = lesson.get_context(request)
     access = context["access"]
     if access is not None and access.allowed:
-        context["progress"] = services.start_lesson(request.user, lesson, access=access)
+        progress = services.start_lesson(request.user, lesson, access=access)
+        context["progress"] = progress
+        if progress is not None:
+            context["assessments"] = LessonAssessments(progress.enrollment, lesson)
     return TemplateResponse(request, lesson.get_template(request), context)
 
 

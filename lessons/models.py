@@ -219,6 +219,30 @@ class LessonPage(RoutablePageMixin, Page):
 
         return report_lesson_progress(request, self)
 
+    @path("quiz/<str:block_id>/start/", name="quiz_start")
+    def quiz_start(self, request, block_id):
+        from learners.assessment_views import start_quiz
+
+        return start_quiz(request, self, block_id)
+
+    @path("quiz/<str:block_id>/save/", name="quiz_save")
+    def quiz_save(self, request, block_id):
+        from learners.assessment_views import save_quiz
+
+        return save_quiz(request, self, block_id)
+
+    @path("quiz/<str:block_id>/submit/", name="quiz_submit")
+    def quiz_submit(self, request, block_id):
+        from learners.assessment_views import submit_quiz
+
+        return submit_quiz(request, self, block_id)
+
+    @path("assignment/<str:block_id>/submit/", name="assignment_submit")
+    def assignment_submit(self, request, block_id):
+        from learners.assessment_views import submit_assignment
+
+        return submit_assignment(request, self, block_id)
+
     def clean(self):
         super().clean()
         chosen = list(self.prerequisites.all())

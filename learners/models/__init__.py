@@ -1,7 +1,15 @@
-"""A learner's records: profile, enrolments and lesson progress."""
+"""A learner's records: profile, enrolments, progress, attempts and submissions."""
 
+from .assessment import QuizAttempt, Submission, SubmissionFile
 from .enrollment import Enrollment
 from .profile import Profile
 from .progress import LessonProgress
 
-__all__ = ["Enrollment", "LessonProgress", "Profile"]
+__all__ = [
+    "Enrollment",
+    "LessonProgress",
+    "Profile",
+    "QuizAttempt",
+    "Submission",
+    "SubmissionFile",
+]

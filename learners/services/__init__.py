@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .access import lesson_access
-from .models import Enrollment, LessonProgress
-from .signals import course_completed
+from ..access import lesson_access
+from ..models import Enrollment, LessonProgress
+from ..signals import course_completed
 
 # A heartbeat reports time spent since the previous one; the browser beats every
 # 30 seconds, so anything above a minute per beat is not real.

@@ -1,0 +1,53 @@
+"""Inclusion tags that show a learner's own quiz attempts and submissions."""
+
+from django import template
+
+from lessons.grading import public_questions
+
+register = template.Library()
+
+
+@register.inclusion_tag("lessons/includes/quiz_panel.html", takes_context=True)
+def quiz_panel(context, quiz, block_id):
+    assessments = context.get("assessments")
+    state = assessments.quiz(block_id, quiz) if assessments and block_id else None
+    attempt = state.open_attempt if state else None
+    return {
+        "request": context.get("request"),
+        "page": context.get("page"),
+        "quiz": quiz,
+        "block_id": block_id,
+        "state": state,
+        "attempt": attempt,
+        "questions": public_questions(attempt.snapshot) if attempt else None,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("lessons/includes/assignment_panel.html", takes_context=True)
+def assignment_panel(context, assignment, block_id):
+    assessments = context.get("assessments")
+    state = (
+        assessments.assignment(block_id, assignment)
+        if assessments and block_id
+        else None
+    )
+    return {
+        "request": context.get("request"),
+        "page": context.get("page"),
+        "assignment": assignment,
+        "block_id": block_id,
+        "state": state,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.filter
+def answer_for(answers, question_id):
+    """The saved answer to a question, for pre-filling an open attempt."""
+    return (answers or {}).get(question_id, "")
+
+
+@register.filter
+def result_for(results, question_id):
+    return next((r for r in results or [] if r["id"] == question_id), None)
