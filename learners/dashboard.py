@@ -9,7 +9,7 @@ from django.db.models import Q, Sum
 from django.utils.functional import cached_property
 
 from .access import CourseAccess, Level
-from .models import Enrollment, LessonProgress
+from .models import Enrollment, LessonProgress, QuizAttempt, Submission
 from .services import CourseProgress
 
 RECENT_ACTIVITY_COUNT = 8
@@ -96,6 +96,15 @@ class DashboardCourse:
         )
 
 
+@dataclass(frozen=True)
+class Grade:
+    course: object
+    lesson: object
+    title: str
+    result: str
+    passed: bool
+
+
 @dataclass
 class Dashboard:
     in_progress: list
@@ -103,6 +112,7 @@ class Dashboard:
     inactive: list
     seconds_learnt: int
     recent: list
+    grades: list = field(default_factory=list)
 
     @property
     def hours_learnt(self):
@@ -150,6 +160,7 @@ def dashboard_for(user):
     )
     status = Enrollment.Status
     return Dashboard(
+        grades=grades_of(user),
         in_progress=[i for i in items.values() if i.enrollment.status == status.ACTIVE],
         completed=[
             i for i in items.values() if i.enrollment.status == status.COMPLETED
@@ -158,3 +169,40 @@ def dashboard_for(user):
         seconds_learnt=seconds,
         recent=recent,
     )
+
+
+def grades_of(user):
+    """Best released quiz score and latest assignment grade per assessment."""
+    best = {}
+    attempts = (
+        QuizAttempt.objects.filter(
+            enrollment__user=user, status=QuizAttempt.Status.SUBMITTED
+        )
+        .select_related("lesson", "enrollment__course")
+        .order_by("percent")
+    )
+    for attempt in attempts:
+        if attempt.shows_score:
+            best[(attempt.lesson_id, attempt.block_id)] = Grade(
+                attempt.enrollment.course,
+                attempt.lesson,
+                attempt.snapshot["title"],
+                f"{attempt.percent}%",
+                attempt.passed,
+            )
+    submissions = (
+        Submission.objects.filter(
+            enrollment__user=user, status=Submission.Status.GRADED
+        )
+        .select_related("lesson", "enrollment__course")
+        .order_by("version")
+    )
+    for submission in submissions:
+        best[(submission.lesson_id, submission.block_id)] = Grade(
+            submission.enrollment.course,
+            submission.lesson,
+            submission.lesson.title,
+            f"{submission.score}/{submission.max_score}",
+            submission.passed,
+        )
+    return list(best.values())

@@ -1,10 +1,20 @@
-"""Documents used in lessons are served only through the access policy."""
+"""Admin side of learning: the lesson-document guard, the grading queue
+(wagtail-modeladmin), the grading form and course gradebooks."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .access import document_access
+from . import admin_views
+from .access import document_access, is_staff_member
+from .models import Submission
+from .roles import INSTRUCTORS
 
 
 @hooks.register("before_serve_document")
@@ -16,3 +26,124 @@ def check_lesson_document_access(document, request):
         return redirect_to_login(request.get_full_path())
     context = {"message": access.message, "course": None, "lesson": None}
     return render(request, "learners/refusal.html", context, status=403)
+
+
+def teaches(user):
+    return is_staff_member(user) or user.groups.filter(name=INSTRUCTORS).exists()
+
+
+class GradingPermissionHelper(PermissionHelper):
+    """Instructors and staff list submissions; grades change only by grading."""
+
+    def user_can_list(self, user):
+        return teaches(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_can_inspect_obj(self, user, obj):
+        return False
+
+
+class GradingButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, **kwargs):
+        return [
+            {
+                "url": reverse("learners_grading:grade", args=[obj.pk]),
+                "label": _("Grade") if obj.status == "submitted" else _("Review"),
+                "classname": "button button-small",
+                "title": _("Grade this submission"),
+            }
+        ]
+
+
+class SubmissionAdmin(ModelAdmin):
+    model = Submission
+    menu_label = _("Grading")
+    menu_icon = "clipboard-list"
+    menu_order = 220
+    add_to_admin_menu = True
+    permission_helper_class = GradingPermissionHelper
+    button_helper_class = GradingButtonHelper
+    list_display = (
+        "learner",
+        "course",
+        "lesson",
+        "version",
+        "submitted_at",
+        "late",
+        "status",
+        "score",
+    )
+    list_filter = ("status", "enrollment__course", "is_late")
+    search_fields = (
+        "enrollment__user__email",
+        "enrollment__user__first_name",
+        "lesson__title",
+    )
+    ordering = ("status", "submitted_at")
+
+    def get_queryset(self, request):
+        courses = admin_views.courses_taught_by(request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(enrollment__course__in=courses)
+            .select_related("enrollment__user", "enrollment__course", "lesson")
+        )
+
+    def learner(self, obj):
+        user = obj.enrollment.user
+        return user.get_full_name() or user.email
+
+    def course(self, obj):
+        return obj.enrollment.course.title
+
+    def late(self, obj):
+        return format_html("<strong>{}</strong>", _("Late")) if obj.is_late else ""
+
+
+modeladmin_register(SubmissionAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_grading_urls():
+    urls = [
+        path("grade/<int:pk>/", admin_views.grade_view, name="grade"),
+        path("gradebook/", admin_views.gradebook_index, name="gradebook_index"),
+        path(
+            "gradebook/<int:course_id>/", admin_views.gradebook_view, name="gradebook"
+        ),
+        path(
+            "gradebook/<int:course_id>/csv/",
+            admin_views.gradebook_csv,
+            name="gradebook_csv",
+        ),
+        path(
+            "gradebook/<int:course_id>/release/<int:lesson_id>/<str:block_id>/",
+            admin_views.release_results,
+            name="release_results",
+        ),
+    ]
+    return [path("learning/", (urls, "learners_grading", "learners_grading"))]
+
+
+class TeachersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return teaches(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_gradebook_menu_item():
+    return TeachersMenuItem(
+        _("Gradebooks"),
+        reverse("learners_grading:gradebook_index"),
+        icon_name="table",
+        order=221,
+    )

@@ -1,0 +1,157 @@
+"""Wagtail admin screens for instructors: grading submissions and gradebooks."""
+
+import csv
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses.models import CoursePage
+
+from .access import is_staff_member
+from .gradebook import Gradebook
+from .models import QuizAttempt, Submission
+from .services import LearningError
+from .services.assignments import grade_submission
+
+
+def courses_taught_by(user):
+    """The courses a user may grade: all for staff, their own for instructors."""
+    courses = CoursePage.objects.all().order_by("title")
+    return courses if is_staff_member(user) else courses.filter(instructor=user)
+
+
+def _course_or_404(request, course_id):
+    return get_object_or_404(courses_taught_by(request.user), pk=course_id)
+
+
+class GradeForm(forms.Form):
+    """A score per rubric criterion (or one score), feedback, and the verdict."""
+
+    feedback = forms.CharField(
+        label=gettext_lazy("Feedback for the learner"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+
+    def __init__(self, submission, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submission = submission
+        if submission.rubric:
+            for index, criterion in enumerate(submission.rubric):
+                self.fields[f"criterion_{index}"] = forms.IntegerField(
+                    label=f"{criterion['title']} (0-{criterion['points']})",
+                    min_value=0,
+                    max_value=criterion["points"],
+                    help_text=criterion.get("description", ""),
+                )
+        else:
+            self.fields["score"] = forms.IntegerField(
+                label=_("Score (0-%(max)s)") % {"max": submission.max_score},
+                min_value=0,
+                max_value=submission.max_score,
+            )
+        self.order_fields([*[f for f in self.fields if f != "feedback"], "feedback"])
+
+    def rubric_scores(self):
+        return {
+            str(index): self.cleaned_data[f"criterion_{index}"]
+            for index in range(len(self.submission.rubric))
+        }
+
+
+def grade_view(request, pk):
+    from .wagtail_hooks import SubmissionAdmin
+
+    """Grade one submission of a course the user teaches (404 for any other)."""
+    submission = get_object_or_404(
+        Submission.objects.select_related(
+            "enrollment__user", "lesson"
+        ).prefetch_related("files"),
+        pk=pk,
+        enrollment__course__in=courses_taught_by(request.user),
+    )
+    form = GradeForm(submission, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grade_submission(
+                request.user,
+                submission,
+                form.rubric_scores(),
+                form.cleaned_data.get("score") or 0,
+                form.cleaned_data["feedback"],
+                return_it="return" in request.POST,
+            )
+        except LearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Grade saved; the learner has been told."))
+            return redirect(SubmissionAdmin().url_helper.index_url)
+    earlier = Submission.objects.filter(
+        enrollment=submission.enrollment,
+        lesson=submission.lesson,
+        block_id=submission.block_id,
+    ).exclude(pk=submission.pk)
+    return render(
+        request,
+        "learners/admin/grade.html",
+        {"submission": submission, "form": form, "earlier": earlier},
+    )
+
+
+def gradebook_index(request):
+    return render(
+        request,
+        "learners/admin/gradebook_index.html",
+        {"courses": courses_taught_by(request.user)},
+    )
+
+
+def gradebook_view(request, course_id):
+    course = _course_or_404(request, course_id)
+    gradebook = Gradebook(course, sort=request.GET.get("sort", "name"))
+    header, body = gradebook.table()
+    return render(
+        request,
+        "learners/admin/gradebook.html",
+        {"course": course, "gradebook": gradebook, "header": header, "body": body},
+    )
+
+
+def gradebook_csv(request, course_id):
+    course = _course_or_404(request, course_id)
+    header, body = Gradebook(course, sort=request.GET.get("sort", "name")).table()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="gradebook-{course.slug}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(header)
+    # A leading =, +, - or @ would run as a formula in a spreadsheet.
+    writer.writerows([[_csv_safe(cell) for cell in row] for row in body])
+    return response
+
+
+def _csv_safe(value):
+    text = str(value)
+    return f"'{text}" if text[:1] in {"=", "+", "-", "@"} else text
+
+
+def release_results(request, course_id, lesson_id, block_id):
+    """Show held-back quiz results ('on release' feedback) to the learners."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    course = _course_or_404(request, course_id)
+    attempts = QuizAttempt.objects.filter(
+        enrollment__course=course, lesson_id=lesson_id, block_id=block_id
+    )
+    if not attempts.exists():
+        raise Http404
+    count = attempts.filter(results_released=False).update(results_released=True)
+    messages.success(
+        request, _("Released the results of %(n)s attempts.") % {"n": count}
+    )
+    return redirect("learners_grading:gradebook", course_id=course.pk)
