@@ -110,7 +110,11 @@ def grade(snapshot, answers):
             grade_question(question, answers.get(question["id"])) * points
         ).quantize(CENT, ROUND_HALF_UP)
         results.append(
-            {"id": question["id"], "earned": str(earned), "points": str(points)}
+            {
+                "id": question["id"],
+                "earned": str(earned),
+                "points": str(points.quantize(CENT)),
+            }
         )
     score = sum((Decimal(r["earned"]) for r in results), Decimal(0))
     maximum = sum((Decimal(q["points"]) for q in snapshot["questions"]), Decimal(0))

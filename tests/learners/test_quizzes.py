@@ -71,6 +71,7 @@ def test_passing_completes_the_lesson(client, lesson, member):
     html = client.get(f"{BASE}/").content.decode()
     assert "You passed this quiz." in html
     assert "since 987" in html  # explanations after grading, in immediate mode
+    assert html.count("✓ Right") == 2 and "Partly right" not in html
 
 
 def test_fail_then_retry_then_no_attempts_left(client, lesson, member):

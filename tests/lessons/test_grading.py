@@ -98,6 +98,7 @@ def test_an_attempt_adds_up_points_and_ignores_forged_fields():
     assert set(answers) == {"s", "m", "t", "w", "n"}
     assert (score, maximum) == (Decimal("5.00"), Decimal("7"))
     assert [r["earned"] for r in results] == ["2.00", "2.00", "0.00", "1.00", "0.00"]
+    assert [r["points"] for r in results] == ["2.00", "2.00", "1.00", "1.00", "1.00"]
 
 
 @pytest.mark.parametrize(
