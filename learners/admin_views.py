@@ -14,7 +14,7 @@ from courses.models import CoursePage
 from .access import is_staff_member
 from .gradebook import Gradebook
 from .models import QuizAttempt, Submission
-from .services import LearningError
+from .services import LearningError, quizzes
 from .services.assignments import grade_submission
 
 
@@ -145,12 +145,11 @@ def release_results(request, course_id, lesson_id, block_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     course = _course_or_404(request, course_id)
-    attempts = QuizAttempt.objects.filter(
+    if not QuizAttempt.objects.filter(
         enrollment__course=course, lesson_id=lesson_id, block_id=block_id
-    )
-    if not attempts.exists():
+    ).exists():
         raise Http404
-    count = attempts.filter(results_released=False).update(results_released=True)
+    count = quizzes.release_results(course, lesson_id, block_id)
     messages.success(
         request, _("Released the results of %(n)s attempts.") % {"n": count}
     )

@@ -95,9 +95,27 @@ def submit_attempt(user, attempt_id, answers):
             attempt.answers = clean_answers(attempt.snapshot, answers)
             attempt.answers_saved_at = timezone.now()
         _finish(attempt)
-    if attempt.passed:
+    # Held-back results must not show through the lesson completing early.
+    if attempt.passed and attempt.shows_score:
         complete_assessed_lesson(user, attempt.lesson)
     return attempt
+
+
+def release_results(course, lesson_id, block_id):
+    """Show held-back results; passes now count towards completing the lesson."""
+    with transaction.atomic():
+        attempts = QuizAttempt.objects.select_for_update().filter(
+            enrollment__course=course,
+            lesson_id=lesson_id,
+            block_id=block_id,
+            results_released=False,
+        )
+        released = list(attempts.select_related("enrollment__user", "lesson"))
+        attempts.update(results_released=True)
+    for attempt in released:
+        if attempt.passed:
+            complete_assessed_lesson(attempt.enrollment.user, attempt.lesson)
+    return len(released)
 
 
 def _finish(attempt):

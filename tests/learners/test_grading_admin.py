@@ -164,15 +164,19 @@ def test_released_results_become_visible(client, catalogue):
     student = learner(username="waiting")
     enrolled(student, course)
     attempt = quizzes.submit_attempt(
-        student, quizzes.start_attempt(student, lesson, "quiz1").pk, {}
+        student,
+        quizzes.start_attempt(student, lesson, "quiz1").pk,
+        {"q-france": ["o-paris"], "q-kenya": ["Nairobi"]},
     )
-    assert not attempt.shows_score
+    assert attempt.passed and not attempt.shows_score
+    assert not LessonProgress.objects.filter(status="completed").exists()
     client.force_login(teacher)
 
     client.post(f"/admin/learning/gradebook/{course.pk}/release/{lesson.pk}/quiz1/")
 
     attempt.refresh_from_db()
     assert attempt.shows_score and attempt.shows_answers
+    assert LessonProgress.objects.get(lesson=lesson).is_completed
 
 
 def test_the_gradebook_query_count_is_constant_in_learners(client, catalogue):
