@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.functional import cached_property
@@ -72,6 +73,70 @@ class CourseCategory(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+
+
+class CertificateTemplate(models.Model):
+    """How a course's certificates look: logo, signature, colour, wording."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        help_text=_("For editors, e.g. 'Academy blue'."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top; a PNG or JPEG with a light background."),
+    )
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An image of the instructor's or director's signature."),
+    )
+    signatory = models.CharField(
+        _("signed by"),
+        max_length=120,
+        blank=True,
+        help_text=_("Name and role under the signature; the instructor if empty."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#1f5f8b",
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1f5f8b."))
+        ],
+        help_text=_("Colour of the border and headings, as #rrggbb."),
+    )
+    custom_text = models.TextField(
+        _("custom text"),
+        blank=True,
+        max_length=500,
+        help_text=_("An extra line, e.g. accreditation details."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldPanel("signature"),
+        FieldPanel("signatory"),
+        FieldPanel("accent_colour"),
+        FieldPanel("custom_text"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("certificate template")
+
+    def __str__(self):
+        return self.name
 
 
 class CourseIndexPage(Page):
@@ -228,6 +293,15 @@ class CoursePage(RoutablePageMixin, Page):
         verbose_name=_("learning outcomes"),
         help_text=_("What a learner can do after the course, one per item."),
     )
+    certificate_template = models.ForeignKey(
+        CertificateTemplate,
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("How this course's certificates look; a plain design if empty."),
+    )
     sequential_lessons = models.BooleanField(
         _("sequential lessons"),
         default=False,
@@ -250,6 +324,7 @@ class CoursePage(RoutablePageMixin, Page):
                 ),
                 FieldPanel("instructor"),
                 FieldPanel("sequential_lessons"),
+                FieldPanel("certificate_template"),
             ],
             heading=_("About the course"),
         ),

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CourseCategory
+from .models import CertificateTemplate, CourseCategory
 
 
 class CourseCategoryViewSet(SnippetViewSet):
@@ -18,3 +18,15 @@ class CourseCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CourseCategoryViewSet)
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = _("Certificate templates")
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = ["name", "accent_colour"]
+
+
+register_snippet(CertificateTemplateViewSet)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/profile/", learner_views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("learners.urls")),
+    path("certificates/", include("learners.certificate_urls")),
 ]
 
 if settings.DEBUG:

@@ -97,3 +97,27 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class OutboxTask(models.Model):
+    """A Celery task recorded in the same transaction as the change that needs
+    it, so it is never lost when the broker is down; sent when it is back."""
+
+    task_name = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(dispatched_at__isnull=True),
+                name="outbox_pending_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.task_name}{tuple(self.args)}"

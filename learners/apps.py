@@ -10,4 +10,7 @@ class LearnersConfig(AppConfig):
     verbose_name = _("Learners")
 
     def ready(self):
-        from . import receivers  # noqa: F401 - connects the signal receivers
+        from . import (  # noqa: F401 - connects receivers, registers tasks
+            receivers,
+            tasks,
+        )

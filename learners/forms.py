@@ -11,7 +11,15 @@ MAX_AVATAR_BYTES = 2 * 1024 * 1024
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["display_name", "avatar", "bio", "time_zone"]
+        fields = [
+            "display_name",
+            "avatar",
+            "bio",
+            "time_zone",
+            "email_enrolment",
+            "email_completion",
+            "email_grades",
+        ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
 
     def clean_avatar(self):

@@ -5,8 +5,11 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
+from home.outbox import enqueue
+
 from .models import Profile
 from .roles import STUDENTS
+from .signals import course_completed
 
 
 @receiver(user_signed_up)
@@ -20,3 +23,8 @@ def add_new_learner_to_students(request, user, **kwargs):
 def remember_time_zone(request, user, **kwargs):
     time_zone = Profile.objects.filter(user=user).values_list("time_zone", flat=True)
     request.session["time_zone"] = time_zone.first() or "UTC"
+
+
+@receiver(course_completed)
+def issue_certificate_on_completion(sender, enrollment, **kwargs):
+    enqueue("learners.tasks.issue_certificate_task", enrollment.pk)

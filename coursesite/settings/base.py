@@ -79,6 +79,7 @@ THIRD_PARTY_APPS = [
     "django_celery_beat",
     "allauth",
     "allauth.account",
+    "storages",
 ]
 LOCAL_APPS = [
     "home",
@@ -151,6 +152,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_ADAPTER = "learners.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -184,8 +186,30 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# FILES ON S3
+# ------------------------------------------------------------------------------
+# With a bucket, every upload goes to S3 (or any S3-compatible store) as a
+# private object; files are handed out as short-lived signed URLs, and only
+# after the access policy has said yes.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+S3_STORAGE = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+        "file_overwrite": False,
+    },
+}
 # Lesson videos and H5P packages are larger than Django's in-memory default.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = S3_STORAGE
 
 # EMAIL
 # ------------------------------------------------------------------------------
@@ -201,8 +225,16 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="courses@localhost")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+# In eager mode a failing side effect is logged, not turned into a failed page.
+CELERY_TASK_EAGER_PROPAGATES = env.bool("CELERY_TASK_EAGER_PROPAGATES", default=False)
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task whose worker died unacknowledged goes to another worker after this.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -210,7 +242,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # WAGTAIL
 # ------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Through Django, so the access policy sees every download; on S3 the view
+# then redirects to a signed URL.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if AWS_STORAGE_BUCKET_NAME else "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "docx", "pptx", "xlsx", "odt", "txt", "csv", "zip", "mp4", "webm",
 ]  # fmt: skip

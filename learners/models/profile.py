@@ -43,6 +43,14 @@ class Profile(models.Model):
         help_text=_("Due dates and activity times are shown in this time zone."),
     )
 
+    email_enrolment = models.BooleanField(_("e-mail me when I enrol"), default=True)
+    email_completion = models.BooleanField(
+        _("e-mail me my certificate when I complete a course"), default=True
+    )
+    email_grades = models.BooleanField(
+        _("e-mail me when work is graded or quiz results are released"), default=True
+    )
+
     class Meta:
         verbose_name = _("profile")
 

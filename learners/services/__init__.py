@@ -103,6 +103,7 @@ def enroll(user, course, source):
                 enrollment = Enrollment.objects.create(
                     user=user, course=course, source=source
                 )
+            notify(user, "enrolment_confirmed", enrollment)
             return EnrollmentOutcome(enrollment, created=True)
         except IntegrityError:
             # Another request created it first; wait for it and use that row.
@@ -122,6 +123,12 @@ def enroll(user, course, source):
             update_fields=["status", "source", "cancelled_at", "updated_at"]
         )
         return EnrollmentOutcome(enrollment, reactivated=True)
+
+
+def notify(user, kind, obj):
+    from ..emails import notify as queue_email
+
+    return queue_email(user, kind, obj)
 
 
 def _check_can_enroll(user, course, source):

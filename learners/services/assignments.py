@@ -2,14 +2,13 @@
 
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Enrollment, Submission, SubmissionFile
 from ..uploads import UploadRejected, check_upload
-from . import LearningError, _enrollment_with_access
+from . import LearningError, _enrollment_with_access, notify
 
 MAX_FILES = 5
 
@@ -125,28 +124,8 @@ def grade_submission(
         submission.graded_by = grader
         submission.graded_at = timezone.now()
         submission.save()
-        transaction.on_commit(lambda: _notify_learner(submission))
+        notify(submission.enrollment.user, "assignment_graded", submission)
     learner = submission.enrollment.user
     if submission.passed:
         complete_assessed_lesson(learner, submission.lesson)
     return submission
-
-
-def _notify_learner(submission):
-    learner = submission.enrollment.user
-    if not learner.email:
-        return
-    verdict = (
-        _("returned for a new version")
-        if submission.status == Submission.Status.RETURNED
-        else _("graded: %(score)s / %(max)s")
-        % {"score": submission.score, "max": submission.max_score}
-    )
-    send_mail(
-        _("Your assignment in “%(lesson)s” was %(verdict)s")
-        % {"lesson": submission.lesson.title, "verdict": verdict},
-        _("Open the lesson to read your instructor's feedback: %(url)s")
-        % {"url": submission.lesson.full_url},
-        None,
-        [learner.email],
-    )

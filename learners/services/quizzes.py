@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from lessons.grading import clean_answers, grade, quiz_blocks, take_snapshot
 
 from ..models import Enrollment, QuizAttempt
-from . import LearningError, _enrollment_with_access, complete_lesson
+from . import LearningError, _enrollment_with_access, complete_lesson, notify
 
 # Answers that arrive a moment after the deadline (a slow network) still count.
 GRACE = timedelta(seconds=30)
@@ -113,6 +113,7 @@ def release_results(course, lesson_id, block_id):
         released = list(attempts.select_related("enrollment__user", "lesson"))
         attempts.update(results_released=True)
     for attempt in released:
+        notify(attempt.enrollment.user, "quiz_results_released", attempt)
         if attempt.passed:
             complete_assessed_lesson(attempt.enrollment.user, attempt.lesson)
     return len(released)

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, TestCase
 
 from learners.models import Profile
 from learners.roles import ALL_ROLES
@@ -18,14 +18,16 @@ pytestmark = pytest.mark.django_db
 
 
 def sign_up(client, email="new@example.com"):
-    return client.post(
-        "/accounts/signup/",
-        {
-            "email": email,
-            "password1": "a-long-safe-passphrase",
-            "password2": "a-long-safe-passphrase",
-        },
-    )
+    # Account mail is queued after commit; run those callbacks here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(
+            "/accounts/signup/",
+            {
+                "email": email,
+                "password1": "a-long-safe-passphrase",
+                "password2": "a-long-safe-passphrase",
+            },
+        )
 
 
 def test_the_roles_exist_and_only_staff_roles_open_the_admin():

@@ -1,0 +1,13 @@
+"""Certificate URLs under /certificates/."""
+
+from django.urls import path
+
+from . import certificate_views as views
+
+app_name = "certificates"
+
+urlpatterns = [
+    path("verify/", views.verify_form, name="verify_form"),
+    path("verify/<str:code>/", views.verify, name="verify"),
+    path("<int:pk>/download/", views.download, name="download"),
+]

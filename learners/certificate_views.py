@@ -1,0 +1,74 @@
+"""Certificate pages: public verification and the owner's download."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .models import Certificate
+
+VERIFY_LIMIT = 30  # look-ups per minute from one address
+VERIFY_WINDOW = 60
+
+
+def _over_limit(request):
+    key = f"certificate-verify:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, VERIFY_WINDOW)
+    try:
+        return cache.incr(key) > VERIFY_LIMIT
+    except ValueError:
+        return False
+
+
+def verify_form(request):
+    """/certificates/verify/: type a code from a certificate."""
+    code = request.GET.get("code", "").strip().upper()
+    if code:
+        return redirect("certificates:verify", code=code[:20])
+    return render(request, "learners/verify.html", {"state": "form"})
+
+
+def verify(request, code):
+    """/certificates/verify/<code>/: valid, revoked or not found; nothing more."""
+    if _over_limit(request):
+        context = {"state": "limited", "code": code}
+        return render(request, "learners/verify.html", context, status=429)
+    certificate = Certificate.objects.filter(verification_code=code.upper()).first()
+    if certificate is None:
+        return render(
+            request,
+            "learners/verify.html",
+            {"state": "unknown", "code": code},
+            status=404,
+        )
+    state = "valid" if certificate.is_valid else "revoked"
+    return render(
+        request, "learners/verify.html", {"state": state, "certificate": certificate}
+    )
+
+
+@login_required
+def download(request, pk):
+    """The owner's PDF; anyone else gets a 404."""
+    certificate = get_object_or_404(
+        Certificate, pk=pk, enrollment__user=request.user, revoked_at__isnull=True
+    )
+    if not certificate.pdf:
+        raise Http404(_("The certificate is still being prepared."))
+    storage = certificate.pdf.storage
+    filename = f"certificate-{certificate.verification_code}.pdf"
+    if not _is_local(storage):
+        # Remote storage (S3): a short-lived signed URL, after the check above.
+        return redirect(certificate.pdf.url)
+    return FileResponse(
+        certificate.pdf.open("rb"), as_attachment=True, filename=filename
+    )
+
+
+def _is_local(storage):
+    try:
+        storage.path("probe")
+    except NotImplementedError:
+        return False
+    return True

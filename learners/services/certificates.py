@@ -1,0 +1,108 @@
+"""Certificates: issued once per completed enrolment, rendered to PDF with
+xhtml2pdf, verifiable by code, revocable by staff."""
+
+import base64
+import io
+from decimal import Decimal
+
+import segno
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from xhtml2pdf import pisa
+
+from ..models import Certificate, Enrollment
+
+
+def issue_certificate(enrollment_id):
+    """The enrolment's certificate, created the first time; None if the course
+    is not completed. Two workers at once still leave one certificate."""
+    from ..emails import notify
+
+    with transaction.atomic():
+        enrollment = (
+            Enrollment.objects.select_for_update()
+            .select_related("user", "course__instructor")
+            .get(pk=enrollment_id)
+        )
+        existing = Certificate.objects.filter(enrollment=enrollment).first()
+        if existing:
+            return existing
+        if enrollment.status != Enrollment.Status.COMPLETED:
+            return None
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(**_facts(enrollment))
+        except IntegrityError:
+            return Certificate.objects.get(enrollment=enrollment)
+        render_pdf(certificate)
+        notify(enrollment.user, "course_completed", certificate)
+    return certificate
+
+
+def _facts(enrollment):
+    user, course = enrollment.user, enrollment.course
+    profile = getattr(user, "profile", None)
+    learner = (profile.name if profile else "") or user.get_full_name() or user.email
+    instructor = course.instructor
+    minutes = course.duration_minutes or 0
+    return {
+        "enrollment": enrollment,
+        "learner_name": learner,
+        "course_title": course.title,
+        "instructor_name": instructor.get_full_name() if instructor else "",
+        "completed_at": enrollment.completed_at,
+        "hours": (Decimal(minutes) / 60).quantize(Decimal("0.1")),
+    }
+
+
+def verification_url(certificate):
+    path = reverse("certificates:verify", args=[certificate.verification_code])
+    return f"{settings.SITE_URL}{path}"
+
+
+def render_pdf(certificate):
+    """Render (or re-render) the PDF and store it once."""
+    template = certificate.enrollment.course.certificate_template
+    qr = segno.make(verification_url(certificate), error="m")
+    context = {
+        "certificate": certificate,
+        "template": template,
+        "accent": template.accent_colour if template else "#1f5f8b",
+        "logo": _image_data(template.logo) if template and template.logo else None,
+        "signature": (
+            _image_data(template.signature) if template and template.signature else None
+        ),
+        "qr": qr.png_data_uri(scale=4),
+        "verify_url": verification_url(certificate),
+    }
+    html = render_to_string("learners/certificate_pdf.html", context)
+    buffer = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=buffer)
+    if result.err:
+        raise RuntimeError(f"certificate PDF failed for {certificate.pk}")
+    old = certificate.pdf.name
+    certificate.pdf.save(
+        f"{certificate.pk}.pdf", ContentFile(buffer.getvalue()), save=True
+    )
+    if old and old != certificate.pdf.name:
+        certificate.pdf.storage.delete(old)
+    return certificate
+
+
+def _image_data(image):
+    """Images go into the PDF as data, so local files and S3 work alike."""
+    rendition = image.get_rendition("max-600x200|format-png")
+    with rendition.file.open("rb") as handle:
+        encoded = base64.b64encode(handle.read()).decode()
+    return f"data:image/png;base64,{encoded}"
+
+
+def revoke_certificate(certificate, reason):
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    return certificate

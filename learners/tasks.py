@@ -1,0 +1,31 @@
+"""Celery tasks of learning: certificates and learner e-mail. Each takes ids,
+re-reads its rows and can run twice without doing anything twice."""
+
+from celery import shared_task
+from django.db import transaction
+
+from home.tasks import RETRY, send_email_task
+
+from .emails import render_learner_email
+from .models import SentEmail
+
+
+@shared_task(name="learners.tasks.issue_certificate_task", acks_late=True, **RETRY)
+def issue_certificate_task(enrollment_id):
+    from .services.certificates import issue_certificate
+
+    certificate = issue_certificate(enrollment_id)
+    return certificate.verification_code if certificate else None
+
+
+@shared_task(name="learners.tasks.send_learner_email_task", acks_late=True, **RETRY)
+def send_learner_email_task(kind, user_id, object_id):
+    with transaction.atomic():
+        _record, created = SentEmail.objects.get_or_create(
+            kind=kind, user_id=user_id, object_id=object_id
+        )
+        if not created:
+            return False
+        # A failure here rolls the record back, so the retry sends it.
+        send_email_task(*render_learner_email(kind, user_id, object_id))
+    return True
