@@ -13,9 +13,10 @@ from courses.models import CoursePage
 
 from .access import is_staff_member
 from .gradebook import Gradebook
-from .models import QuizAttempt, Submission
+from .models import Certificate, QuizAttempt, Submission
 from .services import LearningError, quizzes
 from .services.assignments import grade_submission
+from .services.certificates import render_pdf, revoke_certificate
 
 
 def courses_taught_by(user):
@@ -154,3 +155,32 @@ def release_results(request, course_id, lesson_id, block_id):
         request, _("Released the results of %(n)s attempts.") % {"n": count}
     )
     return redirect("learners_grading:gradebook", course_id=course.pk)
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why is it revoked?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Kept with the certificate; not shown publicly."),
+    )
+
+
+def certificate_view(request, pk):
+    """Staff revoke a certificate with a reason, or re-render its PDF."""
+    if not is_staff_member(request.user):
+        raise Http404
+    certificate = get_object_or_404(Certificate, pk=pk)
+    form = RevokeForm(request.POST if "revoke" in request.POST else None)
+    if request.method == "POST" and "regenerate" in request.POST:
+        render_pdf(certificate)
+        messages.success(request, _("The PDF was rendered again."))
+        return redirect("learners_grading:certificate", pk=pk)
+    if request.method == "POST" and form.is_valid():
+        revoke_certificate(certificate, form.cleaned_data["reason"])
+        messages.success(request, _("The certificate is revoked."))
+        return redirect("learners_grading:certificate", pk=pk)
+    return render(
+        request,
+        "learners/admin/certificate.html",
+        {"certificate": certificate, "form": form},
+    )

@@ -9,7 +9,7 @@ from django.db.models import Q, Sum
 from django.utils.functional import cached_property
 
 from .access import CourseAccess, Level
-from .models import Enrollment, LessonProgress, QuizAttempt, Submission
+from .models import Certificate, Enrollment, LessonProgress, QuizAttempt, Submission
 from .services import CourseProgress
 
 RECENT_ACTIVITY_COUNT = 8
@@ -113,6 +113,7 @@ class Dashboard:
     seconds_learnt: int
     recent: list
     grades: list = field(default_factory=list)
+    certificates: list = field(default_factory=list)
 
     @property
     def hours_learnt(self):
@@ -161,6 +162,9 @@ def dashboard_for(user):
     status = Enrollment.Status
     return Dashboard(
         grades=grades_of(user),
+        certificates=list(
+            Certificate.objects.filter(enrollment__user=user, revoked_at__isnull=True)
+        ),
         in_progress=[i for i in items.values() if i.enrollment.status == status.ACTIVE],
         completed=[
             i for i in items.values() if i.enrollment.status == status.COMPLETED

@@ -13,7 +13,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from . import admin_views
 from .access import document_access, is_staff_member
-from .models import Submission
+from .models import Certificate, Submission
 from .roles import INSTRUCTORS
 
 
@@ -112,9 +112,56 @@ class SubmissionAdmin(ModelAdmin):
 modeladmin_register(SubmissionAdmin)
 
 
+class CertificatePermissionHelper(GradingPermissionHelper):
+    """Only staff and moderators manage certificates."""
+
+    def user_can_list(self, user):
+        return is_staff_member(user)
+
+
+class CertificateButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, **kwargs):
+        return [
+            {
+                "url": reverse("learners_grading:certificate", args=[obj.pk]),
+                "label": _("Manage"),
+                "classname": "button button-small",
+                "title": _("Revoke or regenerate this certificate"),
+            }
+        ]
+
+
+class CertificateAdmin(ModelAdmin):
+    model = Certificate
+    menu_label = _("Certificates")
+    menu_icon = "doc-full"
+    menu_order = 222
+    add_to_admin_menu = True
+    permission_helper_class = CertificatePermissionHelper
+    button_helper_class = CertificateButtonHelper
+    list_display = (
+        "verification_code",
+        "learner_name",
+        "course_title",
+        "issued_at",
+        "valid",
+    )
+    search_fields = ("verification_code", "learner_name", "course_title")
+    list_filter = ("revoked_at",)
+
+    def valid(self, obj):
+        return _("Valid") if obj.is_valid else _("Revoked")
+
+
+modeladmin_register(CertificateAdmin)
+
+
 @hooks.register("register_admin_urls")
 def register_grading_urls():
     urls = [
+        path(
+            "certificates/<int:pk>/", admin_views.certificate_view, name="certificate"
+        ),
         path("grade/<int:pk>/", admin_views.grade_view, name="grade"),
         path("gradebook/", admin_views.gradebook_index, name="gradebook_index"),
         path(
