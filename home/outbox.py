@@ -9,6 +9,7 @@ Tasks are idempotent, so a task sent twice does no harm.
 import logging
 
 from celery import current_app
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -17,6 +18,8 @@ from .models import OutboxTask
 
 logger = logging.getLogger(__name__)
 FLUSH_BATCH = 500
+BROKER_DOWN_KEY = "outbox:broker-down"
+BROKER_DOWN_PAUSE = 30  # seconds
 
 
 def enqueue(task_name, *args):
@@ -26,8 +29,14 @@ def enqueue(task_name, *args):
     return item
 
 
-def dispatch(item_id):
-    """Send one pending task to the broker; leave it pending if that fails."""
+def dispatch(item_id, force=False):
+    """Send one pending task to the broker; leave it pending if that fails.
+
+    After a failure, requests stop trying for a while (each try can take
+    seconds); the periodic flush keeps trying with `force`.
+    """
+    if not force and cache.get(BROKER_DOWN_KEY):
+        return False
     with transaction.atomic():
         item = (
             OutboxTask.objects.select_for_update(skip_locked=True)
@@ -43,6 +52,7 @@ def dispatch(item_id):
         except (OperationalError, OSError) as error:
             item.last_error = str(error)[:1000]
             item.save(update_fields=["attempts", "last_error"])
+            cache.set(BROKER_DOWN_KEY, True, BROKER_DOWN_PAUSE)
             logger.warning("Broker unreachable; %s stays in the outbox", item)
             return False
         item.dispatched_at = timezone.now()
@@ -55,6 +65,8 @@ def flush_outbox():
     pending = OutboxTask.objects.filter(dispatched_at__isnull=True).order_by(
         "created_at"
     )
-    return sum(
-        dispatch(pk) for pk in pending.values_list("pk", flat=True)[:FLUSH_BATCH]
-    )
+    ids = list(pending.values_list("pk", flat=True)[:FLUSH_BATCH])
+    sent = sum(dispatch(pk, force=True) for pk in ids)
+    if sent:
+        cache.delete(BROKER_DOWN_KEY)
+    return sent
