@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
@@ -116,6 +116,4 @@ def submission_file(request, pk):
     item = get_object_or_404(files, pk=pk)
     if not item.file.storage.exists(item.file.name):
         raise Http404
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name
-    )
+    return private_file_response(item.file, item.original_name)

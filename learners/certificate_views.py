@@ -2,9 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from home.files import private_file_response
 
 from .models import Certificate
 
@@ -56,19 +58,5 @@ def download(request, pk):
     )
     if not certificate.pdf:
         raise Http404(_("The certificate is still being prepared."))
-    storage = certificate.pdf.storage
     filename = f"certificate-{certificate.verification_code}.pdf"
-    if not _is_local(storage):
-        # Remote storage (S3): a short-lived signed URL, after the check above.
-        return redirect(certificate.pdf.url)
-    return FileResponse(
-        certificate.pdf.open("rb"), as_attachment=True, filename=filename
-    )
-
-
-def _is_local(storage):
-    try:
-        storage.path("probe")
-    except NotImplementedError:
-        return False
-    return True
+    return private_file_response(certificate.pdf, filename)

@@ -201,6 +201,7 @@ S3_STORAGE = {
         "region_name": env("AWS_S3_REGION_NAME", default=None),
         "default_acl": "private",
         "querystring_auth": True,
+        "signature_version": "s3v4",
         "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
         "file_overwrite": False,
     },
