@@ -7,6 +7,8 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from home.files import private_file_response
+
 from .access import is_staff_member
 from .models import SubmissionFile
 from .services import LearningError, quizzes
