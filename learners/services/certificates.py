@@ -24,7 +24,7 @@ def issue_certificate(enrollment_id):
 
     with transaction.atomic():
         enrollment = (
-            Enrollment.objects.select_for_update()
+            Enrollment.objects.select_for_update(of=("self",))
             .select_related("user", "course__instructor")
             .get(pk=enrollment_id)
         )

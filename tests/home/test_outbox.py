@@ -9,6 +9,7 @@ from home.outbox import flush_outbox
 from learners import services
 from learners.models import Enrollment
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
+from tests.integration.conftest import reset_broker_connections
 from tests.learners.factories import learner
 from tests.lessons.factories import LessonPageFactory
 
@@ -28,9 +29,7 @@ def broker_down():
 
 
 def reset_connections():
-    # As Celery does after a fork: the next send connects to the current URL.
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    reset_broker_connections()
 
 
 def test_enrolment_succeeds_while_the_broker_is_down_and_mail_follows(

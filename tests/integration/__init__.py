@@ -1,0 +1,1 @@
+"""Tests with real processes: Celery workers on Redis and PostgreSQL."""
