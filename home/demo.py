@@ -22,7 +22,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from xhtml2pdf import pisa
 
-from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
+from courses.models import (
+    CertificateTemplate,
+    CourseCategory,
+    CourseIndexPage,
+    CoursePage,
+    SectionPage,
+)
 from home import demo_data
 from home.models import HomePage, SiteSettings
 from learners import services
@@ -154,6 +160,18 @@ def seed_catalogue(home):
     return catalogue
 
 
+def certificate_template():
+    template, _ = CertificateTemplate.objects.get_or_create(
+        name="Coursewright classic",
+        defaults={
+            "accent_colour": "#1f5f8b",
+            "signatory": "Daniel Okafor, Head of Teaching",
+            "custom_text": "Awarded for completing every lesson and assessment.",
+        },
+    )
+    return template
+
+
 def seed_course(catalogue, spec, category, instructor):
     files = {
         demo_data.HANDOUT: handout_document(spec).pk,
@@ -179,6 +197,7 @@ def seed_course(catalogue, spec, category, instructor):
             currency=spec["currency"],
             instructor=instructor,
             sequential_lessons=spec["sequential"],
+            certificate_template=certificate_template(),
             learning_outcomes=[("outcome", text) for text in spec["outcomes"]],
         )
     )

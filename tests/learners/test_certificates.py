@@ -190,3 +190,23 @@ def test_staff_revoke_and_regenerate_from_the_admin(client, course, graduate):
     assert (
         client.get(f"/admin/learning/certificates/{certificate.pk}/").status_code != 200
     )
+
+
+def test_the_courses_certificate_template_shapes_the_pdf(course, graduate):
+    from courses.models import CertificateTemplate
+
+    course.certificate_template = CertificateTemplate.objects.create(
+        name="Guild",
+        accent_colour="#2d6a4f",
+        custom_text="Accredited by the Tree Guild",
+    )
+    course.save_revision().publish()
+    finish(graduate, course)
+
+    certificate = Certificate.objects.get()
+    with certificate.pdf.open("rb") as handle:
+        text = " ".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(handle.read())).pages
+        )
+
+    assert "Accredited by the Tree Guild" in text
