@@ -1,0 +1,1 @@
+"""Tests of orders, checkout and money arithmetic."""
