@@ -42,10 +42,15 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Row locks and real concurrency need PostgreSQL; CI runs these there."""
-    if connection.vendor == "postgresql":
+    """Row locks, real concurrency and worker processes need PostgreSQL and
+    Redis; CI runs these there."""
+    from django.conf import settings
+
+    if connection.vendor == "postgresql" and settings.REDIS_URL:
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL; CI does)")
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)"
+    )
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
