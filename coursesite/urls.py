@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("learners.urls")),
     path("certificates/", include("learners.certificate_urls")),
+    path("payments/", include("payments.urls")),
 ]
 
 if settings.DEBUG:

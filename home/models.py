@@ -1,5 +1,6 @@
 """The home page and the site-wide settings editors control."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -121,3 +122,34 @@ class OutboxTask(models.Model):
 
     def __str__(self):
         return f"{self.task_name}{tuple(self.args)}"
+
+
+@register_setting(icon="tag")
+class TaxSettings(BaseSiteSetting):
+    """The tax on course prices, e.g. South Africa's 15% VAT included in prices."""
+
+    tax_label = models.CharField(
+        _("tax name"), max_length=20, default="VAT", help_text=_("e.g. VAT, GST.")
+    )
+    tax_rate_basis_points = models.PositiveIntegerField(
+        _("tax rate (basis points)"),
+        default=0,
+        validators=[MaxValueValidator(10_000)],
+        help_text=_("1500 means 15%. 0 when no tax is charged."),
+    )
+    prices_include_tax = models.BooleanField(
+        _("prices include tax"),
+        default=True,
+        help_text=_(
+            "On: the course price already contains the tax. Off: tax is added."
+        ),
+    )
+
+    panels = [
+        FieldPanel("tax_label"),
+        FieldPanel("tax_rate_basis_points"),
+        FieldPanel("prices_include_tax"),
+    ]
+
+    class Meta:
+        verbose_name = _("tax settings")

@@ -256,6 +256,13 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_I18N_ENABLED = False
 
+# PAYMENTS
+# ------------------------------------------------------------------------------
+# Webhooks are verified with this secret; the offline test gateway signs with it.
+PAYMENTS_WEBHOOK_SECRET = env(
+    "STRIPE_WEBHOOK_SECRET", default="whsec_offline_test_gateway"
+)
+
 # COURSES
 # ------------------------------------------------------------------------------
 COURSE_DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", default="USD")

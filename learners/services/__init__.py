@@ -145,6 +145,26 @@ def _check_can_enroll(user, course, source):
             )
 
 
+def hold_enrollment(user, course):
+    """A pending enrolment while a purchase is being paid: no access yet."""
+    enrollment, _created = Enrollment.objects.get_or_create(
+        user=user,
+        course=course,
+        defaults={
+            "status": Enrollment.Status.PENDING,
+            "source": Enrollment.Source.PURCHASE,
+        },
+    )
+    return enrollment
+
+
+def release_held_enrollment(user, course):
+    """A failed or expired payment: the pending enrolment goes away."""
+    Enrollment.objects.filter(
+        user=user, course=course, status=Enrollment.Status.PENDING
+    ).delete()
+
+
 def leave_course(user, course):
     """The learner leaves; their progress is kept for when they come back."""
     with transaction.atomic():

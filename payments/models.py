@@ -1,0 +1,130 @@
+"""Orders, their append-only payment ledger, and every webhook event seen."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Order(models.Model):
+    """One attempt to buy one course. Amounts come from the server, in minor units."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for payment")
+        PAID = "paid", _("Paid")
+        FAILED = "failed", _("Payment failed")
+        EXPIRED = "expired", _("Expired")
+        REFUNDED = "refunded", _("Refunded")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="orders"
+    )
+    list_price = models.PositiveIntegerField(_("list price"))
+    discount = models.PositiveIntegerField(_("discount"), default=0)
+    tax = models.PositiveIntegerField(_("tax"), default=0)
+    total = models.PositiveIntegerField(_("total"))
+    currency = models.CharField(_("currency"), max_length=3)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gateway = models.CharField(_("gateway"), max_length=20)
+    gateway_session_id = models.CharField(max_length=255, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("order")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(total=F("list_price") - F("discount"))
+                | Q(total=F("list_price") - F("discount") + F("tax")),
+                name="order_total_adds_up",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=Q(status="pending"),
+                name="one_open_order_per_course",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"Order {self.pk} ({self.status})"
+
+
+class PaymentTransaction(models.Model):
+    """Append-only: every movement of money on an order, as the gateway reported it."""
+
+    class Kind(models.TextChoices):
+        PAYMENT = "payment", _("Payment")
+        REFUND = "refund", _("Refund")
+
+    order = models.ForeignKey(
+        Order, on_delete=models.PROTECT, related_name="transactions"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    amount = models.PositiveIntegerField()
+    currency = models.CharField(max_length=3)
+    reference = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "reference"], name="one_transaction_per_reference"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.amount} {self.currency} on order {self.order_id}"
+
+
+class WebhookEvent(models.Model):
+    """Each gateway event id is stored once, so a replay changes nothing."""
+
+    gateway = models.CharField(max_length=20)
+    event_id = models.CharField(max_length=255)
+    event_type = models.CharField(max_length=100)
+    payload = models.JSONField()
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gateway", "event_id"], name="one_row_per_event"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.gateway} {self.event_type} {self.event_id}"
+
+
+class OfflineCheckoutSession(models.Model):
+    """The offline test gateway's record of a checkout, as Stripe keeps one."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        COMPLETE = "complete", _("Paid")
+        DECLINED = "declined", _("Declined")
+
+    session_id = models.CharField(max_length=64, unique=True)
+    amount_total = models.PositiveIntegerField()
+    currency = models.CharField(max_length=3)
+    client_reference_id = models.CharField(max_length=64)
+    description = models.CharField(max_length=255)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.OPEN
+    )
+    success_url = models.CharField(max_length=500)
+    cancel_url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.session_id
