@@ -92,5 +92,9 @@ def sign(payload, secret, timestamp=None):
 
 
 def get_gateway():
-    """The configured gateway. Stripe is added with the rest of commerce."""
+    """Stripe when a secret key is configured, otherwise the offline gateway."""
+    if settings.STRIPE_SECRET_KEY:
+        from .stripe_gateway import StripeGateway
+
+        return StripeGateway()
     return OfflineGateway()

@@ -128,3 +128,17 @@ class OfflineCheckoutSession(models.Model):
 
     def __str__(self):
         return self.session_id
+
+
+class StripeCustomer(models.Model):
+    """The Stripe customer of a learner, created once and kept."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="stripe_customer",
+    )
+    customer_id = models.CharField(max_length=255, unique=True)
+
+    def __str__(self):
+        return self.customer_id

@@ -25,7 +25,9 @@ def checkout(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
+    # Stripe fills in {CHECKOUT_SESSION_ID}; the offline gateway does the same.
     success = request.build_absolute_uri(reverse("payments:success"))
+    success += "?session_id={CHECKOUT_SESSION_ID}"
     cancel = request.build_absolute_uri(course.url)
     try:
         _order, session = services.start_checkout(request.user, course, success, cancel)
@@ -92,7 +94,9 @@ def test_gateway(request, session_id):
         payload, signature = get_gateway().event_for(session)
         services.handle_webhook(payload, signature, settings.PAYMENTS_WEBHOOK_SECRET)
         if paid:
-            return redirect(f"{session.success_url}?session_id={session.session_id}")
+            return redirect(
+                session.success_url.replace("{CHECKOUT_SESSION_ID}", session.session_id)
+            )
         messages.error(
             request, _("Your card was declined. No money was taken; you can try again.")
         )

@@ -262,6 +262,9 @@ WAGTAIL_I18N_ENABLED = False
 PAYMENTS_WEBHOOK_SECRET = env(
     "STRIPE_WEBHOOK_SECRET", default="whsec_offline_test_gateway"
 )
+# Without a key, the offline test gateway takes payments (no network needed).
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
 
 # COURSES
 # ------------------------------------------------------------------------------

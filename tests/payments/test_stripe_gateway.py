@@ -1,0 +1,139 @@
+"""The Stripe path: the real `stripe` library against a local fake of the
+endpoints used, and webhooks signed with the library's own signer."""
+
+import json
+import time
+
+import pytest
+import stripe
+
+from payments.models import Order, PaymentTransaction, StripeCustomer
+from tests.courses.factories import CoursePageFactory, SectionPageFactory
+from tests.learners.factories import learner
+from tests.lessons.factories import LessonPageFactory
+from tests.payments.fake_stripe import FakeStripe
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "whsec_stripe_test"
+
+
+@pytest.fixture
+def fake_stripe(settings):
+    with FakeStripe() as fake:
+        settings.STRIPE_SECRET_KEY = "sk_test_fake"
+        settings.STRIPE_API_BASE = fake.url
+        settings.PAYMENTS_WEBHOOK_SECRET = SECRET
+        yield fake
+
+
+def paid_course(catalogue, slug, price):
+    course = CoursePageFactory(
+        parent=catalogue,
+        slug=slug,
+        title=slug.title(),
+        pricing_type="paid",
+        price=price,
+    )
+    LessonPageFactory(parent=SectionPageFactory(parent=course, slug="s"), slug="l1")
+    return course
+
+
+@pytest.fixture
+def buyer(client):
+    user = learner(username="stripe-buyer")
+    client.force_login(user)
+    return user
+
+
+def stripe_signed(payload, secret=SECRET):
+    timestamp = int(time.time())
+    signature = stripe.WebhookSignature._compute_signature(
+        f"{timestamp}.{payload}", secret
+    )
+    return f"t={timestamp},v1={signature}"
+
+
+def completed_event(session):
+    return json.dumps(
+        {
+            "id": f"evt_{session['id']}",
+            "object": "event",
+            "type": "checkout.session.completed",
+            "data": {"object": session},
+        }
+    )
+
+
+def test_checkout_creates_a_session_and_one_customer_per_learner(
+    client, catalogue, fake_stripe, buyer
+):
+    first = paid_course(catalogue, "alpha", 4900)
+    second = paid_course(catalogue, "beta", 2500)
+
+    response = client.post(f"/payments/checkout/{first.pk}/")
+    client.post(f"/payments/checkout/{second.pk}/")
+
+    order = Order.objects.get(course=first)
+    session = fake_stripe.sessions[order.gateway_session_id]
+    assert response.url == session["url"]
+    assert (session["amount_total"], session["currency"]) == (4900, "usd")
+    assert session["client_reference_id"] == str(order.pk)
+    assert "{CHECKOUT_SESSION_ID}" in session["success_url"]
+    assert len(fake_stripe.customers) == 1
+    assert StripeCustomer.objects.get(user=buyer).customer_id == "cus_1"
+
+
+def test_a_signed_completed_event_fulfils_the_order(
+    client, catalogue, fake_stripe, buyer
+):
+    course = paid_course(catalogue, "gamma", 4900)
+    client.post(f"/payments/checkout/{course.pk}/")
+    order = Order.objects.get()
+    fake_stripe.pay(order.gateway_session_id)
+    payload = completed_event(fake_stripe.sessions[order.gateway_session_id])
+
+    response = client.post(
+        "/payments/webhooks/stripe/",
+        payload,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=stripe_signed(payload),
+    )
+
+    assert response.status_code == 200
+    order.refresh_from_db()
+    assert order.status == "paid"
+    assert PaymentTransaction.objects.filter(order=order).count() == 1
+
+
+def test_the_success_page_fulfils_without_waiting_for_the_webhook(
+    client, catalogue, fake_stripe, buyer
+):
+    course = paid_course(catalogue, "delta", 4900)
+    client.post(f"/payments/checkout/{course.pk}/")
+    order = Order.objects.get()
+
+    unpaid = client.get("/payments/success/", {"session_id": order.gateway_session_id})
+    fake_stripe.pay(order.gateway_session_id)
+    paid = client.get("/payments/success/", {"session_id": order.gateway_session_id})
+
+    assert unpaid.status_code == 202
+    assert paid.status_code == 302 and paid.url == "/courses/delta/s/l1/"
+    order.refresh_from_db()
+    assert order.status == "paid"
+
+
+def test_a_session_paid_for_another_amount_is_not_fulfilled(
+    client, catalogue, fake_stripe, buyer
+):
+    course = paid_course(catalogue, "epsilon", 4900)
+    client.post(f"/payments/checkout/{course.pk}/")
+    order = Order.objects.get()
+    fake_stripe.pay(order.gateway_session_id)
+    fake_stripe.sessions[order.gateway_session_id]["amount_total"] = 100
+
+    client.get("/payments/success/", {"session_id": order.gateway_session_id})
+
+    order.refresh_from_db()
+    assert order.status == "pending"
+    assert not PaymentTransaction.objects.exists()
