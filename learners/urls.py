@@ -2,12 +2,15 @@
 
 from django.urls import path
 
+from payments.views import purchases
+
 from . import assessment_views, views
 
 app_name = "learners"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("purchases/", purchases, name="purchases"),
     path("enrollments/<int:pk>/", views.enrollment_detail, name="enrollment"),
     path("enrollments/<int:pk>/leave/", views.leave, name="leave"),
     path(

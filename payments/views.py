@@ -104,3 +104,10 @@ def test_gateway(request, session_id):
     return render(
         request, "payments/test_gateway.html", {"session": session, "order": order}
     )
+
+
+@login_required
+def purchases(request):
+    """/dashboard/purchases/: the learner's orders, newest first."""
+    orders = Order.objects.filter(user=request.user).select_related("course")
+    return render(request, "payments/purchases.html", {"orders": orders})

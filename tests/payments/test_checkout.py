@@ -179,3 +179,20 @@ def test_the_same_event_ten_times_fulfils_once(client, course, buyer):
     assert PaymentTransaction.objects.count() == 1
     assert Order.objects.get().status == "paid"
     assert json.loads(payload)["type"] == "checkout.session.completed"
+
+
+def test_purchases_lists_my_orders_only(client, course, buyer):
+    client.post(buy(client, course).url, {"pay": ""})
+    other = learner(username="someone")
+    client.force_login(other)
+    assert "Excel Pro" not in client.get("/dashboard/purchases/").content.decode()
+
+    client.force_login(buyer)
+    html = client.get("/dashboard/purchases/").content.decode()
+
+    assert (
+        "Excel Pro" in html
+        and "R115.00" in html.replace("ZAR", "R")
+        or "115.00" in html
+    )
+    assert "Paid" in html
