@@ -8,15 +8,15 @@ from pathlib import PurePath
 import filetype
 from django.utils.translation import gettext as _
 
+from home.errors import Refusal
+
 TEXT_KINDS = {"txt", "md", "py"}
 ZIP_MEMBERS = {"docx": "word/document.xml"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
-class UploadRejected(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class UploadRejected(Refusal):
+    """A file that does not pass the checks, with the reason."""
 
 
 def check_upload(uploaded, allowed_kinds, max_bytes):

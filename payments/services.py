@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from home.errors import Refusal
 from home.models import TaxSettings
 from learners import services as learning
 from learners.models import Enrollment
@@ -16,12 +17,8 @@ from .models import Order, PaymentTransaction, WebhookEvent
 from .money import price_breakdown
 
 
-class CheckoutError(Exception):
-    status_code = 400
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class CheckoutError(Refusal):
+    """A refusal while buying: the course, the order or the gateway said no."""
 
 
 class AlreadyEnrolled(CheckoutError):

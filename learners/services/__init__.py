@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home.errors import Refusal
+
 from ..access import lesson_access
 from ..models import Enrollment, LessonProgress
 from ..signals import course_completed
@@ -21,14 +23,8 @@ HEARTBEAT_MAX_SECONDS = 60
 HEARTBEAT_GRACE_SECONDS = 5
 
 
-class LearningError(Exception):
-    """A refusal a learner can read; `status_code` is the HTTP status to answer."""
-
-    status_code = 400
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class LearningError(Refusal):
+    """A refusal while learning: enrolment, access, progress or assessment."""
 
 
 class EmailNotVerified(LearningError):
