@@ -1,5 +1,6 @@
 """Transactional e-mail to learners, rendered from site templates and sent by
-Celery through the outbox. Each learner can switch each kind off."""
+Celery through the outbox. Each learner can switch each kind off. Other apps
+add their kinds with `register_email_kind`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,18 +11,27 @@ from home.outbox import enqueue
 
 from .models import Certificate, Enrollment, Profile, QuizAttempt, Submission
 
-# kind -> (profile preference, model the object id belongs to)
+# kind -> (profile preference, model the object id belongs to, its link)
 KINDS = {
-    "enrolment_confirmed": ("email_enrolment", Enrollment),
-    "course_completed": ("email_completion", Certificate),
-    "assignment_graded": ("email_grades", Submission),
-    "quiz_results_released": ("email_grades", QuizAttempt),
+    "enrolment_confirmed": ("email_enrolment", Enrollment, lambda obj: obj.course.url),
+    "course_completed": (
+        "email_completion",
+        Certificate,
+        lambda obj: reverse("certificates:download", args=[obj.pk]),
+    ),
+    "assignment_graded": ("email_grades", Submission, lambda obj: obj.lesson.url),
+    "quiz_results_released": ("email_grades", QuizAttempt, lambda obj: obj.lesson.url),
 }
+
+
+def register_email_kind(kind, preference, model, link):
+    """Let another app send learner e-mail: `link(obj)` is the button's path."""
+    KINDS[kind] = (preference, model, link)
 
 
 def notify(user, kind, obj):
     """Queue an e-mail of `kind` about `obj`, unless the learner opted out."""
-    preference, _model = KINDS[kind]
+    preference, _model, _link = KINDS[kind]
     profile = Profile.objects.filter(user=user).first()
     if not user.email or (profile and not getattr(profile, preference)):
         return None
@@ -30,25 +40,16 @@ def notify(user, kind, obj):
 
 def render_learner_email(kind, user_id, object_id):
     """(subject, text, html, recipients), read fresh from the database."""
-    _preference, model = KINDS[kind]
+    _preference, model, link = KINDS[kind]
     user = get_user_model().objects.get(pk=user_id)
     obj = model.objects.get(pk=object_id)
     context = {
         "user": user,
         "object": obj,
         "site_url": settings.SITE_URL,
-        "url": settings.SITE_URL + _link(kind, obj),
+        "url": settings.SITE_URL + link(obj),
     }
     subject = render_to_string(f"emails/{kind}_subject.txt", context).strip()
     text = render_to_string(f"emails/{kind}.txt", context)
     html = render_to_string(f"emails/{kind}.html", context)
     return subject, text, html, [user.email]
-
-
-def _link(kind, obj):
-    """Where the e-mail's button goes."""
-    if kind == "enrolment_confirmed":
-        return obj.course.url
-    if kind == "course_completed":
-        return reverse("certificates:download", args=[obj.pk])
-    return obj.lesson.url

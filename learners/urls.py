@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from payments.views import purchases
+from payments.views import invoice_download, purchases, subscription
 
 from . import assessment_views, views
 
@@ -11,6 +11,8 @@ app_name = "learners"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("purchases/", purchases, name="purchases"),
+    path("purchases/<int:order_id>/invoice/", invoice_download, name="invoice"),
+    path("subscription/", subscription, name="subscription"),
     path("enrollments/<int:pk>/", views.enrollment_detail, name="enrollment"),
     path("enrollments/<int:pk>/leave/", views.leave, name="leave"),
     path(

@@ -8,3 +8,16 @@ class PaymentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "payments"
     verbose_name = _("Payments")
+
+    def ready(self):
+        from learners.emails import register_email_kind
+
+        from . import tasks  # noqa: F401 - registers the Celery tasks
+        from .models import Order
+
+        register_email_kind(
+            "checkout_reminder",
+            "email_enrolment",
+            Order,
+            lambda order: order.course.url,
+        )

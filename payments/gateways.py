@@ -1,17 +1,30 @@
 """Payment gateways behind one small interface; the offline test gateway
-behaves like Stripe Checkout, so the whole flow works without a network."""
+behaves like Stripe Checkout, so the whole flow works without a network.
+
+A gateway has `create_checkout`, `create_subscription_checkout`,
+`retrieve_checkout`, `checkout_for_payment`, `parse_webhook`, `refund`,
+`retrieve_subscription` and `set_cancel_at_period_end`. Another provider
+(Paystack, PayFast, Razorpay) is one more class with these methods.
+"""
 
 import hashlib
 import hmac
 import json
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
+import stripe
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from .models import OfflineCheckoutSession
+
+
+class WebhookSignatureError(Exception):
+    """The webhook was not signed with the configured secret."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +37,42 @@ class CheckoutSession:
     amount_total: int
     currency: str
     client_reference_id: str
+    mode: str = "payment"
+    payment_intent: str = ""
+    subscription_id: str = ""
+
+
+@dataclass(frozen=True)
+class SubscriptionState:
+    """What the gateway says about a subscription, read fresh each time."""
+
+    id: str
+    status: str
+    current_period_end: datetime
+    cancel_at_period_end: bool
+    metadata: dict = field(default_factory=dict)
+
+
+def parse_signed_event(payload, signature, secret):
+    """A webhook event, only if Stripe's library accepts its signature."""
+    try:
+        event = stripe.Webhook.construct_event(payload, signature, secret)
+    except (ValueError, stripe.SignatureVerificationError) as error:
+        raise WebhookSignatureError(str(error)) from error
+    return event.to_dict()
+
+
+def sign(payload, secret, timestamp=None):
+    """A Stripe-Signature header (t=..., v1=HMAC-SHA256 of "t.payload")."""
+    timestamp = int(timestamp or time.time())
+    digest = hmac.new(
+        secret.encode(), f"{timestamp}.{payload}".encode(), hashlib.sha256
+    ).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def period_after(start, interval):
+    return start + (timedelta(days=365) if interval == "year" else timedelta(days=30))
 
 
 class OfflineGateway:
@@ -43,52 +92,121 @@ class OfflineGateway:
         )
         return self._as_checkout(session)
 
+    def create_subscription_checkout(self, user, plan, success_url, cancel_url):
+        session = OfflineCheckoutSession.objects.create(
+            session_id=f"cs_test_{secrets.token_hex(12)}",
+            mode=OfflineCheckoutSession.Mode.SUBSCRIPTION,
+            plan=plan,
+            amount_total=plan.price,
+            currency=plan.currency.lower(),
+            client_reference_id=f"user-{user.pk}",
+            description=str(plan),
+            success_url=success_url,
+            cancel_url=cancel_url,
+        )
+        return self._as_checkout(session)
+
     def retrieve_checkout(self, session_id):
         session = OfflineCheckoutSession.objects.filter(session_id=session_id).first()
         return self._as_checkout(session) if session else None
 
-    def _as_checkout(self, session):
-        return CheckoutSession(
-            id=session.session_id,
-            url=reverse("payments:test_gateway", args=[session.session_id]),
-            paid=session.status == OfflineCheckoutSession.Status.COMPLETE,
-            amount_total=session.amount_total,
-            currency=session.currency,
-            client_reference_id=session.client_reference_id,
+    def checkout_for_payment(self, payment_intent):
+        session = OfflineCheckoutSession.objects.filter(
+            payment_intent=payment_intent
+        ).first()
+        return self._as_checkout(session) if session else None
+
+    def parse_webhook(self, payload, signature):
+        return parse_signed_event(payload, signature, settings.PAYMENTS_WEBHOOK_SECRET)
+
+    def refund(self, order, amount):
+        session = OfflineCheckoutSession.objects.select_for_update().get(
+            session_id=order.gateway_session_id
         )
+        session.refunded = min(session.amount_total, session.refunded + amount)
+        session.save(update_fields=["refunded"])
+        return f"re_test_{secrets.token_hex(12)}"
+
+    def retrieve_subscription(self, subscription_id):
+        session = (
+            OfflineCheckoutSession.objects.filter(subscription_id=subscription_id)
+            .select_related("plan")
+            .first()
+        )
+        if session is None:
+            return None
+        return SubscriptionState(
+            id=session.subscription_id,
+            status=session.subscription_status,
+            current_period_end=session.period_end,
+            cancel_at_period_end=session.cancel_at_period_end,
+            metadata=self._subscription_metadata(session),
+        )
+
+    def set_cancel_at_period_end(self, subscription_id, cancel):
+        OfflineCheckoutSession.objects.filter(subscription_id=subscription_id).update(
+            cancel_at_period_end=cancel
+        )
+        return self.retrieve_subscription(subscription_id)
+
+    # The test gateway's own "pay" and "decline" buttons --------------------
+
+    def complete(self, session, paid):
+        """The learner pressed "pay" or "decline" on the test checkout page."""
+        session.status = session.Status.COMPLETE if paid else session.Status.DECLINED
+        if paid:
+            session.payment_intent = f"pi_test_{secrets.token_hex(12)}"
+            if session.mode == session.Mode.SUBSCRIPTION:
+                session.subscription_id = f"sub_test_{secrets.token_hex(12)}"
+                session.subscription_status = "active"
+                session.period_end = period_after(timezone.now(), session.plan.interval)
+        session.save()
 
     def event_for(self, session):
         """A Stripe-shaped webhook event about the session, and its signature."""
-        completed = session.status == OfflineCheckoutSession.Status.COMPLETE
         payload = json.dumps(
             {
                 "id": f"evt_test_{secrets.token_hex(12)}",
                 "object": "event",
                 "type": "checkout.session.completed"
-                if completed
+                if session.paid
                 else "checkout.session.async_payment_failed",
-                "data": {
-                    "object": {
-                        "id": session.session_id,
-                        "object": "checkout.session",
-                        "payment_status": "paid" if completed else "unpaid",
-                        "amount_total": session.amount_total,
-                        "currency": session.currency,
-                        "client_reference_id": session.client_reference_id,
-                    }
-                },
+                "data": {"object": self._as_stripe_object(session)},
             }
         )
         return payload, sign(payload, settings.PAYMENTS_WEBHOOK_SECRET)
 
+    def _as_stripe_object(self, session):
+        return {
+            "id": session.session_id,
+            "object": "checkout.session",
+            "mode": session.mode,
+            "payment_status": "paid" if session.paid else "unpaid",
+            "payment_intent": session.payment_intent or None,
+            "subscription": session.subscription_id or None,
+            "amount_total": session.amount_total,
+            "currency": session.currency,
+            "client_reference_id": session.client_reference_id,
+        }
 
-def sign(payload, secret, timestamp=None):
-    """A Stripe-Signature header (t=..., v1=HMAC-SHA256 of "t.payload")."""
-    timestamp = int(timestamp or time.time())
-    digest = hmac.new(
-        secret.encode(), f"{timestamp}.{payload}".encode(), hashlib.sha256
-    ).hexdigest()
-    return f"t={timestamp},v1={digest}"
+    def _subscription_metadata(self, session):
+        return {
+            "user_id": session.client_reference_id.removeprefix("user-"),
+            "plan_id": str(session.plan_id),
+        }
+
+    def _as_checkout(self, session):
+        return CheckoutSession(
+            id=session.session_id,
+            url=reverse("payments:test_gateway", args=[session.session_id]),
+            paid=session.paid,
+            amount_total=session.amount_total,
+            currency=session.currency,
+            client_reference_id=session.client_reference_id,
+            mode=session.mode,
+            payment_intent=session.payment_intent,
+            subscription_id=session.subscription_id,
+        )
 
 
 def get_gateway():

@@ -1,9 +1,12 @@
-"""Stripe Checkout through the official `stripe` library (one-off payments)."""
+"""Stripe Checkout through the official `stripe` library: one-off payments,
+subscriptions, refunds and signed webhooks."""
+
+from datetime import UTC, datetime
 
 import stripe
 from django.conf import settings
 
-from .gateways import CheckoutSession
+from .gateways import CheckoutSession, SubscriptionState, parse_signed_event
 from .models import StripeCustomer
 
 
@@ -55,6 +58,22 @@ class StripeGateway:
         )
         return _as_checkout(session)
 
+    def create_subscription_checkout(self, user, plan, success_url, cancel_url):
+        metadata = {"user_id": str(user.pk), "plan_id": str(plan.pk)}
+        session = self.client.v1.checkout.sessions.create(
+            params={
+                "mode": "subscription",
+                "customer": self.customer_for(user),
+                "client_reference_id": f"user-{user.pk}",
+                "line_items": [{"quantity": 1, "price": plan.stripe_price_id}],
+                "subscription_data": {"metadata": metadata},
+                "metadata": metadata,
+                "success_url": success_url,
+                "cancel_url": cancel_url,
+            }
+        )
+        return _as_checkout(session)
+
     def retrieve_checkout(self, session_id):
         try:
             session = self.client.v1.checkout.sessions.retrieve(session_id)
@@ -62,13 +81,65 @@ class StripeGateway:
             return None
         return _as_checkout(session)
 
+    def checkout_for_payment(self, payment_intent):
+        """The checkout that took a payment: needed when a refund or dispute
+        arrives before the checkout's own completion event."""
+        sessions = self.client.v1.checkout.sessions.list(
+            params={"payment_intent": payment_intent, "limit": 1}
+        )
+        return _as_checkout(sessions.data[0]) if sessions.data else None
+
+    def parse_webhook(self, payload, signature):
+        return parse_signed_event(payload, signature, settings.PAYMENTS_WEBHOOK_SECRET)
+
+    def refund(self, order, amount):
+        refund = self.client.v1.refunds.create(
+            params={"payment_intent": order.gateway_payment_id, "amount": amount},
+            options={"idempotency_key": f"refund-{order.pk}-{order.amount_refunded}"},
+        )
+        return refund.id
+
+    def retrieve_subscription(self, subscription_id):
+        try:
+            subscription = self.client.v1.subscriptions.retrieve(subscription_id)
+        except stripe.InvalidRequestError:
+            return None
+        return _as_subscription(subscription)
+
+    def set_cancel_at_period_end(self, subscription_id, cancel):
+        subscription = self.client.v1.subscriptions.update(
+            subscription_id, params={"cancel_at_period_end": cancel}
+        )
+        return _as_subscription(subscription)
+
 
 def _as_checkout(session):
     return CheckoutSession(
         id=session.id,
-        url=session.url,
-        paid=session.payment_status == "paid",
+        url=session.url or "",
+        paid=session.payment_status in ("paid", "no_payment_required"),
         amount_total=session.amount_total,
         currency=session.currency,
         client_reference_id=session.client_reference_id or "",
+        mode=getattr(session, "mode", None) or "payment",
+        payment_intent=getattr(session, "payment_intent", None) or "",
+        subscription_id=getattr(session, "subscription", None) or "",
     )
+
+
+def _as_subscription(subscription):
+    # Newer API versions keep the period on the subscription's items.
+    period_end = getattr(subscription, "current_period_end", None)
+    if period_end is None:
+        period_end = subscription["items"]["data"][0]["current_period_end"]
+    return SubscriptionState(
+        id=subscription.id,
+        status=subscription.status,
+        current_period_end=datetime.fromtimestamp(period_end, tz=UTC),
+        cancel_at_period_end=bool(subscription.cancel_at_period_end),
+        metadata=_plain(getattr(subscription, "metadata", None)),
+    )
+
+
+def _plain(stripe_object):
+    return stripe_object.to_dict() if stripe_object is not None else {}

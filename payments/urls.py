@@ -11,4 +11,16 @@ urlpatterns = [
     path("success/", views.success, name="success"),
     path("webhooks/stripe/", views.stripe_webhook, name="stripe_webhook"),
     path("test-gateway/<str:session_id>/", views.test_gateway, name="test_gateway"),
+    path("plans/", views.plans, name="plans"),
+    path("subscribe/<int:plan_id>/", views.subscribe, name="subscribe"),
+    path(
+        "subscribe/success/",
+        views.subscription_success,
+        name="subscription_success",
+    ),
+    path(
+        "subscription/enrol/<int:course_id>/",
+        views.subscription_enrol,
+        name="subscription_enrol",
+    ),
 ]

@@ -1,10 +1,10 @@
-"""Checkout, the offline test gateway's pages, and the webhook endpoint."""
+"""Learner-facing commerce: checkout, plans and subscriptions, the offline
+test gateway's pages, order history with invoices, and the webhook endpoint."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,31 +15,51 @@ from courses.models import CoursePage
 
 from . import services
 from .gateways import get_gateway
-from .models import OfflineCheckoutSession, Order
+from .models import Invoice, OfflineCheckoutSession, Order, SubscriptionPlan
+from .services import subscriptions
+from .services.invoices import invoice_pdf
 
 
+def _refusal(request, error, course=None):
+    context = {"message": error.message, "course": course, "lesson": None}
+    return render(request, "learners/refusal.html", context, status=error.status_code)
+
+
+def _success_url(request, name):
+    # Stripe fills in {CHECKOUT_SESSION_ID}; the offline gateway does the same.
+    return (
+        request.build_absolute_uri(reverse(name)) + "?session_id={CHECKOUT_SESSION_ID}"
+    )
+
+
+@require_POST
 def checkout(request, course_id):
     """POST /payments/checkout/<course_id>/: open (or reuse) an order and pay it."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
-    # Stripe fills in {CHECKOUT_SESSION_ID}; the offline gateway does the same.
-    success = request.build_absolute_uri(reverse("payments:success"))
-    success += "?session_id={CHECKOUT_SESSION_ID}"
-    cancel = request.build_absolute_uri(course.url)
     try:
-        _order, session = services.start_checkout(request.user, course, success, cancel)
+        order, session = services.start_checkout(
+            request.user,
+            course,
+            _success_url(request, "payments:success"),
+            request.build_absolute_uri(course.url),
+            coupon_code=request.POST.get("coupon", "")[:40],
+        )
     except services.AlreadyEnrolled as error:
         messages.info(request, error.message)
         return redirect(course.url)
     except services.CheckoutError as error:
-        context = {"message": error.message, "course": course, "lesson": None}
-        return render(
-            request, "learners/refusal.html", context, status=error.status_code
-        )
+        return _refusal(request, error, course)
+    if session is None:  # a coupon made it free
+        messages.success(request, _("The coupon covers it all: welcome to the course!"))
+        return redirect(_landing(order))
     return redirect(session.url)
+
+
+def _landing(order):
+    first = order.course.syllabus.first_lesson
+    return first.url if first else order.course.url
 
 
 @login_required
@@ -54,8 +74,10 @@ def success(request):
         return redirect(order.course.url)
     if order.status == Order.Status.PAID:
         messages.success(request, _("Payment received: welcome to the course!"))
-        next_lesson = order.course.syllabus.first_lesson
-        return redirect(next_lesson.url if next_lesson else order.course.url)
+        return redirect(_landing(order))
+    if order.status == Order.Status.REFUNDED:
+        messages.info(request, _("This payment was refunded."))
+        return redirect("learners:purchases")
     return render(request, "payments/processing.html", {"order": order}, status=202)
 
 
@@ -67,7 +89,6 @@ def stripe_webhook(request):
         services.handle_webhook(
             request.body.decode("utf-8", "replace"),
             request.headers.get("Stripe-Signature", ""),
-            settings.PAYMENTS_WEBHOOK_SECRET,
         )
     except services.InvalidWebhook as error:
         return HttpResponse(error.message, status=400)
@@ -79,20 +100,20 @@ def test_gateway(request, session_id):
     """The offline gateway's checkout page: "pay" or "decline", then a signed
     webhook, just as Stripe would send."""
     session = get_object_or_404(OfflineCheckoutSession, session_id=session_id)
-    order = get_object_or_404(Order, pk=session.client_reference_id, user=request.user)
-    if (
-        request.method == "POST"
-        and session.status == OfflineCheckoutSession.Status.OPEN
-    ):
-        paid = "pay" in request.POST
-        session.status = (
-            OfflineCheckoutSession.Status.COMPLETE
-            if paid
-            else OfflineCheckoutSession.Status.DECLINED
+    if session.mode == session.Mode.SUBSCRIPTION:
+        if session.client_reference_id != f"user-{request.user.pk}":
+            raise Http404
+        order = None
+    else:
+        order = get_object_or_404(
+            Order, pk=session.client_reference_id, user=request.user
         )
-        session.save(update_fields=["status"])
-        payload, signature = get_gateway().event_for(session)
-        services.handle_webhook(payload, signature, settings.PAYMENTS_WEBHOOK_SECRET)
+    if request.method == "POST" and session.status == session.Status.OPEN:
+        gateway = get_gateway()
+        paid = "pay" in request.POST
+        gateway.complete(session, paid)
+        payload, signature = gateway.event_for(session)
+        services.handle_webhook(payload, signature)
         if paid:
             return redirect(
                 session.success_url.replace("{CHECKOUT_SESSION_ID}", session.session_id)
@@ -108,6 +129,113 @@ def test_gateway(request, session_id):
 
 @login_required
 def purchases(request):
-    """/dashboard/purchases/: the learner's orders, newest first."""
-    orders = Order.objects.filter(user=request.user).select_related("course")
-    return render(request, "payments/purchases.html", {"orders": orders})
+    """/dashboard/purchases/: the learner's orders and invoices, newest first."""
+    orders = Order.objects.filter(user=request.user).select_related(
+        "course", "invoice", "coupon"
+    )
+    return render(
+        request,
+        "payments/purchases.html",
+        {
+            "orders": orders,
+            "subscription": subscriptions.latest_subscription(request.user),
+        },
+    )
+
+
+@login_required
+def invoice_download(request, order_id):
+    """The invoice PDF of one of the learner's own paid orders."""
+    invoice = get_object_or_404(
+        Invoice.objects.select_related("order__course", "order__user"),
+        order_id=order_id,
+        order__user=request.user,
+    )
+    response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
+    return response
+
+
+# Subscriptions -------------------------------------------------------------------
+
+
+def plans(request):
+    """/payments/plans/: the plans on sale and the learner's subscription."""
+    context = {
+        "plans": SubscriptionPlan.objects.filter(is_active=True),
+        "subscription": subscriptions.current_subscription(request.user),
+        "included_courses": CoursePage.objects.live()
+        .filter(pricing_type=CoursePage.PricingType.SUBSCRIPTION)
+        .order_by("title")
+        .only("title", "url_path", "slug"),
+    }
+    return render(request, "payments/plans.html", context)
+
+
+@require_POST
+def subscribe(request, plan_id):
+    plan = get_object_or_404(SubscriptionPlan, pk=plan_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("payments:plans"))
+    try:
+        session = subscriptions.start_subscription(
+            request.user,
+            plan,
+            _success_url(request, "payments:subscription_success"),
+            request.build_absolute_uri(reverse("payments:plans")),
+        )
+    except services.AlreadySubscribed as error:
+        messages.info(request, error.message)
+        return redirect("learners:subscription")
+    except services.CheckoutError as error:
+        return _refusal(request, error)
+    return redirect(session.url)
+
+
+@login_required
+def subscription_success(request):
+    """Back from a subscription checkout: read its state from the gateway now."""
+    checkout = get_gateway().retrieve_checkout(request.GET.get("session_id", ""))
+    if checkout is None or checkout.client_reference_id != f"user-{request.user.pk}":
+        raise Http404
+    if checkout.paid and checkout.subscription_id:
+        subscriptions.sync_subscription(checkout.subscription_id)
+    if subscriptions.current_subscription(request.user):
+        messages.success(
+            request, _("You are subscribed: every included course is open to you.")
+        )
+        return redirect("payments:plans")
+    return render(request, "payments/processing.html", {"order": None}, status=202)
+
+
+@require_POST
+def subscription_enrol(request, course_id):
+    """Join an "included in subscription" course as a subscriber."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    try:
+        subscriptions.enrol_with_subscription(request.user, course)
+    except services.NotSubscribed as error:
+        messages.info(request, error.message)
+        return redirect("payments:plans")
+    except services.CheckoutError as error:
+        return _refusal(request, error, course)
+    first = course.syllabus.first_lesson
+    return redirect(first.url if first else course.url)
+
+
+@login_required
+def subscription(request):
+    """/dashboard/subscription/: the plan, the renewal date, cancel or resume."""
+    current = subscriptions.latest_subscription(request.user)
+    if request.method == "POST":
+        try:
+            subscriptions.set_cancel_at_period_end(
+                request.user, request.POST.get("action") == "cancel"
+            )
+        except services.NotSubscribed as error:
+            return _refusal(request, error)
+        messages.success(request, _("Your subscription was updated."))
+        return redirect("learners:subscription")
+    return render(request, "payments/subscription.html", {"subscription": current})

@@ -265,6 +265,16 @@ PAYMENTS_WEBHOOK_SECRET = env(
 # Without a key, the offline test gateway takes payments (no network needed).
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+# The instructor's part of each sale after tax, in basis points (7000 = 70%);
+# staff can set it per instructor and per course in the admin.
+PAYMENTS_INSTRUCTOR_SHARE_BP = env.int("INSTRUCTOR_REVENUE_SHARE_BP", default=7000)
+# Earnings wait this long (the refund window) before they can be paid out.
+PAYMENTS_EARNINGS_HOLD_DAYS = env.int("EARNINGS_HOLD_DAYS", default=14)
+# The smallest payout, in minor units of the payout's currency.
+PAYMENTS_PAYOUT_MINIMUM = env.int("PAYOUT_MINIMUM", default=5000)
+# An unpaid checkout gets one reminder after this long, and expires after that.
+PAYMENTS_REMINDER_AFTER_MINUTES = env.int("CHECKOUT_REMINDER_AFTER_MINUTES", default=60)
+PAYMENTS_ORDER_LIFETIME_HOURS = env.int("ORDER_LIFETIME_HOURS", default=24)
 
 # COURSES
 # ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ def money(amount_minor, currency):
     """`{{ page.price|money:page.currency }}` renders '$49.00'."""
     if amount_minor is None or not currency:
         return ""
-    return format_money(int(amount_minor), currency)
+    return format_money(int(amount_minor), currency.upper())
 
 
 @register.filter

@@ -35,8 +35,24 @@ class Order(models.Model):
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gateway = models.CharField(_("gateway"), max_length=20)
     gateway_session_id = models.CharField(max_length=255, blank=True, db_index=True)
+    gateway_payment_id = models.CharField(
+        _("gateway payment"), max_length=255, blank=True, db_index=True
+    )
+    coupon = models.ForeignKey(
+        "payments.Coupon",
+        verbose_name=_("coupon"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     paid_at = models.DateTimeField(null=True, blank=True)
+    refunded_at = models.DateTimeField(null=True, blank=True)
+    amount_refunded = models.PositiveIntegerField(_("amount refunded"), default=0)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    disputed_at = models.DateTimeField(_("disputed at"), null=True, blank=True)
+    dispute_reason = models.CharField(_("dispute reason"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("order")
@@ -52,11 +68,23 @@ class Order(models.Model):
                 condition=Q(status="pending"),
                 name="one_open_order_per_course",
             ),
+            models.CheckConstraint(
+                condition=Q(amount_refunded__lte=F("total")),
+                name="order_refund_at_most_total",
+            ),
         ]
         indexes = [models.Index(fields=["status", "created_at"])]
 
     def __str__(self):
         return f"Order {self.pk} ({self.status})"
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def needs_attention(self):
+        return self.disputed_at is not None
 
 
 class PaymentTransaction(models.Model):
@@ -114,7 +142,22 @@ class OfflineCheckoutSession(models.Model):
         COMPLETE = "complete", _("Paid")
         DECLINED = "declined", _("Declined")
 
+    class Mode(models.TextChoices):
+        PAYMENT = "payment", _("One-off payment")
+        SUBSCRIPTION = "subscription", _("Subscription")
+
     session_id = models.CharField(max_length=64, unique=True)
+    mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.PAYMENT)
+    payment_intent = models.CharField(max_length=64, blank=True)
+    subscription_id = models.CharField(max_length=64, blank=True)
+    plan = models.ForeignKey(
+        "payments.SubscriptionPlan", null=True, blank=True, on_delete=models.PROTECT
+    )
+    # In subscription mode the offline gateway also keeps the subscription's state.
+    subscription_status = models.CharField(max_length=16, blank=True)
+    period_end = models.DateTimeField(null=True, blank=True)
+    cancel_at_period_end = models.BooleanField(default=False)
+    refunded = models.PositiveIntegerField(default=0)
     amount_total = models.PositiveIntegerField()
     currency = models.CharField(max_length=3)
     client_reference_id = models.CharField(max_length=64)
@@ -128,6 +171,10 @@ class OfflineCheckoutSession(models.Model):
 
     def __str__(self):
         return self.session_id
+
+    @property
+    def paid(self):
+        return self.status == self.Status.COMPLETE
 
 
 class StripeCustomer(models.Model):

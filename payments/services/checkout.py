@@ -1,0 +1,174 @@
+"""Buying a course: the order, the gateway's checkout, and fulfilment once.
+Prices always come from the server; fulfilment happens once per checkout."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from home.models import TaxSettings
+from learners import services as learning
+from learners.models import Enrollment
+
+from ..errors import AlreadyEnrolled, CheckoutError, NotForSale
+from ..gateways import get_gateway
+from ..models import Order, PaymentTransaction
+from ..money import price_breakdown
+from . import coupons, earnings, invoices
+
+
+def start_checkout(user, course, success_url, cancel_url, coupon_code=""):
+    """The learner's open order for the course (reused on a second click with
+    the same coupon) and the gateway page to pay it on. None as the checkout
+    when a coupon makes the course free: the order is then already paid."""
+    if not course.live or course.pricing_type != course.PricingType.PAID:
+        raise NotForSale(_("This course cannot be bought."))
+    if Enrollment.objects.with_access().filter(user=user, course=course).exists():
+        raise AlreadyEnrolled(_("You are already enrolled in this course."))
+    gateway = get_gateway()
+    with transaction.atomic():
+        order = _open_order(user, course, gateway, coupons.normalise_code(coupon_code))
+        learning.hold_enrollment(user, course)
+        if order.total == 0:
+            return _mark_paid(order, reference=f"free-{order.pk}"), None
+        checkout = (
+            gateway.retrieve_checkout(order.gateway_session_id)
+            if order.gateway_session_id
+            else None
+        )
+        if checkout is None:
+            checkout = gateway.create_checkout(order, success_url, cancel_url)
+            order.gateway_session_id = checkout.id
+            order.save(update_fields=["gateway_session_id"])
+    return order, checkout
+
+
+def _open_order(user, course, gateway, code):
+    order = (
+        Order.objects.select_for_update()
+        .select_related("coupon")
+        .filter(user=user, course=course, status=Order.Status.PENDING)
+        .first()
+    )
+    if order and (order.coupon.code if order.coupon else "") == code:
+        return order
+    # A new coupon, or none: check it before giving up the open order.
+    coupon = coupons.take_coupon_use(code, user, course) if code else None
+    if order:
+        close_order(order, Order.Status.EXPIRED)
+    return _new_order(user, course, gateway, coupon)
+
+
+def _new_order(user, course, gateway, coupon):
+    tax = TaxSettings.for_site(Site.objects.filter(is_default_site=True).first())
+    breakdown = price_breakdown(
+        course.price,
+        course.currency,
+        tax_rate_bp=tax.tax_rate_basis_points,
+        tax_inclusive=tax.prices_include_tax,
+        discount=coupons.discount_for(coupon, course.price, course.currency)
+        if coupon
+        else 0,
+    )
+    try:
+        with transaction.atomic():
+            order = Order.objects.create(
+                user=user,
+                course=course,
+                list_price=breakdown.list_price,
+                discount=breakdown.discount,
+                tax=breakdown.tax,
+                total=breakdown.total,
+                currency=breakdown.currency,
+                gateway=gateway.name,
+                coupon=coupon,
+            )
+    except IntegrityError:
+        # A parallel click opened it first.
+        return Order.objects.select_for_update().get(
+            user=user, course=course, status=Order.Status.PENDING
+        )
+    if coupon:
+        coupons.hold_use(coupon, order)
+    return order
+
+
+def fulfil_checkout(session_id):
+    """Record a paid checkout once: re-read it from the gateway, check it
+    matches the order, mark the order paid and enrol the learner."""
+    checkout = get_gateway().retrieve_checkout(session_id)
+    if checkout is None:
+        raise CheckoutError(_("Unknown checkout."))
+    with transaction.atomic():
+        order = _order_for_checkout(checkout)
+        if order.status in (Order.Status.PAID, Order.Status.REFUNDED):
+            return order
+        if not checkout.paid:
+            return order
+        _check_amount(order, checkout)
+        return _mark_paid(order, reference=session_id, payment=checkout.payment_intent)
+
+
+def _order_for_checkout(checkout):
+    order = (
+        Order.objects.select_for_update(of=("self",))
+        .select_related("user", "course")
+        .filter(gateway_session_id=checkout.id)
+        .first()
+    )
+    if order is None or str(order.pk) != checkout.client_reference_id:
+        raise CheckoutError(_("This checkout does not belong to an order."))
+    return order
+
+
+def _check_amount(order, checkout):
+    if (checkout.amount_total, checkout.currency.upper()) != (
+        order.total,
+        order.currency,
+    ):
+        raise CheckoutError(_("The amount paid does not match the order."))
+
+
+def _mark_paid(order, reference, payment=""):
+    """Money was taken (even on an order that had expired meanwhile): the
+    order is paid, invoiced, shared with the instructor, and opens the course."""
+    order.status = Order.Status.PAID
+    order.paid_at = timezone.now()
+    order.gateway_payment_id = payment or order.gateway_payment_id
+    order.save(update_fields=["status", "paid_at", "gateway_payment_id"])
+    record_payment(order, reference)
+    coupons.redeem(order)
+    invoices.issue_invoice(order)
+    earnings.record_sale(order)
+    learning.enroll(order.user, order.course, Enrollment.Source.PURCHASE)
+    return order
+
+
+def record_payment(order, reference):
+    PaymentTransaction.objects.get_or_create(
+        kind=PaymentTransaction.Kind.PAYMENT,
+        reference=reference,
+        defaults={"order": order, "amount": order.total, "currency": order.currency},
+    )
+
+
+def close_order(order, status):
+    """A failed or expired order: its held coupon use and pending enrolment go."""
+    order.status = status
+    order.save(update_fields=["status"])
+    coupons.release(order)
+    learning.release_held_enrollment(order.user, order.course)
+    return order
+
+
+def fail_checkout(session_id, status=Order.Status.FAILED):
+    with transaction.atomic():
+        order = (
+            Order.objects.select_for_update()
+            .select_related("user", "course")
+            .filter(gateway_session_id=session_id, status=Order.Status.PENDING)
+            .first()
+        )
+        if order:
+            close_order(order, status)
+    return order

@@ -1,0 +1,145 @@
+"""Instructor earnings: the share of each sale, its reversal on refund, and
+the balances that payouts are paid from."""
+
+from collections import defaultdict
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from ..models import CourseRevenueShare, Earning, InstructorAccount, Payout
+from ..money import BASIS_POINTS
+
+
+def instructor_share_bp(course):
+    """The course's override, else the instructor's share, else the default."""
+    override = CourseRevenueShare.objects.filter(course=course).first()
+    if override:
+        return override.instructor_share_bp
+    account = InstructorAccount.objects.filter(user_id=course.instructor_id).first()
+    if account and account.revenue_share_bp is not None:
+        return account.revenue_share_bp
+    return settings.PAYMENTS_INSTRUCTOR_SHARE_BP
+
+
+def record_sale(order, gateway_fee=0):
+    """One earning row per paid order. The instructor's share is rounded down;
+    the platform keeps the remainder, so the shares always add up."""
+    course = order.course
+    share_bp = instructor_share_bp(course) if course.instructor_id else 0
+    net = order.total - order.tax - gateway_fee
+    instructor = net * share_bp // BASIS_POINTS
+    earning, _created = Earning.objects.get_or_create(
+        order=order,
+        kind=Earning.Kind.SALE,
+        defaults={
+            "instructor_id": course.instructor_id,
+            "course": course,
+            "gross": order.total,
+            "tax": order.tax,
+            "gateway_fee": gateway_fee,
+            "instructor_amount": instructor,
+            "platform_amount": net - instructor,
+            "currency": order.currency,
+            "share_bp": share_bp,
+            "available_at": order.paid_at
+            + timedelta(days=settings.PAYMENTS_EARNINGS_HOLD_DAYS),
+        },
+    )
+    return earning
+
+
+def reverse_sale(order):
+    """A refund takes the sale back, with negative amounts. While the sale is
+    still on hold the reversal waits with it, so "available" never dips."""
+    sale = Earning.objects.filter(order=order, kind=Earning.Kind.SALE).first()
+    if sale is None:
+        return None
+    reversal, _created = Earning.objects.get_or_create(
+        order=order,
+        kind=Earning.Kind.REVERSAL,
+        defaults={
+            "instructor_id": sale.instructor_id,
+            "course_id": sale.course_id,
+            "gross": -sale.gross,
+            "tax": -sale.tax,
+            "gateway_fee": -sale.gateway_fee,
+            "instructor_amount": -sale.instructor_amount,
+            "platform_amount": -sale.platform_amount,
+            "currency": sale.currency,
+            "share_bp": sale.share_bp,
+            "available_at": max(sale.available_at, timezone.now()),
+        },
+    )
+    return reversal
+
+
+def balances(instructor):
+    """{currency: {pending, available, requested, paid_out}} in two queries."""
+    now = timezone.now()
+    result = defaultdict(
+        lambda: {"pending": 0, "available": 0, "requested": 0, "paid_out": 0}
+    )
+    earned = (
+        Earning.objects.filter(instructor=instructor)
+        .values("currency")
+        .annotate(
+            pending=Sum("instructor_amount", filter=Q(available_at__gt=now)),
+            cleared=Sum("instructor_amount", filter=Q(available_at__lte=now)),
+        )
+    )
+    for row in earned:
+        result[row["currency"]]["pending"] = row["pending"] or 0
+        result[row["currency"]]["available"] = row["cleared"] or 0
+    payouts = (
+        Payout.objects.filter(instructor=instructor, status__in=Payout.COMMITTED)
+        .values("currency", "status")
+        .annotate(total=Sum("amount"))
+    )
+    for row in payouts:
+        money = result[row["currency"]]
+        money["available"] -= row["total"]
+        key = "paid_out" if row["status"] == Payout.Status.PAID else "requested"
+        money[key] += row["total"]
+    return dict(result)
+
+
+def available_balance(instructor, currency):
+    return balances(instructor).get(currency, {}).get("available", 0)
+
+
+def earnings_by_course(instructor):
+    return (
+        Earning.objects.filter(instructor=instructor)
+        .values("course__title", "currency")
+        .annotate(
+            sales=Sum("gross", filter=Q(kind=Earning.Kind.SALE)),
+            earned=Sum("instructor_amount"),
+        )
+        .order_by("course__title", "currency")
+    )
+
+
+def earnings_by_month(instructor, months=12):
+    since = timezone.now() - timedelta(days=31 * months)
+    return (
+        Earning.objects.filter(instructor=instructor, created_at__gte=since)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month", "currency")
+        .annotate(earned=Sum("instructor_amount"))
+        .order_by("month", "currency")
+    )
+
+
+def share_percent_for(instructor):
+    """The instructor's default share as a percentage, for display."""
+    account = InstructorAccount.objects.filter(user=instructor).first()
+    share = (
+        account.revenue_share_bp
+        if account and account.revenue_share_bp is not None
+        else settings.PAYMENTS_INSTRUCTOR_SHARE_BP
+    )
+    return Decimal(share) / 100

@@ -1,0 +1,105 @@
+"""Refunds and disputes, whether staff start them or the gateway reports them.
+Both paths compute the same cumulative refunded amount, so a refund made from
+the admin and then reported by the gateway's webhook is recorded once."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learners.models import Enrollment
+
+from ..errors import RefundError
+from ..gateways import get_gateway
+from ..models import Order, PaymentTransaction
+from . import coupons, earnings
+from .checkout import record_payment
+
+
+def refund_order(order_id):
+    """Staff refund the rest of a paid order through its gateway."""
+    gateway = get_gateway()
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order_id)
+        if order.status != Order.Status.PAID:
+            raise RefundError(_("Only a paid order can be refunded."))
+        amount = order.total - order.amount_refunded
+        if amount <= 0:
+            raise RefundError(_("This order has already been refunded."))
+        gateway.refund(order, amount)
+        return apply_refund(order, order.total)
+
+
+def refund_reported(payment_intent, refunded_total):
+    """The gateway says this much of a payment has been refunded in all. It may
+    arrive before the checkout's completion event: the order then ends
+    refunded, and the late completion changes nothing."""
+    with transaction.atomic():
+        order = _order_for_payment(payment_intent)
+        if order is None:
+            return None
+        if order.status == Order.Status.PENDING:
+            order.gateway_payment_id = payment_intent
+            record_payment(order, reference=order.gateway_session_id)
+        return apply_refund(order, min(refunded_total, order.total))
+
+
+def apply_refund(order, refunded_total):
+    """Record the refund up to `refunded_total` on a locked order, once."""
+    if refunded_total <= order.amount_refunded:
+        return order
+    PaymentTransaction.objects.get_or_create(
+        kind=PaymentTransaction.Kind.REFUND,
+        reference=f"refund-{order.pk}-{refunded_total}",
+        defaults={
+            "order": order,
+            "amount": refunded_total - order.amount_refunded,
+            "currency": order.currency,
+        },
+    )
+    order.amount_refunded = refunded_total
+    if refunded_total >= order.total:
+        order.status = Order.Status.REFUNDED
+        order.refunded_at = timezone.now()
+        _end_access(order)
+        earnings.reverse_sale(order)
+        coupons.release(order)
+    order.save()
+    return order
+
+
+def _end_access(order):
+    """Access ends; progress, attempts and grades are kept."""
+    Enrollment.objects.filter(
+        user_id=order.user_id,
+        course_id=order.course_id,
+        source=Enrollment.Source.PURCHASE,
+    ).update(status=Enrollment.Status.REFUNDED, updated_at=timezone.now())
+
+
+def dispute_reported(payment_intent, reason):
+    """A chargeback: the order is flagged for staff; access is their call."""
+    with transaction.atomic():
+        order = _order_for_payment(payment_intent)
+        if order and order.disputed_at is None:
+            order.disputed_at = timezone.now()
+            order.dispute_reason = (reason or "")[:100]
+            order.save(update_fields=["disputed_at", "dispute_reason"])
+    return order
+
+
+def _order_for_payment(payment_intent):
+    if not payment_intent:
+        return None
+    order = (
+        Order.objects.select_for_update()
+        .filter(gateway_payment_id=payment_intent)
+        .first()
+    )
+    if order:
+        return order
+    checkout = get_gateway().checkout_for_payment(payment_intent)
+    if checkout is None:
+        return None
+    return (
+        Order.objects.select_for_update().filter(gateway_session_id=checkout.id).first()
+    )

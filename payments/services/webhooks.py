@@ -1,0 +1,88 @@
+"""Gateway webhooks: verify, store each event id once, then act. Every handler
+re-reads the truth from the gateway or is idempotent on its own, so a
+replayed, duplicated or out-of-order event changes nothing twice."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from ..errors import InvalidWebhook
+from ..gateways import WebhookSignatureError, get_gateway
+from ..models import Order, WebhookEvent
+from . import refunds, subscriptions
+from .checkout import fail_checkout, fulfil_checkout
+
+
+def handle_webhook(payload, signature):
+    gateway = get_gateway()
+    try:
+        event = gateway.parse_webhook(payload, signature)
+    except WebhookSignatureError as error:
+        raise InvalidWebhook(_("The webhook signature is not valid.")) from error
+    try:
+        with transaction.atomic():
+            WebhookEvent.objects.create(
+                gateway="stripe",
+                event_id=event["id"],
+                event_type=event["type"],
+                payload=event,
+            )
+    except IntegrityError:
+        return "duplicate"
+    handler = HANDLERS.get(event["type"])
+    if handler:
+        handler(event["data"]["object"])
+    return event["type"]
+
+
+def _checkout_completed(session):
+    if session.get("mode") == "subscription":
+        if session.get("subscription"):
+            subscriptions.sync_subscription(session["subscription"])
+        return
+    fulfil_checkout(session["id"])
+
+
+def _checkout_failed(session):
+    fail_checkout(session["id"])
+
+
+def _checkout_expired(session):
+    fail_checkout(session["id"], status=Order.Status.EXPIRED)
+
+
+def _charge_refunded(charge):
+    refunds.refund_reported(charge.get("payment_intent"), charge["amount_refunded"])
+
+
+def _dispute_created(dispute):
+    refunds.dispute_reported(dispute.get("payment_intent"), dispute.get("reason"))
+
+
+def _subscription_changed(subscription):
+    subscriptions.sync_subscription(subscription["id"])
+
+
+def _invoice_changed(invoice):
+    # Newer API versions moved the subscription under the invoice's parent.
+    subscription_id = invoice.get("subscription") or (
+        ((invoice.get("parent") or {}).get("subscription_details") or {}).get(
+            "subscription"
+        )
+    )
+    if subscription_id:
+        subscriptions.sync_subscription(subscription_id)
+
+
+HANDLERS = {
+    "checkout.session.completed": _checkout_completed,
+    "checkout.session.async_payment_succeeded": _checkout_completed,
+    "checkout.session.async_payment_failed": _checkout_failed,
+    "checkout.session.expired": _checkout_expired,
+    "charge.refunded": _charge_refunded,
+    "charge.dispute.created": _dispute_created,
+    "customer.subscription.created": _subscription_changed,
+    "customer.subscription.updated": _subscription_changed,
+    "customer.subscription.deleted": _subscription_changed,
+    "invoice.paid": _invoice_changed,
+    "invoice.payment_failed": _invoice_changed,
+}

@@ -1,0 +1,16 @@
+"""Periodic commerce jobs; each can run twice without doing anything twice."""
+
+from celery import shared_task
+
+from home.tasks import RETRY
+
+from .services import open_orders
+
+
+@shared_task(name="payments.tasks.tend_open_orders_task", acks_late=True, **RETRY)
+def tend_open_orders_task():
+    return {
+        "reminded": open_orders.remind_abandoned_checkouts(),
+        "expired": open_orders.expire_stale_orders(),
+        "subscriptions_checked": len(open_orders.resync_lapsed_subscriptions()),
+    }
