@@ -45,7 +45,7 @@ def start_checkout(user, course, success_url, cancel_url, coupon_code=""):
 
 def _open_order(user, course, gateway, code):
     order = (
-        Order.objects.select_for_update()
+        Order.objects.select_for_update(of=("self",))
         .select_related("coupon")
         .filter(user=user, course=course, status=Order.Status.PENDING)
         .first()
@@ -164,7 +164,7 @@ def close_order(order, status):
 def fail_checkout(session_id, status=Order.Status.FAILED):
     with transaction.atomic():
         order = (
-            Order.objects.select_for_update()
+            Order.objects.select_for_update(of=("self",))
             .select_related("user", "course")
             .filter(gateway_session_id=session_id, status=Order.Status.PENDING)
             .first()

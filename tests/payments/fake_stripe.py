@@ -1,15 +1,21 @@
 """A small local stand-in for the Stripe API endpoints the site calls, so the
-real `stripe` library can be tested without the network."""
+real `stripe` library can be tested without the network: customers,
+checkout sessions (payment and subscription mode), refunds, subscriptions."""
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
+
+MONTH = 30 * 24 * 3600
 
 
 class FakeStripe:
     def __init__(self):
         self.customers, self.sessions, self.by_idempotency_key = {}, {}, {}
+        self.refunds, self.subscriptions, self.prices = [], {}, {}
+        self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -37,38 +43,63 @@ class FakeStripe:
                 self.end_headers()
                 self.wfile.write(data)
 
+            def _missing(self):
+                error = {"type": "invalid_request_error", "message": "No such object"}
+                return self._reply(404, {"error": error})
+
             def do_POST(self):  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length", 0))
                 form = dict(parse_qsl(self.rfile.read(length).decode()))
                 key = self.headers.get("Idempotency-Key")
-                if key in fake.by_idempotency_key:
-                    return self._reply(200, fake.by_idempotency_key[key])
-                if self.path == "/v1/customers":
-                    body = fake.create_customer(form)
-                elif self.path == "/v1/checkout/sessions":
-                    body = fake.create_session(form)
-                else:
-                    return self._reply(
-                        404, {"error": {"type": "invalid_request_error"}}
-                    )
-                if key:
-                    fake.by_idempotency_key[key] = body
+                with fake.lock:
+                    if key in fake.by_idempotency_key:
+                        return self._reply(200, fake.by_idempotency_key[key])
+                    body = fake.post(self.path, form)
+                    if body is None:
+                        return self._missing()
+                    if key:
+                        fake.by_idempotency_key[key] = body
                 return self._reply(200, body)
 
             def do_GET(self):  # noqa: N802 - http.server's naming
-                session = fake.sessions.get(self.path.rsplit("/", 1)[-1])
-                if (
-                    not self.path.startswith("/v1/checkout/sessions/")
-                    or session is None
-                ):
-                    error = {
-                        "type": "invalid_request_error",
-                        "message": "No such session",
-                    }
-                    return self._reply(404, {"error": error})
-                return self._reply(200, session)
+                url = urlsplit(self.path)
+                with fake.lock:
+                    body = fake.get(url.path, dict(parse_qsl(url.query)))
+                return self._reply(200, body) if body is not None else self._missing()
 
         return Handler
+
+    # The endpoints ---------------------------------------------------------------
+
+    def post(self, path, form):
+        if path == "/v1/customers":
+            return self.create_customer(form)
+        if path == "/v1/checkout/sessions":
+            return self.create_session(form)
+        if path == "/v1/refunds":
+            return self.create_refund(form)
+        if path.startswith("/v1/subscriptions/"):
+            subscription = self.subscriptions.get(path.rsplit("/", 1)[-1])
+            if subscription and "cancel_at_period_end" in form:
+                subscription["cancel_at_period_end"] = (
+                    form["cancel_at_period_end"] == "true"
+                )
+            return subscription
+        return None
+
+    def get(self, path, query):
+        if path == "/v1/checkout/sessions":
+            found = [
+                s
+                for s in self.sessions.values()
+                if s["payment_intent"] == query.get("payment_intent")
+            ]
+            return {"object": "list", "data": found[:1], "has_more": False, "url": path}
+        if path.startswith("/v1/checkout/sessions/"):
+            return self.sessions.get(path.rsplit("/", 1)[-1])
+        if path.startswith("/v1/subscriptions/"):
+            return self.subscriptions.get(path.rsplit("/", 1)[-1])
+        return None
 
     def create_customer(self, form):
         customer = {"id": f"cus_{len(self.customers) + 1}", "object": "customer"}
@@ -78,20 +109,69 @@ class FakeStripe:
 
     def create_session(self, form):
         session_id = f"cs_fake_{len(self.sessions) + 1}"
-        amount = int(form["line_items[0][price_data][unit_amount]"])
+        mode = form.get("mode", "payment")
+        if mode == "subscription":
+            amount = self.prices[form["line_items[0][price]"]]
+            currency = "usd"
+        else:
+            amount = int(form["line_items[0][price_data][unit_amount]"])
+            currency = form["line_items[0][price_data][currency]"]
         session = {
             "id": session_id,
             "object": "checkout.session",
+            "mode": mode,
             "url": f"https://checkout.stripe.test/{session_id}",
             "payment_status": "unpaid",
+            "payment_intent": None,
+            "subscription": None,
             "amount_total": amount * int(form["line_items[0][quantity]"]),
-            "currency": form["line_items[0][price_data][currency]"],
+            "currency": currency,
             "client_reference_id": form.get("client_reference_id"),
             "customer": form.get("customer"),
             "success_url": form.get("success_url"),
+            "metadata": {
+                key.split("[")[-1].rstrip("]"): value
+                for key, value in form.items()
+                if key.startswith("subscription_data[metadata]")
+            },
         }
         self.sessions[session_id] = session
         return session
 
+    def create_refund(self, form):
+        refund = {
+            "id": f"re_fake_{len(self.refunds) + 1}",
+            "object": "refund",
+            "amount": int(form["amount"]),
+            "payment_intent": form["payment_intent"],
+            "status": "succeeded",
+        }
+        self.refunds.append(refund)
+        return refund
+
+    # What happens on Stripe's side, driven by the tests --------------------------
+
     def pay(self, session_id):
-        self.sessions[session_id]["payment_status"] = "paid"
+        session = self.sessions[session_id]
+        session["payment_status"] = "paid"
+        session["payment_intent"] = f"pi_fake_{session_id}"
+        if session["mode"] == "subscription":
+            subscription_id = f"sub_fake_{len(self.subscriptions) + 1}"
+            session["subscription"] = subscription_id
+            self.subscriptions[subscription_id] = {
+                "id": subscription_id,
+                "object": "subscription",
+                "status": "active",
+                "cancel_at_period_end": False,
+                "customer": session["customer"],
+                "metadata": session["metadata"],
+                "items": {
+                    "object": "list",
+                    "data": [{"current_period_end": int(time.time()) + MONTH}],
+                },
+            }
+        return session
+
+    def set_subscription(self, subscription_id, **changes):
+        self.subscriptions[subscription_id].update(changes)
+        return self.subscriptions[subscription_id]

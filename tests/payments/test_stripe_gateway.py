@@ -1,42 +1,13 @@
 """The Stripe path: the real `stripe` library against a local fake of the
 endpoints used, and webhooks signed with the library's own signer."""
 
-import json
-import time
-
 import pytest
-import stripe
 
 from payments.models import Order, PaymentTransaction, StripeCustomer
-from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import learner
-from tests.lessons.factories import LessonPageFactory
-from tests.payments.fake_stripe import FakeStripe
+from tests.payments.factories import event, paid_course, stripe_signed
 
 pytestmark = pytest.mark.django_db
-
-SECRET = "whsec_stripe_test"
-
-
-@pytest.fixture
-def fake_stripe(settings):
-    with FakeStripe() as fake:
-        settings.STRIPE_SECRET_KEY = "sk_test_fake"
-        settings.STRIPE_API_BASE = fake.url
-        settings.PAYMENTS_WEBHOOK_SECRET = SECRET
-        yield fake
-
-
-def paid_course(catalogue, slug, price):
-    course = CoursePageFactory(
-        parent=catalogue,
-        slug=slug,
-        title=slug.title(),
-        pricing_type="paid",
-        price=price,
-    )
-    LessonPageFactory(parent=SectionPageFactory(parent=course, slug="s"), slug="l1")
-    return course
 
 
 @pytest.fixture
@@ -46,23 +17,8 @@ def buyer(client):
     return user
 
 
-def stripe_signed(payload, secret=SECRET):
-    timestamp = int(time.time())
-    signature = stripe.WebhookSignature._compute_signature(
-        f"{timestamp}.{payload}", secret
-    )
-    return f"t={timestamp},v1={signature}"
-
-
 def completed_event(session):
-    return json.dumps(
-        {
-            "id": f"evt_{session['id']}",
-            "object": "event",
-            "type": "checkout.session.completed",
-            "data": {"object": session},
-        }
-    )
+    return event("checkout.session.completed", session)
 
 
 def test_checkout_creates_a_session_and_one_customer_per_learner(
