@@ -35,6 +35,7 @@ from learners import services
 from learners.models import Enrollment, Profile
 from learners.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
 from lessons.models import LessonPage
+from payments.models import Coupon, SubscriptionPlan
 
 DEMO_PASSWORD = "learn-2026"  # noqa: S105 - printed on purpose for the demo
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2f4e-58a4-4c8e-9c0d-2b8f1e7a9d11")
@@ -62,7 +63,16 @@ def seed_demo(reset=False):
             seed_course(catalogue, spec, categories[spec["category"]], instructor)
             report.created_courses += 1
     seed_student_progress(get_user_model().objects.get(username="student"))
+    seed_commerce()
     return report
+
+
+def seed_commerce():
+    """Subscription plans and a coupon, so every way of buying can be tried."""
+    for spec in demo_data.PLANS:
+        SubscriptionPlan.objects.get_or_create(name=spec["name"], defaults=spec)
+    for spec in demo_data.COUPONS:
+        Coupon.objects.get_or_create(code=spec["code"], defaults=spec)
 
 
 ROLE_GROUPS = {"admin": MODERATORS, "instructor": INSTRUCTORS, "student": STUDENTS}

@@ -928,3 +928,24 @@ WRITING_COURSE = {
 }
 
 COURSES = [PYTHON_COURSE, SQL_COURSE, WRITING_COURSE]
+
+# Commerce: plans for the "included in subscription" course, and a coupon.
+PLANS = [
+    {
+        "name": "Monthly",
+        "interval": "month",
+        "price": 1500,
+        "currency": "USD",
+        "description": "Every included course, billed monthly.",
+    },
+    {
+        "name": "Annual",
+        "interval": "year",
+        "price": 15000,
+        "currency": "USD",
+        "description": "Two months free: every included course for a year.",
+    },
+]
+COUPONS = [
+    {"code": "WELCOME20", "kind": "percent", "percent_off": 20, "max_uses": 100},
+]

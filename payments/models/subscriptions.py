@@ -57,6 +57,10 @@ class SubscriptionPlan(models.Model):
     def __str__(self):
         return f"{self.name} ({self.get_interval_display()})"
 
+    @property
+    def per_interval(self):
+        return _("per month") if self.interval == self.Interval.MONTH else _("per year")
+
 
 class SubscriptionQuerySet(models.QuerySet):
     def giving_access(self):

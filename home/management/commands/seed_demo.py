@@ -32,3 +32,7 @@ class Command(BaseCommand):
                 f"  {role:<11} {user.email:<24} {user.username:<17} {DEMO_PASSWORD}"
             )
         self.stdout.write(f"Editors use {settings.SITE_URL}/admin/")
+        self.stdout.write(
+            "Payments use the offline test gateway unless STRIPE_SECRET_KEY is set; "
+            "try the coupon WELCOME20."
+        )
