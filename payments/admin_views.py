@@ -2,6 +2,7 @@
 and the instructor's earnings page with payout requests."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -115,7 +116,15 @@ def earnings_view(request):
     context = {
         "instructor": instructor,
         "own": own,
-        "balances": earnings.balances(instructor),
+        "balances": [
+            {
+                "currency": currency,
+                "money": money,
+                "can_request": money["available"] >= settings.PAYMENTS_PAYOUT_MINIMUM,
+                "minimum": settings.PAYMENTS_PAYOUT_MINIMUM,
+            }
+            for currency, money in earnings.balances(instructor).items()
+        ],
         "by_course": earnings.earnings_by_course(instructor),
         "by_month": by_month,
         "payouts": Payout.objects.filter(instructor=instructor)[:20],

@@ -1,6 +1,7 @@
 """Learner-facing commerce: checkout, plans and subscriptions, the offline
 test gateway's pages, order history with invoices, and the webhook endpoint."""
 
+import stripe
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -92,6 +93,11 @@ def stripe_webhook(request):
         )
     except services.InvalidWebhook as error:
         return HttpResponse(error.message, status=400)
+    except stripe.StripeError:
+        # Nothing was stored: the gateway sends the event again later.
+        return HttpResponse(
+            _("The payment provider could not be reached; try again."), status=503
+        )
     return HttpResponse("ok")
 
 

@@ -2,6 +2,7 @@
 snippets; orders and payouts as modeladmin lists with their actions; and
 the instructor's earnings page."""
 
+from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -96,6 +97,19 @@ def _button(url, label, title):
     }
 
 
+class DisputedFilter(admin.SimpleListFilter):
+    title = _("attention")
+    parameter_name = "disputed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Disputed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(disputed_at__isnull=False)
+        return queryset
+
+
 class OrderButtonHelper(ButtonHelper):
     def get_buttons_for_obj(self, obj, **kwargs):
         buttons = [
@@ -117,23 +131,33 @@ class OrderAdmin(ModelAdmin):
     permission_helper_class = MoneyPermissionHelper
     button_helper_class = OrderButtonHelper
     list_display = (
-        "pk",
-        "user",
+        "order_number",
+        "buyer",
         "course",
         "total_paid",
         "status",
         "flag",
         "created_at",
     )
-    list_filter = ("status", "gateway", "disputed_at")
+    list_filter = ("status", "gateway", DisputedFilter)
     search_fields = ("user__email", "course__title", "gateway_session_id")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user", "course")
 
+    @admin.display(description=_("Total"))
     def total_paid(self, obj):
         return format_money(obj.total, obj.currency)
 
+    @admin.display(description=_("Order"), ordering="pk")
+    def order_number(self, obj):
+        return obj.pk
+
+    @admin.display(description=_("Buyer"), ordering="user__email")
+    def buyer(self, obj):
+        return obj.user.email or obj.user.get_username()
+
+    @admin.display(description=_("Needs attention"))
     def flag(self, obj):
         return _("Disputed: %s") % obj.dispute_reason if obj.disputed_at else ""
 
@@ -171,6 +195,7 @@ class PayoutAdmin(ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("instructor")
 
+    @admin.display(description=_("Amount"))
     def amount_due(self, obj):
         return format_money(obj.amount, obj.currency)
 

@@ -122,6 +122,8 @@ class WebhookEvent(models.Model):
     event_type = models.CharField(max_length=100)
     payload = models.JSONField()
     received_at = models.DateTimeField(auto_now_add=True)
+    # Why a verified event changed nothing (e.g. an amount that did not match).
+    refusal = models.CharField(max_length=255, blank=True)
 
     class Meta:
         constraints = [

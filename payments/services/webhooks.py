@@ -5,6 +5,8 @@ replayed, duplicated or out-of-order event changes nothing twice."""
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from home.errors import Refusal
+
 from ..errors import InvalidWebhook
 from ..gateways import WebhookSignatureError, get_gateway
 from ..models import Order, WebhookEvent
@@ -18,20 +20,35 @@ def handle_webhook(payload, signature):
         event = gateway.parse_webhook(payload, signature)
     except WebhookSignatureError as error:
         raise InvalidWebhook(_("The webhook signature is not valid.")) from error
+    # The event row and its effects commit together: if acting fails (the
+    # gateway cannot be reached), nothing is stored and the gateway's retry
+    # is handled in full. A parallel copy waits on the unique event id.
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = WebhookEvent.objects.create(
+                    gateway="stripe",
+                    event_id=event["id"],
+                    event_type=event["type"],
+                    payload=event,
+                )
+        except IntegrityError:
+            return "duplicate"
+        handler = HANDLERS.get(event["type"])
+        if handler:
+            _act(handler, event["data"]["object"], record)
+    return event["type"]
+
+
+def _act(handler, obj, record):
+    """A refusal (say, an amount that does not match) is final: it is kept on
+    the event for staff, and the gateway is not asked to send it again."""
     try:
         with transaction.atomic():
-            WebhookEvent.objects.create(
-                gateway="stripe",
-                event_id=event["id"],
-                event_type=event["type"],
-                payload=event,
-            )
-    except IntegrityError:
-        return "duplicate"
-    handler = HANDLERS.get(event["type"])
-    if handler:
-        handler(event["data"]["object"])
-    return event["type"]
+            handler(obj)
+    except Refusal as refusal:
+        record.refusal = refusal.message[:255]
+        record.save(update_fields=["refusal"])
 
 
 def _checkout_completed(session):

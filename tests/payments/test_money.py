@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from payments.models import Coupon
 from payments.money import price_breakdown
+from payments.services.coupons import discount_for
 
 
 @pytest.mark.parametrize(
@@ -30,6 +32,29 @@ def test_price_breakdown(price, rate_bp, inclusive, discount, tax, total):
     assert (result.tax, result.total) == (tax, total)
     assert result.discount == min(discount, price)
     assert all(isinstance(v, int) for v in (result.tax, result.total, result.discount))
+
+
+@pytest.mark.parametrize(
+    ("price", "percent", "rate_bp", "discount", "tax", "total"),
+    [
+        (11500, 20, 1500, 2300, 1200, 9200),  # R115 - 20% = R92, of which R12 VAT
+        (4999, 15, 1500, 750, 554, 4249),  # 749.85 off rounds up; 554.22 VAT
+        (999, 33, 1500, 330, 87, 669),  # 329.67 off rounds up; 87.26 VAT
+        (1001, 50, 1500, 501, 65, 500),  # 500.5 off rounds half up
+        (100, 100, 1500, 100, 0, 0),
+        (1, 10, 1500, 0, 0, 1),  # 0.1 of a cent is no discount
+    ],
+)
+def test_percent_coupon_then_inclusive_vat(
+    price, percent, rate_bp, discount, tax, total
+):
+    coupon = Coupon(code="T", kind="percent", percent_off=percent)
+    off = discount_for(coupon, price, "ZAR")
+    result = price_breakdown(
+        price, "ZAR", tax_rate_bp=rate_bp, tax_inclusive=True, discount=off
+    )
+    assert (result.discount, result.tax, result.total) == (discount, tax, total)
+    assert result.total == price - discount
 
 
 def test_no_floats_anywhere_in_payments():

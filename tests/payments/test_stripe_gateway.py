@@ -1,11 +1,13 @@
 """The Stripe path: the real `stripe` library against a local fake of the
 endpoints used, and webhooks signed with the library's own signer."""
 
+import time
+
 import pytest
 
-from payments.models import Order, PaymentTransaction, StripeCustomer
+from payments.models import Order, PaymentTransaction, StripeCustomer, WebhookEvent
 from tests.learners.factories import learner
-from tests.payments.factories import event, paid_course, stripe_signed
+from tests.payments.factories import event, paid_course, post_event, stripe_signed
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +95,80 @@ def test_a_session_paid_for_another_amount_is_not_fulfilled(
     order.refresh_from_db()
     assert order.status == "pending"
     assert not PaymentTransaction.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda payload: (payload, stripe_signed(payload, "whsec_wrong")),
+        lambda payload: (
+            payload,
+            stripe_signed(payload, timestamp=time.time() - 3600),
+        ),
+        lambda payload: (
+            payload.replace('"amount_total": 4900', '"amount_total": 1'),
+            stripe_signed(payload),
+        ),
+    ],
+    ids=["wrong-secret", "stale-timestamp", "tampered-body"],
+)
+def test_a_forged_stripe_event_is_refused_and_changes_nothing(
+    client, catalogue, fake_stripe, buyer, forge
+):
+    course = paid_course(catalogue, "forged", 4900)
+    client.post(f"/payments/checkout/{course.pk}/")
+    order = Order.objects.get()
+    fake_stripe.pay(order.gateway_session_id)
+    payload, signature = forge(
+        completed_event(fake_stripe.sessions[order.gateway_session_id])
+    )
+
+    response = client.post(
+        "/payments/webhooks/stripe/",
+        payload,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=signature,
+    )
+
+    assert response.status_code == 400
+    order.refresh_from_db()
+    assert order.status == "pending"
+    assert not WebhookEvent.objects.exists()
+
+
+def test_an_event_that_arrives_while_stripe_is_unreachable_is_handled_on_retry(
+    client, catalogue, fake_stripe, buyer, settings
+):
+    course = paid_course(catalogue, "outage", 4900)
+    client.post(f"/payments/checkout/{course.pk}/")
+    order = Order.objects.get()
+    payload = completed_event(fake_stripe.pay(order.gateway_session_id))
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens here
+
+    during = post_event(client, payload)
+    settings.STRIPE_API_BASE = fake_stripe.url
+    retry = post_event(client, payload)
+
+    assert (during.status_code, retry.status_code) == (503, 200)
+    order.refresh_from_db()
+    assert order.status == "paid"
+    assert WebhookEvent.objects.count() == 1
+
+
+def test_an_event_for_the_wrong_amount_is_kept_with_its_refusal(
+    client, catalogue, fake_stripe, buyer
+):
+    course = paid_course(catalogue, "mismatch", 4900)
+    client.post(f"/payments/checkout/{course.pk}/")
+    order = Order.objects.get()
+    session = fake_stripe.pay(order.gateway_session_id)
+    session["amount_total"] = 100
+
+    response = post_event(client, completed_event(session))
+
+    assert response.status_code == 200
+    assert WebhookEvent.objects.get().refusal == (
+        "The amount paid does not match the order."
+    )
+    order.refresh_from_db()
+    assert order.status == "pending"
