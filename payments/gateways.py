@@ -2,7 +2,8 @@
 behaves like Stripe Checkout, so the whole flow works without a network.
 
 A gateway has `create_checkout`, `create_subscription_checkout`,
-`retrieve_checkout`, `checkout_for_payment`, `parse_webhook`, `refund`,
+`retrieve_checkout`, `expire_checkout`, `checkout_for_payment`,
+`parse_webhook`, `refund`,
 `retrieve_subscription` and `set_cancel_at_period_end`. Another provider
 (Paystack, PayFast, Razorpay) is one more class with these methods.
 """
@@ -115,6 +116,11 @@ class OfflineGateway:
             payment_intent=payment_intent
         ).first()
         return self._as_checkout(session) if session else None
+
+    def expire_checkout(self, session_id):
+        OfflineCheckoutSession.objects.filter(
+            session_id=session_id, status=OfflineCheckoutSession.Status.OPEN
+        ).update(status=OfflineCheckoutSession.Status.EXPIRED)
 
     def parse_webhook(self, payload, signature):
         return parse_signed_event(payload, signature, settings.PAYMENTS_WEBHOOK_SECRET)

@@ -81,6 +81,14 @@ class StripeGateway:
             return None
         return _as_checkout(session)
 
+    def expire_checkout(self, session_id):
+        """Close a checkout nobody should pay any more. One that was paid or
+        closed meanwhile cannot be expired; its own events then decide."""
+        try:
+            self.client.v1.checkout.sessions.expire(session_id)
+        except stripe.InvalidRequestError:
+            return
+
     def checkout_for_payment(self, payment_intent):
         """The checkout that took a payment: needed when a refund or dispute
         arrives before the checkout's own completion event."""

@@ -143,6 +143,7 @@ class OfflineCheckoutSession(models.Model):
         OPEN = "open", _("Open")
         COMPLETE = "complete", _("Paid")
         DECLINED = "declined", _("Declined")
+        EXPIRED = "expired", _("Expired")
 
     class Mode(models.TextChoices):
         PAYMENT = "payment", _("One-off payment")

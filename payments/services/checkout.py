@@ -55,8 +55,16 @@ def _open_order(user, course, gateway, code):
     # A new coupon, or none: check it before giving up the open order.
     coupon = coupons.take_coupon_use(code, user, course) if code else None
     if order:
-        close_order(order, Order.Status.EXPIRED)
+        replace_order(order, gateway)
     return _new_order(user, course, gateway, coupon)
+
+
+def replace_order(order, gateway):
+    """Expire an open order and its checkout, so only the new one can be paid.
+    Should the old checkout be paid anyway, its payment is still honoured."""
+    if order.gateway_session_id:
+        gateway.expire_checkout(order.gateway_session_id)
+    return close_order(order, Order.Status.EXPIRED)
 
 
 def _new_order(user, course, gateway, coupon):

@@ -11,7 +11,7 @@ from learners.emails import notify
 
 from ..gateways import get_gateway
 from ..models import Order
-from .checkout import close_order, fail_checkout, fulfil_checkout
+from .checkout import fulfil_checkout, replace_order
 from .subscriptions import lapsed_subscriptions, sync_subscription
 
 
@@ -55,14 +55,12 @@ def expire_stale_orders():
         )
         if checkout and checkout.paid:
             fulfil_checkout(checkout.id)
-        elif _expire(order):
+        elif _expire(order, gateway):
             expired += 1
     return expired
 
 
-def _expire(order):
-    if order.gateway_session_id:
-        return fail_checkout(order.gateway_session_id, status=Order.Status.EXPIRED)
+def _expire(order, gateway):
     with transaction.atomic():
         locked = (
             Order.objects.select_for_update()
@@ -70,7 +68,7 @@ def _expire(order):
             .select_related("user", "course")
             .first()
         )
-        return locked and close_order(locked, Order.Status.EXPIRED)
+        return locked and replace_order(locked, gateway)
 
 
 def resync_lapsed_subscriptions():

@@ -78,6 +78,12 @@ class FakeStripe:
             return self.create_session(form)
         if path == "/v1/refunds":
             return self.create_refund(form)
+        if path.startswith("/v1/checkout/sessions/") and path.endswith("/expire"):
+            session = self.sessions.get(path.split("/")[-2])
+            if session is None or session["status"] != "open":
+                return None
+            session["status"] = "expired"
+            return session
         if path.startswith("/v1/subscriptions/"):
             subscription = self.subscriptions.get(path.rsplit("/", 1)[-1])
             if subscription and "cancel_at_period_end" in form:
@@ -121,6 +127,7 @@ class FakeStripe:
             "object": "checkout.session",
             "mode": mode,
             "url": f"https://checkout.stripe.test/{session_id}",
+            "status": "open",
             "payment_status": "unpaid",
             "payment_intent": None,
             "subscription": None,
@@ -154,6 +161,7 @@ class FakeStripe:
     def pay(self, session_id):
         session = self.sessions[session_id]
         session["payment_status"] = "paid"
+        session["status"] = "complete"
         session["payment_intent"] = f"pi_fake_{session_id}"
         if session["mode"] == "subscription":
             subscription_id = f"sub_fake_{len(self.subscriptions) + 1}"

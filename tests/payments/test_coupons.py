@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import TaxSettings
-from payments.models import Coupon, CouponRedemption, Order
+from payments.models import Coupon, CouponRedemption, OfflineCheckoutSession, Order
 from payments.services.coupons import discount_for
 from tests.learners.factories import learner
 from tests.payments.factories import CouponFactory, paid_course
@@ -148,6 +148,10 @@ def test_changing_the_coupon_replaces_the_open_order(client, course, buyer):
     orders = Order.objects.order_by("pk")
     assert [o.status for o in orders] == ["expired", "pending"]
     assert orders[1].discount == 1150
+    old_checkout = OfflineCheckoutSession.objects.get(
+        session_id=orders[0].gateway_session_id
+    )
+    assert old_checkout.status == "expired"
 
 
 def test_a_full_discount_enrols_without_the_gateway(client, course, buyer):

@@ -172,3 +172,18 @@ def test_an_event_for_the_wrong_amount_is_kept_with_its_refusal(
     )
     order.refresh_from_db()
     assert order.status == "pending"
+
+
+def test_a_new_coupon_expires_the_old_stripe_checkout(
+    client, catalogue, fake_stripe, buyer
+):
+    from tests.payments.factories import CouponFactory
+
+    course = paid_course(catalogue, "switch", 4900)
+    CouponFactory(code="TEN", percent_off=10)
+    client.post(f"/payments/checkout/{course.pk}/")
+    client.post(f"/payments/checkout/{course.pk}/", {"coupon": "TEN"})
+
+    old, new = Order.objects.order_by("pk")
+    assert fake_stripe.sessions[old.gateway_session_id]["status"] == "expired"
+    assert fake_stripe.sessions[new.gateway_session_id]["amount_total"] == 4410
