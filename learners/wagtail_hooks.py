@@ -8,8 +8,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from home.admin_helpers import ReadOnlyPermissionHelper
 
 from . import admin_views
 from .access import document_access, is_staff_member
@@ -32,23 +34,11 @@ def teaches(user):
     return is_staff_member(user) or user.groups.filter(name=INSTRUCTORS).exists()
 
 
-class GradingPermissionHelper(PermissionHelper):
+class GradingPermissionHelper(ReadOnlyPermissionHelper):
     """Instructors and staff list submissions; grades change only by grading."""
 
-    def user_can_list(self, user):
+    def can_see(self, user):
         return teaches(user)
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-    def user_can_inspect_obj(self, user, obj):
-        return False
 
 
 class GradingButtonHelper(ButtonHelper):
@@ -112,10 +102,10 @@ class SubmissionAdmin(ModelAdmin):
 modeladmin_register(SubmissionAdmin)
 
 
-class CertificatePermissionHelper(GradingPermissionHelper):
+class CertificatePermissionHelper(ReadOnlyPermissionHelper):
     """Only staff and moderators manage certificates."""
 
-    def user_can_list(self, user):
+    def can_see(self, user):
         return is_staff_member(user)
 
 

@@ -9,9 +9,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from home.admin_helpers import ReadOnlyPermissionHelper
 from home.money import format_money
 from learners.wagtail_hooks import teaches
 
@@ -69,22 +70,12 @@ class CommerceGroup(SnippetViewSetGroup):
 register_snippet(CommerceGroup)
 
 
-class MoneyPermissionHelper(PermissionHelper):
-    """Read-only lists for money staff; changes go through the services."""
+class MoneyPermissionHelper(ReadOnlyPermissionHelper):
+    """Lists for money staff; changes go through the services."""
 
-    def user_can_list(self, user):
-        return manages_money(user)
+    can_inspect = True
 
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-    def user_can_inspect_obj(self, user, obj):
+    def can_see(self, user):
         return manages_money(user)
 
 
