@@ -41,6 +41,7 @@ class CheckoutSession:
     mode: str = "payment"
     payment_intent: str = ""
     subscription_id: str = ""
+    expired: bool = False  # closed without payment: it can no longer be paid
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ class OfflineGateway:
             mode=session.mode,
             payment_intent=session.payment_intent,
             subscription_id=session.subscription_id,
+            expired=session.status in (session.Status.DECLINED, session.Status.EXPIRED),
         )
 
 

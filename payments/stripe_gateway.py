@@ -132,6 +132,7 @@ def _as_checkout(session):
         mode=getattr(session, "mode", None) or "payment",
         payment_intent=getattr(session, "payment_intent", None) or "",
         subscription_id=getattr(session, "subscription", None) or "",
+        expired=getattr(session, "status", None) == "expired",
     )
 
 

@@ -55,6 +55,8 @@ def checkout(request, course_id):
     if session is None:  # a coupon made it free
         messages.success(request, _("The coupon covers it all: welcome to the course!"))
         return redirect(_landing(order))
+    if session.paid:  # paid a moment ago; the webhook is not here yet
+        return redirect(reverse("payments:success") + f"?session_id={session.id}")
     return redirect(session.url)
 
 

@@ -27,15 +27,12 @@ def start_checkout(user, course, success_url, cancel_url, coupon_code=""):
         raise AlreadyEnrolled(_("You are already enrolled in this course."))
     gateway = get_gateway()
     with transaction.atomic():
-        order = _open_order(user, course, gateway, coupons.normalise_code(coupon_code))
+        order, checkout = _open_order(
+            user, course, gateway, coupons.normalise_code(coupon_code)
+        )
         learning.hold_enrollment(user, course)
         if order.total == 0:
             return _mark_paid(order, reference=f"free-{order.pk}"), None
-        checkout = (
-            gateway.retrieve_checkout(order.gateway_session_id)
-            if order.gateway_session_id
-            else None
-        )
         if checkout is None:
             checkout = gateway.create_checkout(order, success_url, cancel_url)
             order.gateway_session_id = checkout.id
@@ -44,6 +41,7 @@ def start_checkout(user, course, success_url, cancel_url, coupon_code=""):
 
 
 def _open_order(user, course, gateway, code):
+    """The open order to pay, with its checkout if it has one still usable."""
     order = (
         Order.objects.select_for_update(of=("self",))
         .select_related("coupon")
@@ -51,12 +49,19 @@ def _open_order(user, course, gateway, code):
         .first()
     )
     if order and (order.coupon.code if order.coupon else "") == code:
-        return order
-    # A new coupon, or none: check it before giving up the open order.
+        checkout = (
+            gateway.retrieve_checkout(order.gateway_session_id)
+            if order.gateway_session_id
+            else None
+        )
+        if checkout is None or not checkout.expired:
+            return order, checkout
+    # A new coupon, or a checkout that lapsed: check the coupon before giving
+    # up the open order.
     coupon = coupons.take_coupon_use(code, user, course) if code else None
     if order:
         replace_order(order, gateway)
-    return _new_order(user, course, gateway, coupon)
+    return _new_order(user, course, gateway, coupon), None
 
 
 def replace_order(order, gateway):

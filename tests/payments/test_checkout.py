@@ -196,3 +196,31 @@ def test_purchases_lists_my_orders_only(client, course, buyer):
         or "115.00" in html
     )
     assert "Paid" in html
+
+
+def test_buying_again_after_the_checkout_lapsed_opens_a_fresh_one(
+    client, course, buyer
+):
+    first = buy(client, course)
+    OfflineCheckoutSession.objects.update(status=OfflineCheckoutSession.Status.EXPIRED)
+
+    second = buy(client, course)
+
+    assert second.url != first.url
+    assert list(Order.objects.order_by("pk").values_list("status", flat=True)) == [
+        "expired",
+        "pending",
+    ]
+    assert Enrollment.objects.get(user=buyer).status == "pending"
+
+
+def test_buying_again_after_paying_goes_to_the_course_not_a_new_order(
+    client, course, buyer
+):
+    buy(client, course)
+    OfflineCheckoutSession.objects.update(status=OfflineCheckoutSession.Status.COMPLETE)
+
+    response = client.post(f"/payments/checkout/{course.pk}/", follow=True)
+
+    assert Order.objects.get().status == "paid"
+    assert response.redirect_chain[-1][0] == "/courses/excel/s/formulas/"
