@@ -128,7 +128,9 @@ def notify(user, kind, obj):
 
 
 def _check_can_enroll(user, course, source):
-    if not course.live:
+    # A payment taken while the course was on sale always gets its place,
+    # even if the course was unpublished before the payment settled.
+    if not course.live and source != Enrollment.Source.PURCHASE:
         raise CourseNotOpen(_("This course is not open for enrolment."))
     if source == Enrollment.Source.FREE:
         if not course.is_free:

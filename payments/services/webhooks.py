@@ -27,7 +27,7 @@ def handle_webhook(payload, signature):
         try:
             with transaction.atomic():
                 record = WebhookEvent.objects.create(
-                    gateway="stripe",
+                    gateway=gateway.name,
                     event_id=event["id"],
                     event_type=event["type"],
                     payload=event,

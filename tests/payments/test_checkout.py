@@ -224,3 +224,15 @@ def test_buying_again_after_paying_goes_to_the_course_not_a_new_order(
 
     assert Order.objects.get().status == "paid"
     assert response.redirect_chain[-1][0] == "/courses/excel/s/formulas/"
+
+
+def test_a_payment_that_settles_after_the_course_was_unpublished_is_kept(
+    client, course, buyer
+):
+    checkout = buy(client, course)
+    course.unpublish()
+
+    client.post(checkout.url, {"pay": ""})
+
+    assert Order.objects.get().status == "paid"
+    assert Enrollment.objects.get(user=buyer).status == "active"
