@@ -8,3 +8,6 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from . import signals, tasks  # noqa: F401 - receivers and Celery tasks

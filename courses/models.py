@@ -21,6 +21,7 @@ from home.money import CURRENCY_CHOICES
 
 from .choices import Difficulty, PricingType
 from .filters import CatalogueFilters
+from .forms import CoursePageForm
 
 COURSE_LANGUAGES = [
     ("en", _("English")),
@@ -186,6 +187,7 @@ class CourseIndexPage(Page):
 class CoursePage(RoutablePageMixin, Page):
     """A course: what it teaches, who teaches it, what it costs, and its syllabus."""
 
+    base_form_class = CoursePageForm
     Difficulty = Difficulty
     PricingType = PricingType
 

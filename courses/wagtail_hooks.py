@@ -1,10 +1,33 @@
-"""Registers course categories as a snippet in the Wagtail admin."""
+"""Course snippets in the Wagtail admin, and the hooks that keep instructors
+to their own courses in page listings and choosers."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .editorial import sync_course_ownership, visible_pages
 from .models import CertificateTemplate, CourseCategory
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_own_courses_in_the_explorer(parent_page, pages, request):
+    return visible_pages(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_own_courses_in_the_chooser(pages, request):
+    return visible_pages(request.user, pages)
+
+
+@hooks.register("after_create_page")
+def new_pages_belong_to_the_course_instructor(request, page):
+    sync_course_ownership(page)
+
+
+@hooks.register("after_edit_page")
+def course_pages_follow_the_instructor(request, page):
+    sync_course_ownership(page)
 
 
 class CourseCategoryViewSet(SnippetViewSet):

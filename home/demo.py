@@ -22,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from xhtml2pdf import pisa
 
+from courses.editorial import sync_course_ownership
 from courses.models import (
     CertificateTemplate,
     CourseCategory,
@@ -62,6 +63,8 @@ def seed_demo(reset=False):
         if not existing.exists():
             seed_course(catalogue, spec, categories[spec["category"]], instructor)
             report.created_courses += 1
+    for course in CoursePage.objects.child_of(catalogue):
+        sync_course_ownership(course)
     seed_student_progress(get_user_model().objects.get(username="student"))
     seed_commerce()
     return report
