@@ -388,7 +388,10 @@ class CoursePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from learners.dashboard import course_state
+        from learners.pageviews import count_course_view
 
+        if not getattr(request, "is_preview", False):
+            count_course_view(self.pk)
         context = super().get_context(request, *args, **kwargs)
         context["syllabus"] = self.syllabus
         context["state"] = course_state(request.user, self)

@@ -29,3 +29,17 @@ def send_learner_email_task(kind, user_id, object_id):
         # A failure here rolls the record back, so the retry sends it.
         send_email_task(*render_learner_email(kind, user_id, object_id))
     return True
+
+
+@shared_task(name="learners.tasks.flush_page_views_task")
+def flush_page_views_task():
+    from .pageviews import flush_page_views
+
+    return flush_page_views()
+
+
+@shared_task(name="learners.tasks.refresh_course_stats_task")
+def refresh_course_stats_task():
+    from .stats import refresh_all_course_stats
+
+    return refresh_all_course_stats()

@@ -6,11 +6,15 @@ from .enrollment import Enrollment
 from .notification import SentEmail
 from .profile import Profile
 from .progress import LessonProgress
+from .stats import CourseDay, CourseStats, LessonStats
 
 __all__ = [
     "Certificate",
+    "CourseDay",
+    "CourseStats",
     "Enrollment",
     "LessonProgress",
+    "LessonStats",
     "Profile",
     "QuizAttempt",
     "SentEmail",

@@ -47,6 +47,8 @@ class LessonProgress(models.Model):
         indexes = [
             models.Index(fields=["enrollment", "status"]),
             models.Index(fields=["enrollment", "-last_accessed_at"]),
+            # Active monthly learners: progress touched in the last 30 days.
+            models.Index(fields=["last_accessed_at"], name="progress_last_accessed"),
         ]
 
     def __str__(self):
