@@ -13,7 +13,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# Front-end packages (Chart.js; h5p-standalone later) come from package.json.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -46,4 +53,4 @@ bench: install
 	DJANGO_SETTINGS_MODULE=coursesite.settings.test $(PY) -m bench
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-results
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-results

@@ -1,21 +1,24 @@
 """Admin side of learning: the lesson-document guard, the grading queue
-(wagtail-modeladmin), the grading form and course gradebooks."""
+(wagtail-modeladmin), the grading form, gradebooks, analytics, learner lists
+and the "My courses" panel on the admin home."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from home.admin_helpers import ReadOnlyPermissionHelper
 
-from . import admin_views
+from . import admin_views, analytics_views
 from .access import document_access, is_staff_member
-from .models import Certificate, Submission
+from .models import Certificate, CourseStats, Submission
 from .roles import INSTRUCTORS
 
 
@@ -167,6 +170,23 @@ def register_grading_urls():
             admin_views.release_results,
             name="release_results",
         ),
+        path("analytics/", analytics_views.analytics_index, name="analytics_index"),
+        path(
+            "analytics/<int:course_id>/",
+            analytics_views.course_analytics,
+            name="analytics",
+        ),
+        path(
+            "analytics/<int:course_id>/csv/",
+            analytics_views.course_analytics_csv,
+            name="analytics_csv",
+        ),
+        path(
+            "learners/<int:course_id>/",
+            analytics_views.course_learners,
+            name="learners",
+        ),
+        path("platform/", analytics_views.platform_analytics, name="platform"),
     ]
     return [path("learning/", (urls, "learners_grading", "learners_grading"))]
 
@@ -184,3 +204,65 @@ def register_gradebook_menu_item():
         icon_name="table",
         order=221,
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_analytics_menu_item():
+    return TeachersMenuItem(
+        _("Course analytics"),
+        reverse("learners_grading:analytics_index"),
+        icon_name="view",
+        order=224,
+    )
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_staff_member(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_platform_menu_item():
+    return StaffMenuItem(
+        _("Platform analytics"),
+        reverse("learners_grading:platform"),
+        icon_name="site",
+        order=225,
+    )
+
+
+class MyCoursesPanel(Component):
+    """The admin home of someone who teaches: their courses' numbers, revenue
+    this month and the submissions waiting to be graded."""
+
+    name = "my_courses"
+    order = 50
+    template_name = "learners/admin/includes/my_courses_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        from payments.services.earnings import instructor_revenue_since
+
+        user = self.request.user
+        courses = admin_views.courses_taught_by(user).filter(instructor=user)
+        stats = {
+            row.course_id: row for row in CourseStats.objects.filter(course__in=courses)
+        }
+        month_start = timezone.localtime().replace(
+            day=1, hour=0, minute=0, second=0, microsecond=0
+        )
+        return {
+            "rows": [(course, stats.get(course.pk)) for course in courses],
+            "revenue": instructor_revenue_since(user, month_start),
+            "waiting": Submission.objects.filter(
+                enrollment__course__in=courses, status=Submission.Status.SUBMITTED
+            ).count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_courses_panel(request, panels):
+    if teaches(request.user):
+        panels.append(MyCoursesPanel(request))

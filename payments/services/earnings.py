@@ -143,3 +143,27 @@ def share_percent_for(instructor):
         else settings.PAYMENTS_INSTRUCTOR_SHARE_BP
     )
     return Decimal(share) / 100
+
+
+def revenue_by_currency(since=None):
+    """Money taken on paid orders, net of refunds, per currency."""
+    from ..models import Order
+
+    orders = Order.objects.filter(status__in=[Order.Status.PAID, Order.Status.REFUNDED])
+    if since is not None:
+        orders = orders.filter(paid_at__gte=since)
+    return list(
+        orders.values("currency")
+        .annotate(total=Sum("total"), refunded=Sum("amount_refunded"))
+        .order_by("currency")
+    )
+
+
+def instructor_revenue_since(instructor, since):
+    """The instructor's share of sales since a date, per currency."""
+    return list(
+        Earning.objects.filter(instructor=instructor, created_at__gte=since)
+        .values("currency")
+        .annotate(total=Sum("instructor_amount"))
+        .order_by("currency")
+    )
