@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .editorial import sync_course_ownership, visible_pages
+from .editorial import is_restricted_instructor, sync_course_ownership, visible_pages
 from .models import CertificateTemplate, CourseCategory
 
 
@@ -18,6 +18,13 @@ def only_own_courses_in_the_explorer(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def only_own_courses_in_the_chooser(pages, request):
     return visible_pages(request.user, pages)
+
+
+@hooks.register("construct_main_menu")
+def hide_reports_from_instructors(request, menu_items):
+    # Wagtail's reports list pages from every course; instructors have their own.
+    if is_restricted_instructor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "reports"]
 
 
 @hooks.register("after_create_page")

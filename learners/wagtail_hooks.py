@@ -2,6 +2,7 @@
 (wagtail-modeladmin), the grading form, gradebooks, analytics, learner lists
 and the "My courses" panel on the admin home."""
 
+from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -18,7 +19,7 @@ from home.admin_helpers import ReadOnlyPermissionHelper
 
 from . import admin_views, analytics_views
 from .access import document_access, is_staff_member
-from .models import Certificate, CourseStats, Submission
+from .models import Certificate, CourseStats, Enrollment, Submission
 from .roles import INSTRUCTORS
 
 
@@ -147,6 +148,45 @@ class CertificateAdmin(ModelAdmin):
 
 
 modeladmin_register(CertificateAdmin)
+
+
+class EnrollmentPermissionHelper(ReadOnlyPermissionHelper):
+    """Teachers see the enrolments of their courses; changes go through the
+    services (enrol, leave, refund), never by editing a row."""
+
+    can_inspect = True
+
+    def can_see(self, user):
+        return teaches(user)
+
+
+class EnrollmentAdmin(ModelAdmin):
+    model = Enrollment
+    menu_label = _("Enrolments")
+    menu_icon = "group"
+    menu_order = 223
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    permission_helper_class = EnrollmentPermissionHelper
+    list_display = ("learner", "course", "status", "source", "enrolled_at")
+    list_filter = ("status", "source", "course")
+    search_fields = ("user__email", "user__first_name", "user__last_name")
+
+    def get_queryset(self, request):
+        courses = admin_views.courses_taught_by(request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(course__in=courses)
+            .select_related("user", "course")
+        )
+
+    @admin.display(description=_("Learner"), ordering="user__email")
+    def learner(self, obj):
+        return obj.user.get_full_name() or obj.user.email
+
+
+modeladmin_register(EnrollmentAdmin)
 
 
 @hooks.register("register_admin_urls")

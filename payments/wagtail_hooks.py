@@ -25,6 +25,7 @@ from .models import (
     Order,
     Payout,
     SubscriptionPlan,
+    WebhookEvent,
 )
 
 
@@ -192,6 +193,25 @@ class PayoutAdmin(ModelAdmin):
 
 
 modeladmin_register(PayoutAdmin)
+
+
+class WebhookEventAdmin(ModelAdmin):
+    """Every gateway event as received: read only, for answering "what did
+    the gateway tell us?"."""
+
+    model = WebhookEvent
+    menu_label = _("Webhook events")
+    menu_icon = "code"
+    menu_order = 234
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    permission_helper_class = MoneyPermissionHelper
+    list_display = ("event_type", "event_id", "gateway", "received_at", "refusal")
+    list_filter = ("gateway", "event_type")
+    search_fields = ("event_id", "event_type")
+
+
+modeladmin_register(WebhookEventAdmin)
 
 
 @hooks.register("register_admin_urls")

@@ -118,7 +118,14 @@ def test_enrolling_by_email_reports_every_row(course, teacher):
     response = as_user(teacher).post(
         f"/admin/learning/learners/{course.pk}/",
         {
-            "emails": "KNOWN@example.com\nalready@example.com\nnobody@example.com\nnot-an-email"
+            "emails": "\n".join(
+                [
+                    "KNOWN@example.com",
+                    "already@example.com",
+                    "nobody@example.com",
+                    "not-an-email",
+                ]
+            )
         },
     )
     text = response.content.decode()
@@ -174,3 +181,16 @@ def test_platform_analytics_for_staff(course):
     text = as_user(admin).get("/admin/learning/platform/").content.decode()
 
     assert "Statistics 101" in text and "Active learners (30 days)" in text
+
+
+def test_the_enrolment_list_shows_my_courses_only(course, teacher, catalogue):
+    other_course = build_course(catalogue, 1, 1, title="Someone Else's")
+    mine = learner(username="mine-l", first_name="Mina", last_name="Mine")
+    theirs = learner(username="theirs-l", first_name="Theo", last_name="Theirs")
+    enrolled(mine, course)
+    enrolled(theirs, other_course)
+
+    html = as_user(teacher).get("/admin/learners/enrollment/").content.decode()
+
+    assert "Mina Mine" in html
+    assert "Theo Theirs" not in html

@@ -51,6 +51,7 @@ def as_user(user):
     [
         "/admin/payments/order/",
         "/admin/payments/payout/",
+        "/admin/payments/webhookevent/",
     ],
 )
 def test_money_lists_are_for_money_staff_only(url, boss, teacher, sale):
@@ -114,3 +115,28 @@ def test_money_staff_see_any_instructors_earnings(boss, teacher, sale):
 
     assert "Sold" in html.content.decode()
     assert Payout.objects.count() == 0
+
+
+def test_staff_set_an_instructors_revenue_share_on_the_user_form(boss, teacher):
+    from payments.models import InstructorAccount
+
+    url = f"/admin/users/edit/{teacher.pk}/"
+    form = boss.get(url)
+    response = boss.post(
+        url,
+        {
+            "username": teacher.username,
+            "email": teacher.email,
+            "first_name": "Tess",
+            "last_name": "Teacher",
+            "is_active": "on",
+            "groups": [g.pk for g in teacher.groups.all()],
+            "revenue_share_percent": "72.5",
+        },
+    )
+
+    assert "Revenue share (%)" in form.content.decode()
+    assert response.status_code == 302
+    assert InstructorAccount.objects.get(user=teacher).revenue_share_bp == 7250
+    html = boss.get(url).content.decode()
+    assert 'name="revenue_share_percent" value="72.5"' in html
