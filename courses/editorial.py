@@ -25,6 +25,13 @@ MODERATOR_PAGE_PERMISSIONS = (
     "lock_page",
     "unlock_page",
 )
+# Model permissions of every instructor; which rows they reach is narrowed
+# to their own (H5P packages they uploaded) in the admin views.
+INSTRUCTOR_MODEL_PERMISSIONS = (
+    ("lessons", "add_h5ppackage"),
+    ("lessons", "change_h5ppackage"),
+    ("lessons", "delete_h5ppackage"),
+)
 INSTRUCTOR_COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),

@@ -1,6 +1,8 @@
-"""Keeps instructors to their own courses on every admin page URL, however
-the id got into it (a link, a bookmark or a guess): another course is a 404."""
+"""Keeps instructors to their own courses and H5P packages on every admin URL,
+however the id got into it (a link, a bookmark or a guess): another
+instructor's page or package is a 404."""
 
+from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.shortcuts import redirect
 from wagtail.models import Page, Revision
@@ -15,6 +17,7 @@ PAGE_ID_KWARGS = (
     "destination_id",
 )
 EXPLORER_URL_NAMES = {"wagtailadmin_explore", "wagtailadmin_explore_results"}
+H5P_SNIPPETS = "wagtailsnippets_lessons_h5ppackage"
 
 
 class InstructorAdminScopeMiddleware:
@@ -26,8 +29,12 @@ class InstructorAdminScopeMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or not _is_page_admin(match):
-            if match and match.namespace.startswith("wagtailadmin_reports"):
+        if match is None:
+            return None
+        if match.namespace == H5P_SNIPPETS and "pk" in view_kwargs:
+            return self._h5p_package(request, view_kwargs["pk"])
+        if not _is_page_admin(match):
+            if match.namespace.startswith("wagtailadmin_reports"):
                 return self._reports(request)
             return None
         if not is_restricted_instructor(request.user):
@@ -40,6 +47,16 @@ class InstructorAdminScopeMiddleware:
             page = Page.objects.filter(pk=page_id).only("path").first()
             if page is not None and not may_work_on(request.user, page):
                 raise Http404
+        return None
+
+    def _h5p_package(self, request, pk):
+        from lessons.models import H5PPackage
+
+        if not is_restricted_instructor(request.user):
+            return None
+        package = H5PPackage.objects.filter(pk=unquote(str(pk))).first()
+        if package is not None and package.uploaded_by_id != request.user.pk:
+            raise Http404
         return None
 
     def _reports(self, request):

@@ -3,12 +3,16 @@ a new instructor gets a collection of their own."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.dispatch import receiver
 
 from learners.roles import INSTRUCTORS
 
-from .editorial import ensure_instructor_workspace, grant_catalogue_permissions
+from .editorial import (
+    INSTRUCTOR_MODEL_PERMISSIONS,
+    ensure_instructor_workspace,
+    grant_catalogue_permissions,
+)
 from .models import CourseIndexPage
 
 
@@ -25,3 +29,23 @@ def set_up_new_instructor(sender, instance, action, pk_set, reverse, **kwargs):
         return
     if Group.objects.filter(pk__in=pk_set, name=INSTRUCTORS).exists():
         ensure_instructor_workspace(instance)
+
+
+@receiver(post_migrate)
+def give_instructors_their_model_permissions(sender, app_config=None, **kwargs):
+    """Permissions exist only after migrating, so they are granted here, on
+    every migrate (granting twice changes nothing)."""
+    # After the lessons app's own permissions were created for this migrate.
+    if app_config is None or app_config.label != "lessons":
+        return
+    from django.contrib.auth.models import Permission
+
+    group = Group.objects.filter(name=INSTRUCTORS).first()
+    if group is None:
+        return
+    for app_label, codename in INSTRUCTOR_MODEL_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission:
+            group.permissions.add(permission)

@@ -1,6 +1,7 @@
 """Lesson pages and uploaded H5P packages."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -40,6 +41,15 @@ class H5PPackage(models.Model):
         _("main library"), max_length=200, blank=True, editable=False
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [FieldPanel("title"), FieldPanel("file")]
 

@@ -1,10 +1,43 @@
-"""Registers the H5P package library as a snippet in the Wagtail admin."""
+"""Registers the H5P package library as a snippet in the Wagtail admin.
+Instructors see and choose only the packages they uploaded."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from courses.editorial import is_restricted_instructor
+
 from .models import H5PPackage
+
+
+def packages_for(user, packages):
+    if is_restricted_instructor(user):
+        return packages.filter(uploaded_by=user)
+    return packages
+
+
+class OwnPackagesMixin:
+    def get_object_list(self):
+        return packages_for(self.request.user, super().get_object_list())
+
+
+class H5PChooseView(OwnPackagesMixin, ChooseView):
+    pass
+
+
+class H5PChooseResultsView(OwnPackagesMixin, ChooseResultsView):
+    pass
+
+
+class H5PChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = H5PChooseView
+    choose_results_view_class = H5PChooseResultsView
 
 
 class H5PPackageViewSet(SnippetViewSet):
@@ -13,8 +46,18 @@ class H5PPackageViewSet(SnippetViewSet):
     menu_label = _("H5P packages")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "main_library", "uploaded_at"]
+    list_display = ["title", "main_library", "uploaded_by", "uploaded_at"]
     search_fields = ["title"]
+    chooser_viewset_class = H5PChooserViewSet
+
+    def get_queryset(self, request):
+        return packages_for(request.user, H5PPackage.objects.all())
 
 
 register_snippet(H5PPackageViewSet)
+
+
+@hooks.register("after_create_snippet")
+def remember_who_uploaded(request, instance):
+    if isinstance(instance, H5PPackage) and instance.uploaded_by_id is None:
+        H5PPackage.objects.filter(pk=instance.pk).update(uploaded_by=request.user)

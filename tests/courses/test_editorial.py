@@ -204,3 +204,43 @@ def test_a_new_revision_of_a_course_keeps_enrolled_progress_sensible(catalogue):
     assert (progress.completed, progress.total) == (1, 3)
     assert not LessonProgress.objects.filter(enrollment=enrollment, lesson=added)
     assert learning.next_lesson_for(enrollment).pk == third.pk
+
+
+def test_instructors_upload_h5p_and_see_only_their_own_packages(teachers):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lessons.models import H5PPackage
+    from tests.lessons.factories import h5p_archive
+
+    client, _mine, theirs = teachers
+    client.post(
+        "/admin/snippets/lessons/h5ppackage/add/",
+        {
+            "title": "Alice's true or false",
+            "file": SimpleUploadedFile("tf.h5p", h5p_archive()),
+        },
+    )
+    bruno_package = H5PPackage.objects.create(
+        title="Bruno's quiz",
+        file=SimpleUploadedFile("b.h5p", h5p_archive()),
+        uploaded_by=theirs.instructor,
+    )
+
+    listing = client.get("/admin/snippets/lessons/h5ppackage/").content.decode()
+    chooser = client.get("/admin/snippets/choose/lessons/h5ppackage/").content.decode()
+    edit = client.get(f"/admin/snippets/lessons/h5ppackage/edit/{bruno_package.pk}/")
+
+    mine = H5PPackage.objects.get(title="Alice's true or false")
+    assert mine.uploaded_by == _mine.instructor
+    assert "Alice" in listing and "Bruno's quiz" not in listing
+    assert "Bruno's quiz" not in chooser
+    assert edit.status_code == 404
+
+
+def test_instructors_never_manage_users(teachers):
+    client, _mine, _theirs = teachers
+
+    response = client.get("/admin/users/")
+
+    assert response.status_code in (302, 403)
+    assert "bruno" not in response.content.decode()
