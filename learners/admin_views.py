@@ -65,9 +65,9 @@ class GradeForm(forms.Form):
 
 
 def grade_view(request, pk):
+    """Grade one submission of a course the user teaches (404 for any other)."""
     from .wagtail_hooks import SubmissionAdmin
 
-    """Grade one submission of a course the user teaches (404 for any other)."""
     submission = get_object_or_404(
         Submission.objects.select_related(
             "enrollment__user", "lesson"

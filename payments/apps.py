@@ -2,7 +2,6 @@
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PaymentsConfig(AppConfig):
@@ -22,9 +21,3 @@ class PaymentsConfig(AppConfig):
             Order,
             lambda order: order.course.url,
         )
-
-
-class UsersWithRevenueShareConfig(WagtailUsersAppConfig):
-    """Wagtail's users app, with the revenue share field on the user form."""
-
-    user_viewset = "payments.user_admin.UserViewSet"

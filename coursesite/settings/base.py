@@ -66,7 +66,7 @@ THIRD_PARTY_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "payments.apps.UsersWithRevenueShareConfig",  # wagtail.users + revenue share
+    "payments.users_app.UsersWithRevenueShareConfig",  # wagtail.users + revenue share
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
