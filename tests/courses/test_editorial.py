@@ -1,17 +1,28 @@
 """Instructors work only on their own courses in the admin, whatever URL they
 try; moderators review through the Course review workflow."""
 
+import time
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Workflow
 
 from courses.editorial import WORKFLOW_NAME, sync_course_ownership
+from courses.tasks import publish_scheduled_task
+from learners import services as learning
+from learners.models import LessonProgress
 from learners.roles import INSTRUCTORS, MODERATORS
+from lessons.models import H5PPackage
 from tests.courses.factories import UserFactory, build_course
+from tests.learners.factories import enrolled, learner
+from tests.lessons.factories import LessonPageFactory, h5p_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -184,11 +195,6 @@ def test_submit_request_changes_resubmit_approve(teachers, client):
 
 
 def test_a_new_revision_of_a_course_keeps_enrolled_progress_sensible(catalogue):
-    from learners import services as learning
-    from learners.models import LessonProgress
-    from tests.learners.factories import enrolled, learner
-    from tests.lessons.factories import LessonPageFactory
-
     course = build_course(catalogue, 1, 3, title="Changing")
     student = learner(username="steady")
     enrollment = enrolled(student, course)
@@ -207,11 +213,6 @@ def test_a_new_revision_of_a_course_keeps_enrolled_progress_sensible(catalogue):
 
 
 def test_instructors_upload_h5p_and_see_only_their_own_packages(teachers):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from lessons.models import H5PPackage
-    from tests.lessons.factories import h5p_archive
-
     client, _mine, theirs = teachers
     client.post(
         "/admin/snippets/lessons/h5ppackage/add/",
@@ -244,3 +245,22 @@ def test_instructors_never_manage_users(teachers):
 
     assert response.status_code in (302, 403)
     assert "bruno" not in response.content.decode()
+
+
+def test_scheduled_courses_and_lessons_go_live_through_the_beat_task(catalogue):
+    course = build_course(catalogue, 1, 1, title="Later")
+    lesson = course.syllabus.lessons[0]
+    go_live = timezone.now() + timedelta(seconds=2)
+    for page in (course, lesson):
+        page.unpublish()
+        page.go_live_at = go_live
+        page.save_revision().publish()
+        page.refresh_from_db()
+        assert not page.live  # scheduled, not live yet
+
+    time.sleep(max(0, (go_live - timezone.now()).total_seconds()) + 0.2)
+    publish_scheduled_task.apply()
+
+    course.refresh_from_db()
+    lesson.refresh_from_db()
+    assert course.live and lesson.live
