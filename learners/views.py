@@ -18,6 +18,7 @@ from .assessments import LessonAssessments
 from .dashboard import course_state, dashboard_for
 from .forms import ProfileForm
 from .models import Enrollment, Profile
+from .services import activity
 
 MAX_PAYLOAD_BYTES = 4096
 
@@ -82,7 +83,8 @@ def mark_lesson_complete(request, lesson):
 
 
 def report_lesson_progress(request, lesson):
-    """POST <lesson>/progress/: video position and time heartbeats (JSON or form)."""
+    """POST <lesson>/progress/: time heartbeats, and a video's watched segments
+    (JSON: block_id, segments [[start, end], ...], duration, position)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
@@ -90,12 +92,19 @@ def report_lesson_progress(request, lesson):
     try:
         payload = read_payload(request)
         _check_identity(payload, request.user, lesson)
-        progress = services.record_progress(
-            request.user,
-            lesson,
-            watched_percent=_number(payload, "watched_percent"),
-            seconds=_number(payload, "seconds"),
-        )
+        if "segments" in payload:
+            _watch, progress = activity.record_video_watch(
+                request.user,
+                lesson,
+                str(payload.get("block_id", "")),
+                segments=payload["segments"],
+                duration=payload.get("duration"),
+                position=payload.get("position", 0),
+            )
+        else:
+            progress = services.record_progress(
+                request.user, lesson, seconds=_number(payload, "seconds")
+            )
     except services.LearningError as error:
         return refusal(request, error, lesson=lesson, as_json=True)
     return JsonResponse(progress_json(progress))

@@ -16,6 +16,7 @@ from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from home.admin_helpers import ReadOnlyPermissionHelper
+from home.files import is_local_file, media_type, ranged_file_response
 
 from . import admin_views, analytics_views
 from .access import document_access, is_staff_member
@@ -27,6 +28,10 @@ from .roles import INSTRUCTORS
 def check_lesson_document_access(document, request):
     access = document_access(request.user, document)
     if access.allowed:
+        content_type = media_type(document.file.name)
+        if content_type and is_local_file(document.file):
+            # Players need byte ranges to seek and resume; S3 has its own.
+            return ranged_file_response(request, document.file, content_type)
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -201,6 +201,10 @@ class LessonPage(RoutablePageMixin, Page):
         ]
         return max(targets, default=0)
 
+    @cached_property
+    def video_block_ids(self):
+        return {block.id for block in self.body if block.block_type == "video"}
+
     @property
     def completion_hint(self):
         if self.completion_mode == self.CompletionMode.VIDEO:
@@ -270,6 +274,7 @@ class LessonPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from learners.access import lesson_access
         from learners.dashboard import course_state
+        from learners.services.activity import video_positions
 
         context = super().get_context(request, *args, **kwargs)
         course = self.course
@@ -291,5 +296,10 @@ class LessonPage(RoutablePageMixin, Page):
                 (item for item in self.prerequisites.all() if item.live),
                 key=lambda item: item.path,
             ),
+        )
+        context["video_positions"] = (
+            video_positions(context["access"].enrollment, self)
+            if self.video_block_ids
+            else {}
         )
         return context

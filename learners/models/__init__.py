@@ -1,5 +1,6 @@
 """A learner's records: profile, enrolments, progress, attempts and submissions."""
 
+from .activity import LearningEvent, VideoWatch
 from .assessment import QuizAttempt, Submission, SubmissionFile
 from .certificate import Certificate
 from .enrollment import Enrollment
@@ -13,6 +14,7 @@ __all__ = [
     "CourseDay",
     "CourseStats",
     "Enrollment",
+    "LearningEvent",
     "LessonProgress",
     "LessonStats",
     "Profile",
@@ -20,4 +22,5 @@ __all__ = [
     "SentEmail",
     "Submission",
     "SubmissionFile",
+    "VideoWatch",
 ]

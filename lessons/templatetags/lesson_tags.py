@@ -51,3 +51,11 @@ def answer_for(answers, question_id):
 @register.filter
 def result_for(results, question_id):
     return next((r for r in results or [] if r["id"] == question_id), None)
+
+
+@register.simple_tag(takes_context=True)
+def video_start(context):
+    """`{% video_start as start %}`: where this learner stopped this video, in
+    seconds (0 in the editor's preview, which has no learner)."""
+    positions = context.get("video_positions") or {}
+    return positions.get(context.get("block_id"), 0)

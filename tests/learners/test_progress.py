@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from learners import services
-from learners.models import Enrollment, LessonProgress
+from learners.models import Enrollment, LearningEvent, LessonProgress, VideoWatch
 from learners.signals import course_completed
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
@@ -104,37 +104,76 @@ def test_mark_complete_is_refused_where_the_content_decides(
     assert not LessonProgress.objects.filter(status="completed").exists()
 
 
-def test_the_video_percentage_never_goes_backwards_and_is_clamped(
+def watch(client, segments, duration=100, position=None):
+    return post_json(
+        client,
+        "/courses/guitar/chords/video/progress/",
+        {
+            "block_id": "v1",
+            "segments": segments,
+            "duration": duration,
+            "position": segments[-1][1] if position is None else position,
+        },
+    )
+
+
+def later(seconds):
+    """Let real time pass since the last video report."""
+    VideoWatch.objects.update(reported_at=timezone.now() - timedelta(seconds=seconds))
+
+
+def test_skipping_to_the_end_counts_for_nothing(client, course, member):
+    watch(client, [[0, 10]])
+    later(20)
+
+    result = watch(client, [[95, 100]], position=100).json()
+
+    record = VideoWatch.objects.get()
+    assert record.segments == [[0, 10], [95, 100]]
+    assert result["watched_percent"] == 15
+    assert result["lesson_completed"] is False
+
+
+def test_watched_segments_merge_and_the_video_completes_at_its_target(
     client, course, member
 ):
-    url = "/courses/guitar/chords/video/progress/"
+    watch(client, [[0, 40]])
+    later(60)
+    assert watch(client, [[30, 79]]).json()["lesson_completed"] is False
+    later(60)
 
-    assert (
-        post_json(client, url, {"watched_percent": 40}).json()["watched_percent"] == 40
-    )
-    assert (
-        post_json(client, url, {"watched_percent": 10}).json()["watched_percent"] == 40
-    )
-    assert (
-        post_json(client, url, {"watched_percent": -50}).json()["watched_percent"] == 40
-    )
-    result = post_json(client, url, {"watched_percent": 250}).json()
+    result = watch(client, [[79, 80.5]]).json()
 
-    assert result["watched_percent"] == 100
+    assert VideoWatch.objects.get().segments == [[0, 80.5]]
     assert result["lesson_completed"] is True
-
-
-def test_a_video_lesson_completes_at_its_watch_target(client, course, member):
-    url = "/courses/guitar/chords/video/progress/"
-
     assert (
-        post_json(client, url, {"watched_percent": 79}).json()["lesson_completed"]
-        is False
+        LearningEvent.objects.filter(kind="video_progress", verified=False).count() == 3
     )
-    assert (
-        post_json(client, url, {"watched_percent": 80}).json()["lesson_completed"]
-        is True
-    )
+
+
+def test_a_forged_all_watched_report_is_credited_only_real_time(client, course, member):
+    result = watch(client, [[0, 100]]).json()
+    again = watch(client, [[0, 100]]).json()
+
+    assert result["watched_percent"] == 0  # 100 s claimed, at most 60 s passed
+    assert again["lesson_completed"] is False
+
+
+def test_the_duration_first_reported_cannot_be_shrunk(client, course, member):
+    watch(client, [[0, 30]], duration=600)
+    later(60)
+
+    watch(client, [[0, 10]], duration=10)
+
+    assert VideoWatch.objects.get().duration_seconds == 600
+
+
+def test_a_returning_learner_resumes_where_they_stopped(client, course, member):
+    watch(client, [[0, 42]], position=42)
+
+    html = client.get("/courses/guitar/chords/video/").content.decode()
+
+    assert 'data-start="42"' in html
 
 
 def test_a_heartbeat_cannot_add_more_than_its_cap(client, course, member):
@@ -168,14 +207,20 @@ def test_heartbeats_add_up_when_time_really_passes(course, member):
     ("payload", "status", "message"),
     [
         (
-            {"user_id": 999999, "watched_percent": 100},
+            {"user_id": 999999, "seconds": 10},
             400,
             "only record your own progress",
         ),
-        ({"lesson": 999999, "watched_percent": 100}, 400, "for a different lesson"),
-        ({"watched_percent": "lots"}, 400, "must be a number"),
+        ({"lesson": 999999, "seconds": 10}, 400, "for a different lesson"),
+        ({"block_id": "v1", "segments": "lots", "duration": 9}, 400, "[start, end]"),
         ({"seconds": True}, 400, "must be a number"),
-        ({"watched_percent": "NaN"}, 400, "must be a number"),
+        (
+            {"block_id": "v1", "segments": [[0, "NaN"]], "duration": 9},
+            400,
+            "must be a number",
+        ),
+        ({"block_id": "nope", "segments": [], "duration": 9}, 400, "no such video"),
+        ({"block_id": "v1", "segments": [[0, 1]], "duration": 1e9}, 400, "range"),
     ],
 )
 def test_forged_or_broken_reports_are_refused_and_change_nothing(
@@ -186,6 +231,7 @@ def test_forged_or_broken_reports_are_refused_and_change_nothing(
     assert response.status_code == status
     assert message in response.json()["error"]
     assert not LessonProgress.objects.filter(video_watched_percent__gt=0).exists()
+    assert not VideoWatch.objects.exists()
 
 
 def test_a_report_that_is_not_json_gets_a_clear_error(client, course, member):
@@ -201,11 +247,11 @@ def test_a_report_that_is_not_json_gets_a_clear_error(client, course, member):
 
 def test_a_form_post_works_like_json(client, course, member):
     response = client.post(
-        "/courses/guitar/chords/video/progress/", {"watched_percent": "85"}
+        "/courses/guitar/chords/reading/progress/", {"seconds": "30"}
     )
 
     assert response.status_code == 200
-    assert progress_of(member, course, "video").is_completed
+    assert progress_of(member, course, "reading").time_spent_seconds == 30
 
 
 def test_progress_of_a_lesson_of_another_course_is_refused(

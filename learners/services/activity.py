@@ -1,0 +1,142 @@
+"""The one activity record: every kind of lesson content reports here, and
+video reports are merged into watched segments so skipping ahead earns
+nothing."""
+
+import json
+import math
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import LearningEvent, VideoWatch
+from . import (
+    HEARTBEAT_GRACE_SECONDS,
+    HEARTBEAT_MAX_SECONDS,
+    LearningError,
+    _enrollment_with_access,
+    record_progress,
+)
+
+PAYLOAD_LIMIT_BYTES = 8 * 1024
+MAX_SEGMENTS_PER_REPORT = 50
+MAX_VIDEO_SECONDS = 24 * 3600
+# Segments closer than this are one: players report time in steps.
+JOIN_GAP_SECONDS = 1.5
+
+
+class ActivityError(LearningError):
+    """A report that cannot be right: too big, malformed, or for no block."""
+
+
+def record_event(
+    user, lesson, kind, *, block_id="", payload=None, score_percent=None, verified=False
+):
+    """Store one event; payloads are capped so a client cannot fill the table."""
+    payload = payload or {}
+    if len(json.dumps(payload, separators=(",", ":"))) > PAYLOAD_LIMIT_BYTES:
+        raise ActivityError(_("The report is too large."))
+    if score_percent is not None:
+        score_percent = max(0, min(100, int(score_percent)))
+    return LearningEvent.objects.create(
+        user=user,
+        lesson=lesson,
+        block_id=block_id,
+        kind=kind,
+        payload=payload,
+        score_percent=score_percent,
+        verified=verified,
+    )
+
+
+def merge_segments(segments):
+    """[[start, end], ...] sorted, with overlapping and touching ranges joined."""
+    merged = []
+    for start, end in sorted(segments):
+        if merged and start <= merged[-1][1] + JOIN_GAP_SECONDS:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def watched_seconds(segments):
+    return int(sum(end - start for start, end in segments))
+
+
+def record_video_watch(user, lesson, block_id, *, segments, duration, position):
+    """Merge a player's watched segments into the learner's record of this
+    video. New watching is credited only as fast as real time passes, so a
+    forged "watched it all" report counts for one heartbeat at most."""
+    enrollment = _enrollment_with_access(user, lesson)
+    if block_id not in lesson.video_block_ids:
+        raise ActivityError(_("This lesson has no such video."))
+    duration = _seconds(duration, _("duration"))
+    if duration <= 0:
+        raise ActivityError(_("The video duration must be above zero."))
+    reported = _segments(segments)
+    now = timezone.now()
+    with transaction.atomic():
+        watch, _created = VideoWatch.objects.select_for_update().get_or_create(
+            enrollment=enrollment, lesson=lesson, block_id=block_id
+        )
+        # The first duration reported is kept: a later report cannot shrink it.
+        watch.duration_seconds = watch.duration_seconds or math.ceil(duration)
+        limit = watch.duration_seconds
+        clipped = [[max(0, s), min(limit, e)] for s, e in reported if s < limit]
+        merged = merge_segments(watch.segments + [c for c in clipped if c[1] > c[0]])
+        added = watched_seconds(merged) - watch.watched_seconds
+        if added <= _creditable(watch, now):
+            watch.segments = merged
+            watch.watched_seconds = watched_seconds(merged)
+        watch.position_seconds = int(max(0, min(limit, _seconds(position, "position"))))
+        watch.reported_at = now
+        watch.save()
+    record_event(
+        user,
+        lesson,
+        LearningEvent.Kind.VIDEO_PROGRESS,
+        block_id=block_id,
+        payload={"watched_seconds": watch.watched_seconds, "percent": watch.percent},
+    )
+    progress = record_progress(user, lesson, watched_percent=watch.percent)
+    return watch, progress
+
+
+def _creditable(watch, now):
+    if watch.reported_at is None:
+        return HEARTBEAT_MAX_SECONDS
+    elapsed = (now - watch.reported_at).total_seconds()
+    return math.ceil(elapsed) + HEARTBEAT_GRACE_SECONDS
+
+
+def _seconds(value, name):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ActivityError(_("The %(name)s must be a number.") % {"name": name})
+    if not math.isfinite(value) or value < 0 or value > MAX_VIDEO_SECONDS:
+        raise ActivityError(_("The %(name)s is out of range.") % {"name": name})
+    return float(value)
+
+
+def _segments(value):
+    if not isinstance(value, list) or len(value) > MAX_SEGMENTS_PER_REPORT:
+        raise ActivityError(_("Segments must be a list of [start, end] pairs."))
+    pairs = []
+    for item in value:
+        if not isinstance(item, list) or len(item) != 2:
+            raise ActivityError(_("Segments must be a list of [start, end] pairs."))
+        start, end = (_seconds(v, "segment") for v in item)
+        if end > start:
+            pairs.append([start, end])
+    return pairs
+
+
+def video_positions(enrollment, lesson):
+    """{block id: where the learner stopped}, for resuming; one query."""
+    if enrollment is None:
+        return {}
+    return dict(
+        VideoWatch.objects.filter(enrollment=enrollment, lesson=lesson).values_list(
+            "block_id", "position_seconds"
+        )
+    )
