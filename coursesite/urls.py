@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from learners import views as learner_views
 
+from .api import api
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +21,7 @@ urlpatterns = [
     path("dashboard/", include("learners.urls")),
     path("certificates/", include("learners.certificate_urls")),
     path("payments/", include("payments.urls")),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:

@@ -120,6 +120,7 @@ class LessonPage(RoutablePageMixin, Page):
         MANUAL = "manual", _("Marked complete by the learner")
         VIDEO = "video", _("Completes when the video is watched")
         ASSESSMENT = "assessment", _("Completes when the quiz or assignment is passed")
+        ACTIVITY = "activity", _("Completes when the embedded tool reports it")
 
     summary = models.TextField(
         _("summary"),
@@ -187,6 +188,8 @@ class LessonPage(RoutablePageMixin, Page):
         kinds = {block.block_type for block in self.body}
         if kinds & {"quiz", "assignment"}:
             return self.CompletionMode.ASSESSMENT
+        if "ai_tool" in kinds:
+            return self.CompletionMode.ACTIVITY
         if "video" in kinds:
             return self.CompletionMode.VIDEO
         return self.CompletionMode.MANUAL
@@ -202,6 +205,15 @@ class LessonPage(RoutablePageMixin, Page):
         return max(targets, default=0)
 
     @cached_property
+    def ai_tool_origins(self):
+        """{block id: the tool's origin} of the lesson's AI-tool blocks."""
+        return {
+            block.id: block.value["allowed_origin"].rstrip("/")
+            for block in self.body
+            if block.block_type == "ai_tool"
+        }
+
+    @cached_property
     def video_block_ids(self):
         return {block.id for block in self.body if block.block_type == "video"}
 
@@ -213,6 +225,10 @@ class LessonPage(RoutablePageMixin, Page):
             ) % {"pct": self.required_watch_percentage}
         if self.completion_mode == self.CompletionMode.ASSESSMENT:
             return _("This lesson completes when you pass its quiz or assignment.")
+        if self.completion_mode == self.CompletionMode.ACTIVITY:
+            return _(
+                "This lesson completes when the embedded tool reports you finished."
+            )
         return _("Mark the lesson complete when you have finished it.")
 
     @path("")
@@ -303,3 +319,23 @@ class LessonPage(RoutablePageMixin, Page):
             else {}
         )
         return context
+
+
+class ToolLaunch(models.Model):
+    """One AI-tool launch token: who it was for and whether a tool has used it.
+    The token carries only a pseudonym; this row maps it back, once."""
+
+    jti = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="+")
+    block_id = models.CharField(max_length=64)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["issued_at"])]
+
+    def __str__(self):
+        return self.jti

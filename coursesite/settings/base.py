@@ -281,6 +281,12 @@ PAYMENTS_PAYOUT_MINIMUM = env.int("PAYOUT_MINIMUM", default=5000)
 PAYMENTS_REMINDER_AFTER_MINUTES = env.int("CHECKOUT_REMINDER_AFTER_MINUTES", default=60)
 PAYMENTS_ORDER_LIFETIME_HOURS = env.int("ORDER_LIFETIME_HOURS", default=24)
 
+# AI TOOLS
+# ------------------------------------------------------------------------------
+# Per-tool secrets for launch tokens, as JSON {"https://tool.example": "secret"};
+# a tool without one gets a key derived from SECRET_KEY.
+AI_TOOL_SECRETS = env.json("AI_TOOL_SECRETS", default={})
+
 # COURSES
 # ------------------------------------------------------------------------------
 COURSE_DEFAULT_CURRENCY = env("DEFAULT_CURRENCY", default="USD")

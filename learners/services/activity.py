@@ -140,3 +140,37 @@ def video_positions(enrollment, lesson):
             "block_id", "position_seconds"
         )
     )
+
+
+def record_tool_result(launch, *, completed, score_percent=None, summary=""):
+    """An AI tool's result, from a token the server checked: recorded as
+    verified. The lesson completes once every tool in it reported completion."""
+    from . import complete_lesson
+
+    user, lesson = launch.user, launch.lesson
+    _enrollment_with_access(user, lesson)
+    record_event(
+        user,
+        lesson,
+        LearningEvent.Kind.AI_TOOL_RESULT,
+        block_id=launch.block_id,
+        payload={"completed": bool(completed), "summary": summary[:500]},
+        score_percent=score_percent,
+        verified=True,
+    )
+    if completed and _every_tool_completed(user, lesson):
+        return complete_lesson(user, lesson)
+    return None
+
+
+def _every_tool_completed(user, lesson):
+    done = set(
+        LearningEvent.objects.filter(
+            user=user,
+            lesson=lesson,
+            kind=LearningEvent.Kind.AI_TOOL_RESULT,
+            verified=True,
+            payload__completed=True,
+        ).values_list("block_id", flat=True)
+    )
+    return set(lesson.ai_tool_origins) <= done

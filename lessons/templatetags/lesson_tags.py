@@ -1,5 +1,7 @@
 """Inclusion tags that show a learner's own quiz attempts and submissions."""
 
+from urllib.parse import urlencode
+
 from django import template
 
 from lessons.grading import public_questions
@@ -59,3 +61,22 @@ def video_start(context):
     seconds (0 in the editor's preview, which has no learner)."""
     positions = context.get("video_positions") or {}
     return positions.get(context.get("block_id"), 0)
+
+
+@register.simple_tag(takes_context=True)
+def ai_tool_launch_url(context, value, block_id):
+    """The tool's address with a fresh launch token, for a learner who may
+    open this lesson; without a token for anyone else (editors' previews)."""
+    from lessons.tool_tokens import issue_launch_token
+
+    request = context.get("request")
+    lesson = context.get("page")
+    access = context.get("access")
+    url = value.launch_url
+    if not (request and lesson and access and access.allowed and block_id):
+        return url
+    if not request.user.is_authenticated or block_id not in lesson.ai_tool_origins:
+        return url
+    token = issue_launch_token(request.user, lesson, block_id)
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}{urlencode({'token': token})}"
