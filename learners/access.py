@@ -5,7 +5,7 @@ quiz, H5P files, the API and AI-tool tokens) asks `lesson_access` or
 `CourseAccess`; nothing else decides.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from django.utils.functional import cached_property
@@ -42,6 +42,7 @@ class LessonAccess:
     reason: Reason
     blocking_lesson: object = None  # the lesson to complete first, if any
     enrollment: Enrollment | None = None
+    lesson: object = None  # for a document: the lesson that opened it
 
     @property
     def allowed(self):
@@ -202,5 +203,7 @@ def document_access(user, document):
     lessons = list(lessons_using(document))
     if not lessons:
         return LessonAccess(Level.FULL, Reason.OPEN)
-    answers = [lesson_access(user, lesson) for lesson in lessons]
+    answers = [
+        replace(lesson_access(user, lesson), lesson=lesson) for lesson in lessons
+    ]
     return next((answer for answer in answers if answer.allowed), answers[0])

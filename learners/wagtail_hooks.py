@@ -20,14 +20,16 @@ from home.files import is_local_file, media_type, ranged_file_response
 
 from . import admin_views, analytics_views
 from .access import document_access, is_staff_member
-from .models import Certificate, CourseStats, Enrollment, Submission
+from .models import Certificate, CourseStats, Enrollment, LearningEvent, Submission
 from .roles import INSTRUCTORS
+from .services.activity import record_event
 
 
 @hooks.register("before_serve_document")
 def check_lesson_document_access(document, request):
     access = document_access(request.user, document)
     if access.allowed:
+        record_document_opened(request.user, document, access)
         content_type = media_type(document.file.name)
         if content_type and is_local_file(document.file):
             # Players need byte ranges to seek and resume; S3 has its own.
@@ -37,6 +39,20 @@ def check_lesson_document_access(document, request):
         return redirect_to_login(request.get_full_path())
     context = {"message": access.message, "course": None, "lesson": None}
     return render(request, "learners/refusal.html", context, status=403)
+
+
+def record_document_opened(user, document, access):
+    """A learner opening a lesson's PDF or other file is a learning event."""
+    lesson = access.lesson
+    if lesson is None or access.enrollment is None or not user.is_authenticated:
+        return
+    record_event(
+        user,
+        lesson,
+        LearningEvent.Kind.PDF_OPENED,
+        payload={"document": document.pk, "title": document.title[:200]},
+        verified=True,  # the server served the file
+    )
 
 
 def teaches(user):

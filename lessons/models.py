@@ -1,5 +1,7 @@
 """Lesson pages and uploaded H5P packages."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -235,7 +237,24 @@ class LessonPage(RoutablePageMixin, Page):
     def lesson(self, request):
         from learners.views import open_lesson
 
-        return open_lesson(request, self)
+        response = open_lesson(request, self)
+        # Frames may come only from the players and tools this lesson uses.
+        response["Content-Security-Policy"] = "frame-src " + " ".join(
+            ["'self'", *sorted(self.frame_origins)]
+        )
+        return response
+
+    @cached_property
+    def frame_origins(self):
+        """The origins of every frame the lesson embeds: video players, H5P
+        hosts and AI tools."""
+        origins = set(self.ai_tool_origins.values())
+        for block in self.body:
+            if block.block_type == "video" and block.value.embed_url:
+                origins.add(_origin_of(block.value.embed_url))
+            elif block.block_type == "h5p" and block.value.get("embed_url"):
+                origins.add(_origin_of(block.value["embed_url"]))
+        return origins
 
     @path("complete/")
     def complete(self, request):
@@ -339,3 +358,8 @@ class ToolLaunch(models.Model):
 
     def __str__(self):
         return self.jti
+
+
+def _origin_of(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from lessons.grading import clean_answers, grade, quiz_blocks, take_snapshot
 
-from ..models import Enrollment, QuizAttempt
+from ..models import Enrollment, LearningEvent, QuizAttempt
 from . import LearningError, _enrollment_with_access, complete_lesson, notify
+from .activity import record_event
 
 # Answers that arrive a moment after the deadline (a slow network) still count.
 GRACE = timedelta(seconds=30)
@@ -95,6 +96,15 @@ def submit_attempt(user, attempt_id, answers):
             attempt.answers = clean_answers(attempt.snapshot, answers)
             attempt.answers_saved_at = timezone.now()
         _finish(attempt)
+        record_event(
+            user,
+            attempt.lesson,
+            LearningEvent.Kind.QUIZ_SUBMITTED,
+            block_id=attempt.block_id,
+            payload={"attempt": attempt.pk, "passed": attempt.passed},
+            score_percent=attempt.percent,
+            verified=True,  # graded here, from the snapshot
+        )
     # Held-back results must not show through the lesson completing early.
     if attempt.passed and attempt.shows_score:
         complete_assessed_lesson(user, attempt.lesson)

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from learners.models import Enrollment
+from learners.models import Enrollment, LearningEvent
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
 from tests.lessons.factories import LessonPageFactory
@@ -67,6 +67,9 @@ def test_a_paid_lesson_pdf_is_served_to_an_enrolled_learner(client, paid_course)
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+    event = LearningEvent.objects.get(kind="pdf_opened")
+    assert (event.user, event.lesson.slug) == (buyer, "filing")
+    assert event.payload["document"] == workbook.pk
 
 
 def test_a_free_preview_pdf_is_open_to_everyone(client, paid_course):

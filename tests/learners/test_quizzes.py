@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from learners.models import LessonProgress, QuizAttempt
+from learners.models import LearningEvent, LessonProgress, QuizAttempt
 from learners.services import quizzes
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.assessment_data import quiz_block
@@ -68,6 +68,8 @@ def test_passing_completes_the_lesson(client, lesson, member):
     attempt.refresh_from_db()
     assert (attempt.status, attempt.percent, attempt.passed) == ("submitted", 100, True)
     assert LessonProgress.objects.get(lesson=lesson).is_completed
+    event = LearningEvent.objects.get(kind="quiz_submitted")
+    assert (event.verified, event.score_percent, event.block_id) == (True, 100, "quiz1")
     html = client.get(f"{BASE}/").content.decode()
     assert "You passed this quiz." in html
     assert "since 987" in html  # explanations after grading, in immediate mode

@@ -173,3 +173,21 @@ def test_the_openapi_schema_lists_the_endpoints():
     paths = Client().get("/api/v1/openapi.json").json()["paths"]
 
     assert "/api/v1/ai-tools/complete" in paths and "/api/v1/ai-tools/validate" in paths
+
+
+def test_frames_are_allowed_only_from_the_lessons_own_tools_and_players(
+    catalogue, client, lesson, member
+):
+    video = {
+        "type": "video",
+        "id": "v",
+        "value": {"url": "https://vimeo.com/76979871", "required_watch_percentage": 50},
+    }
+    lesson.body = [TOOL, video]
+    lesson.save_revision().publish()
+
+    policy = client.get(lesson.url)["Content-Security-Policy"]
+
+    assert policy == (
+        "frame-src 'self' https://player.vimeo.com https://tutor.example.com"
+    )
