@@ -13,11 +13,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-# Front-end packages (Chart.js; h5p-standalone later) come from package.json.
+# Front-end packages (Chart.js, h5p-standalone) come from package.json; their
+# install scripts are not run (h5p-standalone's only insists on yarn).
 NODE_STAMP := node_modules/.installed
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from learners import views as learner_views
+from lessons.h5p import serve_package_file
 
 from .api import api
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("certificates/", include("learners.certificate_urls")),
     path("payments/", include("payments.urls")),
     path("api/v1/", api.urls),
+    path("h5p/<int:package_id>/<path:path>", serve_package_file, name="h5p_file"),
 ]
 
 if settings.DEBUG:

@@ -71,4 +71,8 @@ def ranged_file_response(request, field_file, content_type):
 
 
 def is_local_file(field_file):
-    return _is_local(field_file.storage)
+    return storage_is_local(field_file.storage)
+
+
+def storage_is_local(storage):
+    return _is_local(storage)

@@ -200,7 +200,13 @@ def lessons_using(obj):
 
 def document_access(user, document):
     """A document used in lessons opens only for someone who may open one of them."""
-    lessons = list(lessons_using(document))
+    return content_access(user, document)
+
+
+def content_access(user, obj):
+    """A file or package used in lessons (a document, an H5P package) opens
+    only for someone who may open one of those lessons."""
+    lessons = list(lessons_using(obj))
     if not lessons:
         return LessonAccess(Level.FULL, Reason.OPEN)
     answers = [

@@ -17,7 +17,7 @@ from . import services
 from .assessments import LessonAssessments
 from .dashboard import course_state, dashboard_for
 from .forms import ProfileForm
-from .models import Enrollment, Profile
+from .models import Enrollment, LessonProgress, Profile
 from .services import activity
 
 MAX_PAYLOAD_BYTES = 4096
@@ -240,3 +240,45 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     return render(request, "learners/profile.html", {"form": form, "profile": profile})
+
+
+# H5P activities -------------------------------------------------------------------
+
+
+def report_h5p_statement(request, lesson, block_id):
+    """POST <lesson>/h5p/<block>/xapi/: an xAPI statement from the H5P player."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return _login_needed(request, lesson)
+    try:
+        statement = read_payload(request)
+        event = activity.record_h5p_statement(request.user, lesson, block_id, statement)
+    except services.LearningError as error:
+        return refusal(request, error, lesson=lesson, as_json=True)
+    progress = LessonProgress.objects.filter(
+        enrollment__user=request.user, lesson=lesson
+    ).first()
+    return JsonResponse(
+        {
+            "recorded": event is not None,
+            "lesson_completed": bool(progress and progress.is_completed),
+        }
+    )
+
+
+def h5p_user_state(request, lesson, block_id):
+    """GET/POST <lesson>/h5p/<block>/state/: the learner's saved place in an H5P
+    activity, in the shape H5P's contentUserData calls expect."""
+    if not request.user.is_authenticated:
+        return _login_needed(request, lesson)
+    try:
+        if request.method == "POST":
+            activity.save_h5p_state(
+                request.user, lesson, block_id, request.POST.get("data", "")
+            )
+            return JsonResponse({"success": True})
+        state = activity.h5p_state(request.user, lesson, block_id)
+    except services.LearningError as error:
+        return refusal(request, error, lesson=lesson, as_json=True)
+    return JsonResponse({"success": True, "data": state or False})

@@ -8,3 +8,6 @@ class LessonsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "lessons"
     verbose_name = _("Lessons")
+
+    def ready(self):
+        from . import signals, tasks  # noqa: F401 - receivers and Celery tasks

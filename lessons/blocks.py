@@ -642,6 +642,24 @@ class H5PBlock(blocks.StructBlock):
     height = blocks.IntegerBlock(
         default=600, min_value=200, max_value=2000, help_text=_("Height in pixels.")
     )
+    completion_rule = blocks.ChoiceBlock(
+        choices=[
+            ("viewed", _("Viewed: opening the activity is enough")),
+            ("completed", _("Completed: the activity says it was finished")),
+            ("passed", _("Passed: finished with at least the minimum score")),
+        ],
+        default="completed",
+        help_text=_(
+            "What counts for an uploaded package. Its scores are reported by the "
+            "browser, so they are never used as a trusted grade."
+        ),
+    )
+    minimum_score = blocks.IntegerBlock(
+        default=0,
+        min_value=0,
+        max_value=100,
+        help_text=_("The minimum score in percent, for the 'passed' rule."),
+    )
 
     class Meta:
         icon = "pick"

@@ -43,6 +43,7 @@ class H5PPackage(models.Model):
         _("main library"), max_length=200, blank=True, editable=False
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    extracted = models.BooleanField(default=False, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -68,6 +69,18 @@ class H5PPackage(models.Model):
         if not self.file or getattr(self.file, "_committed", True):
             return
         self.main_library = read_h5p_metadata(self.file)["mainLibrary"]
+
+    @property
+    def player_base_url(self):
+        """The folder h5p-standalone loads h5p.json and the rest from."""
+        from django.urls import reverse
+
+        return reverse("h5p_file", args=[self.pk, "h5p.json"]).rsplit("/", 1)[0]
+
+    @property
+    def content_path(self):
+        """Where the extracted files live in storage (played from there)."""
+        return f"h5p/content/{self.pk}"
 
 
 def read_h5p_metadata(uploaded_file):
@@ -122,7 +135,10 @@ class LessonPage(RoutablePageMixin, Page):
         MANUAL = "manual", _("Marked complete by the learner")
         VIDEO = "video", _("Completes when the video is watched")
         ASSESSMENT = "assessment", _("Completes when the quiz or assignment is passed")
-        ACTIVITY = "activity", _("Completes when the embedded tool reports it")
+        ACTIVITY = (
+            "activity",
+            _("Completes when its interactive activities are finished"),
+        )
 
     summary = models.TextField(
         _("summary"),
@@ -190,7 +206,7 @@ class LessonPage(RoutablePageMixin, Page):
         kinds = {block.block_type for block in self.body}
         if kinds & {"quiz", "assignment"}:
             return self.CompletionMode.ASSESSMENT
-        if "ai_tool" in kinds:
+        if "ai_tool" in kinds or self.h5p_rules:
             return self.CompletionMode.ACTIVITY
         if "video" in kinds:
             return self.CompletionMode.VIDEO
@@ -216,6 +232,16 @@ class LessonPage(RoutablePageMixin, Page):
         }
 
     @cached_property
+    def h5p_rules(self):
+        """{block id: (rule, minimum score)} of the uploaded H5P packages, which
+        report what the learner did; embedded ones cannot."""
+        return {
+            block.id: (block.value["completion_rule"], block.value["minimum_score"])
+            for block in self.body
+            if block.block_type == "h5p" and block.value.get("package")
+        }
+
+    @cached_property
     def video_block_ids(self):
         return {block.id for block in self.body if block.block_type == "video"}
 
@@ -229,7 +255,7 @@ class LessonPage(RoutablePageMixin, Page):
             return _("This lesson completes when you pass its quiz or assignment.")
         if self.completion_mode == self.CompletionMode.ACTIVITY:
             return _(
-                "This lesson completes when the embedded tool reports you finished."
+                "This lesson completes when you finish its interactive activities."
             )
         return _("Mark the lesson complete when you have finished it.")
 
@@ -267,6 +293,18 @@ class LessonPage(RoutablePageMixin, Page):
         from learners.views import report_lesson_progress
 
         return report_lesson_progress(request, self)
+
+    @path("h5p/<str:block_id>/xapi/", name="h5p_xapi")
+    def h5p_xapi(self, request, block_id):
+        from learners.views import report_h5p_statement
+
+        return report_h5p_statement(request, self, block_id)
+
+    @path("h5p/<str:block_id>/state/", name="h5p_state")
+    def h5p_state(self, request, block_id):
+        from learners.views import h5p_user_state
+
+        return h5p_user_state(request, self, block_id)
 
     @path("quiz/<str:block_id>/start/", name="quiz_start")
     def quiz_start(self, request, block_id):
@@ -363,3 +401,25 @@ class ToolLaunch(models.Model):
 def _origin_of(url):
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+class H5PState(models.Model):
+    """A learner's saved state in one H5P activity, so they can resume."""
+
+    enrollment = models.ForeignKey(
+        "learners.Enrollment", on_delete=models.CASCADE, related_name="+"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="+")
+    block_id = models.CharField(max_length=64)
+    state = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "lesson", "block_id"], name="one_h5p_state"
+            )
+        ]
+
+    def __str__(self):
+        return f"H5P state of {self.enrollment_id} in {self.block_id}"

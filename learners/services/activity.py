@@ -158,7 +158,7 @@ def record_tool_result(launch, *, completed, score_percent=None, summary=""):
         score_percent=score_percent,
         verified=True,
     )
-    if completed and _every_tool_completed(user, lesson):
+    if completed and _every_activity_done(user, lesson):
         return complete_lesson(user, lesson)
     return None
 
@@ -174,3 +174,124 @@ def _every_tool_completed(user, lesson):
         ).values_list("block_id", flat=True)
     )
     return set(lesson.ai_tool_origins) <= done
+
+
+# H5P ---------------------------------------------------------------------------
+
+H5P_RESULT_VERBS = {"completed", "passed", "failed", "mastered", "answered"}
+H5P_STATE_LIMIT_BYTES = 64 * 1024
+
+
+def record_h5p_statement(user, lesson, block_id, statement):
+    """Keep an xAPI statement that says something about the whole activity
+    (not a question inside a container). Its score is self-reported: stored
+    as such and never used as a trusted grade."""
+    _enrollment_with_access(user, lesson)
+    if block_id not in lesson.h5p_rules:
+        raise ActivityError(_("This lesson has no such H5P activity."))
+    verb = _verb(statement)
+    if verb not in H5P_RESULT_VERBS | {"attempted"} or _is_nested(statement):
+        return None
+    result = (
+        statement.get("result") if isinstance(statement.get("result"), dict) else {}
+    )
+    event = record_event(
+        user,
+        lesson,
+        LearningEvent.Kind.H5P_STATEMENT,
+        block_id=block_id,
+        payload={
+            "verb": verb,
+            "completion": bool(result.get("completion")),
+            "success": result.get("success"),
+        },
+        score_percent=_scaled_percent(result),
+        verified=False,
+    )
+    if _every_activity_done(user, lesson):
+        from . import complete_lesson
+
+        complete_lesson(user, lesson)
+    return event
+
+
+def _verb(statement):
+    verb = statement.get("verb") if isinstance(statement, dict) else None
+    verb_id = verb.get("id", "") if isinstance(verb, dict) else ""
+    return str(verb_id).rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def _is_nested(statement):
+    context = statement.get("context")
+    activities = context.get("contextActivities") if isinstance(context, dict) else None
+    return bool(isinstance(activities, dict) and activities.get("parent"))
+
+
+def _scaled_percent(result):
+    score = result.get("score") if isinstance(result.get("score"), dict) else {}
+    scaled = score.get("scaled")
+    if isinstance(scaled, int | float) and not isinstance(scaled, bool):
+        return max(0, min(100, round(100 * scaled)))
+    raw, top = score.get("raw"), score.get("max")
+    if isinstance(raw, int | float) and isinstance(top, int | float) and top > 0:
+        return max(0, min(100, round(100 * raw / top)))
+    return None
+
+
+def _h5p_block_done(events, rule, minimum):
+    if rule == "viewed":
+        return bool(events)
+    if rule == "completed":
+        return any(
+            e.payload.get("verb") in {"completed", "passed", "mastered"}
+            or e.payload.get("completion")
+            for e in events
+        )
+    return any(
+        e.payload.get("verb") in {"passed", "mastered", "completed"}
+        and (e.score_percent or 0) >= minimum
+        and e.payload.get("success") is not False
+        for e in events
+    )
+
+
+def _every_activity_done(user, lesson):
+    """Every uploaded H5P activity meets its rule and every AI tool reported
+    completion (the lesson's ACTIVITY completion)."""
+    events = LearningEvent.objects.filter(
+        user=user, lesson=lesson, kind=LearningEvent.Kind.H5P_STATEMENT
+    )
+    by_block = {}
+    for event in events:
+        by_block.setdefault(event.block_id, []).append(event)
+    h5p_done = all(
+        _h5p_block_done(by_block.get(block_id, []), rule, minimum)
+        for block_id, (rule, minimum) in lesson.h5p_rules.items()
+    )
+    return h5p_done and _every_tool_completed(user, lesson)
+
+
+def save_h5p_state(user, lesson, block_id, state):
+    from lessons.models import H5PState
+
+    enrollment = _enrollment_with_access(user, lesson)
+    if block_id not in lesson.h5p_rules:
+        raise ActivityError(_("This lesson has no such H5P activity."))
+    if len(state.encode()) > H5P_STATE_LIMIT_BYTES:
+        raise ActivityError(_("The saved state is too large."))
+    H5PState.objects.update_or_create(
+        enrollment=enrollment,
+        lesson=lesson,
+        block_id=block_id,
+        defaults={"state": state},
+    )
+
+
+def h5p_state(user, lesson, block_id):
+    from lessons.models import H5PState
+
+    enrollment = _enrollment_with_access(user, lesson)
+    saved = H5PState.objects.filter(
+        enrollment=enrollment, lesson=lesson, block_id=block_id
+    ).first()
+    return saved.state if saved else None

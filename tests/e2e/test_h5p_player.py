@@ -1,0 +1,67 @@
+"""An uploaded H5P package played in Chromium with h5p-standalone: the
+learner answers, the xAPI statement reaches the server, the lesson completes."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import TestCase
+from playwright.sync_api import expect
+
+from learners.models import LearningEvent
+from lessons.models import H5PPackage
+from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
+from tests.learners.factories import enrolled, learner
+from tests.lessons.factories import LessonPageFactory
+from tests.lessons.h5p_check_package import check_package
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def h5p_lesson(live_server):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        package = H5PPackage.objects.create(
+            title="Capital check", file=ContentFile(check_package(), name="c.h5p")
+        )
+    course = CoursePageFactory(parent=build_site().catalogue, title="Geo", slug="geo")
+    section = SectionPageFactory(parent=course, slug="s")
+    lesson = LessonPageFactory(
+        parent=section,
+        slug="check",
+        title="Capital check",
+        body=[
+            {
+                "type": "h5p",
+                "id": "h1",
+                "value": {"package": package.pk, "height": 300},
+            }
+        ],
+    )
+    lesson.save_revision().publish()
+    user = learner(username="geo", email="geo@example.com")
+    user.set_password("capitals-of-the-world")
+    user.save()
+    enrolled(user, course)
+    return lesson
+
+
+def test_answering_in_the_h5p_activity_completes_the_lesson(
+    live_server, h5p_lesson, page, output_dir
+):
+    page.goto(live_server.url + "/accounts/login/?next=/courses/geo/s/check/")
+    form = page.locator("main form")
+    form.locator("input[name=login]").fill("geo@example.com")
+    form.locator("input[name=password]").fill("capitals-of-the-world")
+    form.get_by_role("button", name="Sign In").click()
+
+    activity = page.frame_locator(".h5p-block__player iframe")
+    expect(activity.get_by_text("Paris is the capital of France.")).to_be_visible()
+    activity.get_by_role("button", name="True").click()
+
+    expect(page.locator("[data-h5p-status]")).to_contain_text("Lesson complete")
+    verbs = set(
+        LearningEvent.objects.filter(kind="h5p_statement").values_list(
+            "payload__verb", flat=True
+        )
+    )
+    assert {"attempted", "completed"} <= verbs
+    page.screenshot(path=str(output_dir / "h5p-complete.png"), full_page=True)
