@@ -157,7 +157,8 @@ def ensure_instructor_workspace(user):
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import Collection, GroupCollectionPermission
 
-    root = Collection.get_first_root_node()
+    # A fresh test database may have no root collection yet.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     parent = root.get_children().filter(name=INSTRUCTOR_COLLECTIONS).first()
     if parent is None:
         parent = root.add_child(name=INSTRUCTOR_COLLECTIONS)

@@ -245,6 +245,12 @@ class LessonPage(RoutablePageMixin, Page):
     def video_block_ids(self):
         return {block.id for block in self.body if block.block_type == "video"}
 
+    @cached_property
+    def video_providers(self):
+        return {
+            block.value.provider for block in self.body if block.block_type == "video"
+        }
+
     @property
     def completion_hint(self):
         if self.completion_mode == self.CompletionMode.VIDEO:

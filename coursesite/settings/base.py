@@ -183,6 +183,7 @@ STATICFILES_DIRS = [
     # npm packages, installed from package.json by `make`
     ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
     ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+    ("vendor/vimeo-player", BASE_DIR / "node_modules" / "@vimeo" / "player" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))

@@ -26,6 +26,7 @@
       frameCss: el.dataset.frameCss,
       saveFreq: 30,
       ajax: { contentUserDataUrl: el.dataset.stateUrl },
+      customJs: [el.dataset.csrfJs],
       user: { name: "Learner", mail: "learner@invalid" },
     };
     new H5PStandalone.H5P(el, options).then(() => {

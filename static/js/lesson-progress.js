@@ -84,36 +84,44 @@
     ["pause", "ended"].forEach((name) => video.addEventListener(name, () => { track.tick(video.currentTime, video.duration, false); track.flush(); }));
   });
 
-  // YouTube and Vimeo players speak their postMessage APIs; accept only their origins.
-  const players = {
-    "https://www.youtube-nocookie.com": (frame) => {
-      frame.contentWindow.postMessage(JSON.stringify({ event: "listening", id: frame.id }), "https://www.youtube-nocookie.com");
-    },
-    "https://player.vimeo.com": (frame) => {
-      ["timeupdate", "pause", "seeked"].forEach((name) =>
-        frame.contentWindow.postMessage(JSON.stringify({ method: "addEventListener", value: name }), "https://player.vimeo.com"));
-    },
-  };
-  const trackers = new Map();
-  document.querySelectorAll(".video-block iframe").forEach((frame, index) => {
-    const origin = new URL(frame.src).origin;
-    if (!players[origin]) return;
-    frame.id = frame.id || "lesson-video-" + index;
-    trackers.set(frame.contentWindow, tracker(frame.closest(".video-block")));
-    frame.addEventListener("load", () => players[origin](frame));
+  // Vimeo through its official player library (npm @vimeo/player).
+  document.querySelectorAll('.video-block[data-provider="vimeo"] iframe').forEach((frame) => {
+    if (typeof Vimeo === "undefined") return;
+    const track = tracker(frame.closest(".video-block"));
+    const player = new Vimeo.Player(frame);
+    player.on("timeupdate", (d) => track.tick(d.seconds, d.duration, true));
+    player.on("seeked", (d) => track.tick(d.seconds, d.duration, false));
+    player.on("pause", (d) => { track.tick(d.seconds, d.duration, false); track.flush(); });
+    player.on("ended", (d) => { track.tick(d.seconds, d.duration, false); track.flush(); });
   });
-  window.addEventListener("message", (event) => {
-    if (!players[event.origin]) return;
-    const track = trackers.get(event.source);
-    if (!track) return;
-    let data;
-    try { data = typeof event.data === "string" ? JSON.parse(event.data) : event.data; } catch (e) { return; }
-    if (data && data.info && typeof data.info.currentTime === "number") {
-      track.tick(data.info.currentTime, data.info.duration, data.info.playerState === 1); // YouTube
-    } else if (data && data.event === "timeupdate" && data.data) {
-      track.tick(data.data.seconds, data.data.duration, true); // Vimeo
-    } else if (data && (data.event === "pause" || data.event === "seeked") && data.data) {
-      track.tick(data.data.seconds, data.data.duration, false);
-    }
-  });
+
+  // YouTube through its official IFrame Player API, loaded only when needed.
+  const youtubeFrames = document.querySelectorAll('.video-block[data-provider="youtube"] iframe');
+  if (youtubeFrames.length) {
+    const previous = window.onYouTubeIframeAPIReady;
+    window.onYouTubeIframeAPIReady = () => {
+      if (previous) previous();
+      youtubeFrames.forEach((frame) => {
+        const track = tracker(frame.closest(".video-block"));
+        const player = new YT.Player(frame, {
+          events: {
+            onStateChange: (event) => {
+              if (event.data !== YT.PlayerState.PLAYING) {
+                track.tick(player.getCurrentTime(), player.getDuration(), false);
+                track.flush();
+              }
+            },
+          },
+        });
+        setInterval(() => {
+          if (!player.getPlayerState) return;
+          const playing = player.getPlayerState() === YT.PlayerState.PLAYING;
+          if (playing) track.tick(player.getCurrentTime(), player.getDuration(), true);
+        }, 1000);
+      });
+    };
+    const script = document.createElement("script");
+    script.src = "https://www.youtube.com/iframe_api";
+    document.head.appendChild(script);
+  }
 })();
