@@ -2,11 +2,11 @@
 true/false question that reports xAPI), packaged as a real .h5p archive, so
 upload, extraction, playing and tracking are tested without any network."""
 
-import io
 import json
-import zipfile
+import tempfile
+from pathlib import Path
 
-from pyh5p import read_package
+from pyh5p import LibraryStore, build, read_package
 
 LIBRARY = "H5P.CoursewrightCheck"
 
@@ -45,43 +45,51 @@ H5P.CoursewrightCheck = (function () {
 """
 
 
+LIBRARY_JSON = {
+    "title": "Coursewright check",
+    "machineName": LIBRARY,
+    "majorVersion": 1,
+    "minorVersion": 0,
+    "patchVersion": 0,
+    "runnable": 1,
+    "license": "MIT",
+    "author": "Coursewright tests",
+    "embedTypes": ["div"],
+    "coreApi": {"majorVersion": 1, "minorVersion": 24},
+    "preloadedJs": [{"path": "check.js"}],
+}
+SEMANTICS = [
+    {"name": "question", "type": "text", "label": "Question"},
+    {
+        "name": "correct",
+        "type": "select",
+        "label": "Correct answer",
+        "options": [
+            {"value": "true", "label": "True"},
+            {"value": "false", "label": "False"},
+        ],
+        "default": "true",
+    },
+]
+
+
 def check_package(question="Paris is the capital of France.", correct="true"):
-    """The bytes of the test package, checked with pyh5p like any upload."""
-    files = {
-        "h5p.json": json.dumps(
-            {
-                "title": "Capital check",
-                "language": "en",
-                "mainLibrary": LIBRARY,
-                "embedTypes": ["div"],
-                "license": "U",
-                "preloadedDependencies": [
-                    {"machineName": LIBRARY, "majorVersion": 1, "minorVersion": 0}
-                ],
-            }
-        ),
-        "content/content.json": json.dumps({"question": question, "correct": correct}),
-        f"{LIBRARY}-1.0/library.json": json.dumps(
-            {
-                "title": "Coursewright check",
-                "machineName": LIBRARY,
-                "majorVersion": 1,
-                "minorVersion": 0,
-                "patchVersion": 0,
-                "runnable": 1,
-                "license": "MIT",
-                "author": "Coursewright tests",
-                "embedTypes": ["div"],
-                "coreApi": {"majorVersion": 1, "minorVersion": 24},
-                "preloadedJs": [{"path": "check.js"}],
-            }
-        ),
-        f"{LIBRARY}-1.0/check.js": CHECK_JS,
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    data = buffer.getvalue()
-    read_package(data)  # the same checks an upload gets
+    """The bytes of the test package, built offline by pyh5p from the library
+    above and read back with the same checks an upload gets."""
+    with tempfile.TemporaryDirectory() as folder:
+        library = Path(folder) / "libraries" / f"{LIBRARY}-1.0"
+        library.mkdir(parents=True)
+        (library / "library.json").write_text(json.dumps(LIBRARY_JSON))
+        (library / "semantics.json").write_text(json.dumps(SEMANTICS))
+        (library / "check.js").write_text(CHECK_JS)
+        content = build(
+            LIBRARY,
+            {"question": question, "correct": correct},
+            store=LibraryStore(library.parent),
+            title="Capital check",
+            language="en",
+            fetch=False,
+        )
+        data = Path(content.save(Path(folder) / "check.h5p")).read_bytes()
+    read_package(data)
     return data
