@@ -425,6 +425,12 @@ class SectionPage(Page):
     def course(self):
         return CoursePage.objects.parent_of(self).first()
 
+    def get_sitemap_urls(self, request=None):
+        # A section of an unpublished course is not public either.
+        if self.get_ancestors().not_live().exists():
+            return []
+        return super().get_sitemap_urls(request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         syllabus = self.course.syllabus

@@ -6,8 +6,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import robots_txt
 from learners import views as learner_views
 from lessons.h5p import serve_package_file
 
@@ -24,6 +26,8 @@ urlpatterns = [
     path("payments/", include("payments.urls")),
     path("api/v1/", api.urls),
     path("h5p/<int:package_id>/<path:path>", serve_package_file, name="h5p_file"),
+    path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt),
 ]
 
 if settings.DEBUG:

@@ -276,6 +276,13 @@ class LessonPage(RoutablePageMixin, Page):
         )
         return response
 
+    def get_sitemap_urls(self, request=None):
+        """Only free-preview lessons are public; the others stay out of the
+        sitemap (crawlers still get their teaser if they find them)."""
+        if not self.free_preview or self.get_ancestors().not_live().exists():
+            return []
+        return super().get_sitemap_urls(request)
+
     @cached_property
     def frame_origins(self):
         """The origins of every frame the lesson embeds: video players, H5P

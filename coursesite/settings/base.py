@@ -55,7 +55,6 @@ DJANGO_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "django.contrib.humanize",
 ]
 THIRD_PARTY_APPS = [
@@ -64,6 +63,7 @@ THIRD_PARTY_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "payments.users_app.UsersWithRevenueShareConfig",  # wagtail.users + revenue share

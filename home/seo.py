@@ -1,0 +1,111 @@
+"""What search engines and link previews read: canonical addresses and
+schema.org JSON-LD for the home page, courses and lessons."""
+
+from home.money import minor_to_major
+
+SCHEMA = "https://schema.org"
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def iso_duration(minutes):
+    """Minutes as an ISO 8601 duration, e.g. 150 -> "PT2H30M"."""
+    hours, rest = divmod(int(minutes or 0), 60)
+    return (
+        "PT"
+        + (f"{hours}H" if hours else "")
+        + (f"{rest}M" if rest or not hours else "")
+    )
+
+
+def organization(site_name, home_url):
+    return {
+        "@context": SCHEMA,
+        "@type": "Organization",
+        "name": site_name,
+        "url": home_url,
+    }
+
+
+def website(site_name, home_url, search_url):
+    return {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "name": site_name,
+        "url": home_url,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{search_url}?q={{search_term_string}}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def course(request, course, site_name, home_url):
+    """A schema.org Course with its provider, offer and online instance."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "Course",
+        "name": course.title,
+        "description": course.search_description or course.summary or course.title,
+        "url": absolute(request, course.url),
+        "provider": {"@type": "Organization", "name": site_name, "sameAs": home_url},
+        "inLanguage": course.language,
+        "educationalLevel": course.get_difficulty_display(),
+        "offers": [_offer(course, request)],
+        "hasCourseInstance": [
+            {
+                "@type": "CourseInstance",
+                "courseMode": "online",
+                "courseWorkload": iso_duration(course.duration_minutes),
+            }
+        ],
+    }
+    teaches = [block.value for block in course.learning_outcomes]
+    if teaches:
+        data["teaches"] = teaches
+    if course.instructor_id:
+        name = course.instructor.get_full_name() or course.instructor.get_username()
+        data["hasCourseInstance"][0]["instructor"] = {"@type": "Person", "name": name}
+    return data
+
+
+def _offer(course, request):
+    offer = {
+        "@type": "Offer",
+        "url": absolute(request, course.url),
+        "availability": "https://schema.org/InStock",
+    }
+    if course.pricing_type == course.PricingType.PAID:
+        amount = minor_to_major(course.price, course.currency)
+        offer.update(category="Paid", price=str(amount), priceCurrency=course.currency)
+    elif course.pricing_type == course.PricingType.SUBSCRIPTION:
+        offer.update(category="Subscription", price="0", priceCurrency=course.currency)
+    else:
+        offer.update(category="Free", price="0", priceCurrency=course.currency)
+    return offer
+
+
+def breadcrumbs(request, page):
+    """The trail from the home page down to the page, as a BreadcrumbList."""
+    trail = [
+        p for p in page.get_ancestors(inclusive=True).live().specific() if p.depth > 1
+    ]
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": item.title,
+                "item": absolute(request, item.url),
+            }
+            for position, item in enumerate(trail, start=1)
+        ],
+    }

@@ -1,0 +1,81 @@
+"""`{% seo_head %}`: canonical address, Open Graph and Twitter tags, and the
+page's JSON-LD, in the <head> of every public page."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import json_script
+from django.utils.safestring import mark_safe
+
+from home import seo
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context):
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return {}
+    site = context.get("current_site")
+    site_name = getattr(site, "site_name", "") or "Coursewright"
+    home_url = request.build_absolute_uri("/")
+    canonical = request.build_absolute_uri(request.path)
+    return {
+        "canonical": canonical,
+        "site_name": site_name,
+        "title": getattr(page, "seo_title", "") or getattr(page, "title", site_name),
+        "description": getattr(page, "search_description", "")
+        or getattr(page, "summary", ""),
+        "image": _image_url(request, page),
+        "json_ld": _json_ld(request, page, site_name, home_url),
+    }
+
+
+def _image_url(request, page):
+    image = getattr(page, "thumbnail", None)
+    if image is None:
+        course = getattr(page, "course", None)
+        image = getattr(course, "thumbnail", None)
+    if image is None:
+        return ""
+    return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+
+
+def _json_ld(request, page, site_name, home_url):
+    from courses.models import CoursePage
+    from home.models import HomePage
+    from lessons.models import LessonPage
+
+    if page is None:
+        return []
+    if isinstance(page, HomePage):
+        search = request.build_absolute_uri(_catalogue_url())
+        return [
+            seo.organization(site_name, home_url),
+            seo.website(site_name, home_url, search),
+        ]
+    if isinstance(page, CoursePage):
+        return [
+            seo.course(request, page, site_name, home_url),
+            seo.breadcrumbs(request, page),
+        ]
+    if isinstance(page, LessonPage):
+        return [seo.breadcrumbs(request, page)]
+    return []
+
+
+def _catalogue_url():
+    from courses.models import CourseIndexPage
+
+    catalogue = CourseIndexPage.objects.live().first()
+    return catalogue.url if catalogue else reverse("wagtail_serve", args=[""])
+
+
+@register.filter
+def ld_json(data):
+    """A JSON-LD <script>, escaped like Django's json_script."""
+    html = json_script(data)
+    return mark_safe(  # noqa: S308 - json_script escaped it
+        html.replace('type="application/json"', 'type="application/ld+json"', 1)
+    )

@@ -1,0 +1,23 @@
+"""Site-wide views: robots.txt for crawlers."""
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
+
+# Everything behind a login or a payment; crawlers have nothing to find there.
+PRIVATE_PATHS = (
+    "/admin/",
+    "/django-admin/",
+    "/accounts/",
+    "/dashboard/",
+    "/payments/",
+    "/certificates/",
+    "/h5p/",
+    "/api/",
+)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,169 @@
+"""What crawlers see: JSON-LD checked against schema.org's expected
+properties, the sitemap, robots.txt, and teasers instead of locked lessons."""
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from tests.courses.factories import CoursePageFactory, SectionPageFactory
+from tests.lessons.factories import LessonPageFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET_SENTENCE = "The secret ingredient is a pinch of smoked paprika."
+
+
+def json_ld(html):
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S
+    )
+    return {item["@type"]: item for item in map(json.loads, blocks)}
+
+
+def make_course(catalogue, slug, **fields):
+    course = CoursePageFactory(
+        parent=catalogue,
+        slug=slug,
+        title=slug.title(),
+        summary=f"All about {slug}.",
+        learning_outcomes=[("outcome", "Cook a stew"), ("outcome", "Bake bread")],
+        estimated_duration_minutes=150,
+        **fields,
+    )
+    section = SectionPageFactory(parent=course, slug="basics", title="Basics")
+    LessonPageFactory(
+        parent=section, slug="preview", title="Free taste", free_preview=True
+    )
+    LessonPageFactory(
+        parent=section,
+        slug="locked",
+        title="The secret stew",
+        summary="How the stew comes together.",
+        body=[
+            {
+                "type": "rich_text",
+                "id": "r",
+                "value": {"content": f"<p>{SECRET_SENTENCE}</p>"},
+            }
+        ],
+    )
+    return course
+
+
+def check_course(data, url):
+    """schema.org/Course as Google's course rich results expect it."""
+    assert data["@context"] == "https://schema.org"
+    assert isinstance(data["name"], str) and data["name"]
+    assert isinstance(data["description"], str) and data["description"]
+    assert data["url"] == url
+    assert data["provider"]["@type"] == "Organization" and data["provider"]["name"]
+    assert isinstance(data["teaches"], list) and data["teaches"]
+    assert isinstance(data["inLanguage"], str)
+    assert isinstance(data["educationalLevel"], str)
+    instance = data["hasCourseInstance"][0]
+    assert instance["@type"] == "CourseInstance"
+    assert instance["courseMode"] == "online"
+    assert re.fullmatch(r"PT(\d+H)?(\d+M)?", instance["courseWorkload"])
+    offer = data["offers"][0]
+    assert offer["@type"] == "Offer"
+    assert re.fullmatch(r"\d+(\.\d+)?", offer["price"])
+    assert re.fullmatch(r"[A-Z]{3}", offer["priceCurrency"])
+    return offer
+
+
+def test_a_paid_course_describes_itself_with_its_price(catalogue):
+    course = make_course(catalogue, "stews", pricing_type="paid", price=4900)
+
+    html = Client().get(course.url).content.decode()
+    data = json_ld(html)
+
+    offer = check_course(data["Course"], f"http://testserver{course.url}")
+    assert (offer["category"], offer["price"], offer["priceCurrency"]) == (
+        "Paid",
+        "49.00",
+        "USD",
+    )
+    assert data["Course"]["hasCourseInstance"][0]["courseWorkload"] == "PT2H30M"
+    assert data["Course"]["teaches"] == ["Cook a stew", "Bake bread"]
+    crumbs = data["BreadcrumbList"]["itemListElement"]
+    assert [c["position"] for c in crumbs] == list(range(1, len(crumbs) + 1))
+    assert crumbs[-1]["name"] == "Stews" and crumbs[-1]["item"].endswith(course.url)
+
+
+def test_a_free_course_offers_itself_for_nothing(catalogue):
+    course = make_course(catalogue, "breads")
+
+    offer = check_course(
+        json_ld(Client().get(course.url).content.decode())["Course"],
+        f"http://testserver{course.url}",
+    )
+
+    assert (offer["category"], offer["price"]) == ("Free", "0")
+
+
+def test_the_home_page_names_the_organisation_and_its_search(site):
+    data = json_ld(Client().get("/").content.decode())
+
+    assert data["Organization"]["url"] == "http://testserver/"
+    action = data["WebSite"]["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert "{search_term_string}" in action["target"]["urlTemplate"]
+    assert action["query-input"] == "required name=search_term_string"
+
+
+def test_public_pages_have_canonical_and_preview_tags(catalogue):
+    course = make_course(catalogue, "soups")
+
+    html = Client().get(course.url + "?utm_source=mail").content.decode()
+
+    assert f'<link rel="canonical" href="http://testserver{course.url}">' in html
+    assert '<meta property="og:title" content="Soups">' in html
+    assert 'name="twitter:card"' in html
+    assert "<title>Soups · " in html
+
+
+def test_the_sitemap_lists_free_previews_but_not_locked_or_draft_lessons(catalogue):
+    make_course(catalogue, "pies").save_revision().publish()  # sets lastmod
+    draft = make_course(catalogue, "drafts")
+    draft.unpublish()
+
+    xml = Client().get("/sitemap.xml").content.decode()
+    paths = [
+        url.split("://", 1)[1].split("/", 1)[1]
+        for url in re.findall(r"<loc>(.*?)</loc>", xml)
+    ]
+
+    assert "courses/pies/" in paths
+    assert "courses/pies/basics/preview/" in paths
+    assert "courses/pies/basics/locked/" not in paths
+    assert not any("drafts/" in path for path in paths)
+    assert re.search(r"<loc>[^<]*/courses/pies/</loc><lastmod>\d{4}-\d\d-\d\d<", xml)
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_private_areas(site):
+    text = Client().get("/robots.txt").content.decode()
+
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    for path in ("/admin/", "/dashboard/", "/accounts/", "/payments/"):
+        assert f"Disallow: {path}" in text
+
+
+def test_a_locked_lesson_shows_crawlers_a_teaser_without_its_body(catalogue):
+    course = make_course(catalogue, "secrets")
+
+    response = Client().get(f"{course.url}basics/locked/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "The secret stew" in html and "How the stew comes together." in html
+    assert SECRET_SENTENCE not in html
+
+
+def test_search_results_are_not_indexed_but_the_catalogue_is(catalogue):
+    plain = Client().get("/courses/").content.decode()
+    searched = Client().get("/courses/?q=stew").content.decode()
+
+    assert 'name="robots"' not in plain
+    assert '<meta name="robots" content="noindex, follow">' in searched
