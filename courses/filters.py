@@ -1,20 +1,31 @@
-"""The catalogue's query string (?q=, category, level, price) as clean filters."""
+"""The catalogue's query string (?q=, category, level, price, language, sort)
+as clean filters."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from .choices import Difficulty
 
 
 class CatalogueFilters:
-    """The catalogue's query string (?q=, category, level, price) as clean values."""
+    """The catalogue's query string as clean values; anything unknown is ignored."""
 
     PRICE_CHOICES = {"free", "paid", "subscription"}
+    SORTS = {
+        "newest": ("-first_published_at", "pk"),
+        "popular": (
+            F("stats__enrollments").desc(nulls_last=True),
+            "-first_published_at",
+        ),
+        "title": ("title", "pk"),
+    }
 
-    def __init__(self, q="", category="", level="", price=""):
+    def __init__(self, q="", category="", level="", price="", language="", sort=""):
         self.q = q.strip()[:100]
         self.category = category
         self.level = level if level in Difficulty.values else ""
         self.price = price if price in self.PRICE_CHOICES else ""
+        self.language = language.strip()[:10]
+        self.sort = sort if sort in self.SORTS else "newest"
 
     @classmethod
     def from_request(cls, request):
@@ -24,11 +35,15 @@ class CatalogueFilters:
             category=get.get("category", ""),
             level=get.get("level", ""),
             price=get.get("price", ""),
+            language=get.get("language", ""),
+            sort=get.get("sort", ""),
         )
 
     @property
     def active(self):
-        return bool(self.q or self.category or self.level or self.price)
+        return bool(
+            self.q or self.category or self.level or self.price or self.language
+        )
 
     def apply(self, courses):
         if self.category:
@@ -37,8 +52,10 @@ class CatalogueFilters:
             courses = courses.filter(difficulty=self.level)
         if self.price:
             courses = courses.filter(pricing_type=self.price)
+        if self.language:
+            courses = courses.filter(language=self.language)
         if self.q:
             courses = courses.filter(
                 Q(title__icontains=self.q) | Q(summary__icontains=self.q)
             )
-        return courses
+        return courses.order_by(*self.SORTS[self.sort])

@@ -169,6 +169,20 @@ class CourseIndexPage(Page):
         )
         context["categories"] = CourseCategory.objects.all()
         context["levels"] = CoursePage.Difficulty.choices
+        names = dict(COURSE_LANGUAGES)
+        context["languages"] = [
+            (code, names.get(code, code))
+            for code in CoursePage.objects.live()
+            .child_of(self)
+            .order_by("language")
+            .values_list("language", flat=True)
+            .distinct()
+        ]
+        context["sorts"] = [
+            ("newest", _("Newest")),
+            ("popular", _("Most popular")),
+            ("title", _("Title")),
+        ]
         return context
 
     def courses(self):

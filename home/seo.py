@@ -93,9 +93,8 @@ def _offer(course, request):
 
 def breadcrumbs(request, page):
     """The trail from the home page down to the page, as a BreadcrumbList."""
-    trail = [
-        p for p in page.get_ancestors(inclusive=True).live().specific() if p.depth > 1
-    ]
+    # Plain pages (not .specific()): one query for the whole trail.
+    trail = [p for p in page.get_ancestors(inclusive=True).live() if p.depth > 1]
     return {
         "@context": SCHEMA,
         "@type": "BreadcrumbList",

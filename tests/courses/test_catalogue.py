@@ -91,3 +91,44 @@ def test_the_home_page_features_the_newest_courses(client, courses):
     assert response.status_code == 200
     assert "SQL Basics" in response.content.decode()
     assert "Unpublished Draft" not in response.content.decode()
+
+
+def ordered_titles(response):
+    return [course.title for course in response.context["courses"]]
+
+
+def test_sorting_by_title_popularity_and_newest_keeps_the_filters(
+    client, courses, catalogue
+):
+    from learners.models import CourseStats
+
+    pandas = catalogue.get_children().get(title="Advanced Pandas").specific
+    CourseStats.objects.create(course=pandas, enrollments=50)
+
+    by_title = client.get("/courses/?sort=title")
+    popular = client.get("/courses/?sort=popular&category=data")
+    nonsense = client.get("/courses/?sort=whatever")
+
+    assert ordered_titles(by_title) == [
+        "Advanced Pandas",
+        "Colour Theory",
+        "SQL Basics",
+    ]
+    assert ordered_titles(popular) == ["Advanced Pandas", "SQL Basics"]
+    assert nonsense.status_code == 200
+    html = popular.content.decode()
+    assert 'href="?sort=title&amp;category=data"' in html or (
+        "sort=title" in html and "category=data" in html
+    )
+
+
+def test_the_language_filter(client, catalogue, courses):
+    CoursePageFactory(parent=catalogue, title="Curso de SQL", language="es")
+
+    spanish = client.get("/courses/?language=es")
+
+    assert ordered_titles(spanish) == ["Curso de SQL"]
+    assert (
+        '<option value="es" >Spanish</option>'
+        in client.get("/courses/").content.decode()
+    )

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 # Site, routing through the tree, view restrictions, breadcrumbs, then one query
 # each for sections, lessons, category, instructor and site settings.
-COURSE_PAGE_QUERIES = 14
+COURSE_PAGE_QUERIES = 15  # 14, plus the instructor named in the JSON-LD
 
 
 def queries_for(client, url):

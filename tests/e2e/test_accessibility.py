@@ -1,0 +1,77 @@
+"""axe-core (npm) run in Chromium on the main pages: no serious or critical
+accessibility violations."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
+from tests.learners.factories import enrolled, learner
+from tests.lessons.factories import LessonPageFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def site_with_courses(live_server):
+    catalogue = build_site().catalogue
+    free = CoursePageFactory(parent=catalogue, slug="free", title="Free course")
+    paid = CoursePageFactory(
+        parent=catalogue,
+        slug="paid",
+        title="Paid course",
+        pricing_type="paid",
+        price=900,
+    )
+    for course in (free, paid):
+        section = SectionPageFactory(parent=course, slug="s", title="Start")
+        LessonPageFactory(
+            parent=section,
+            slug="one",
+            title="First lesson",
+            free_preview=True,
+            body=[{"type": "rich_text", "id": "r", "value": {"content": "<p>Hi.</p>"}}],
+        )
+    user = learner(username="axe", email="axe@example.com")
+    user.set_password("accessible-for-everyone")
+    user.save()
+    enrolled(user, free)
+    return free, paid
+
+
+def serious_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def log_in(page, live_server):
+    page.goto(live_server.url + "/accounts/login/")
+    form = page.locator("main form")
+    form.locator("input[name=login]").fill("axe@example.com")
+    form.locator("input[name=password]").fill("accessible-for-everyone")
+    form.get_by_role("button", name="Sign In").click()
+
+
+def test_public_pages_have_no_serious_violations(live_server, site_with_courses, page):
+    for path in ("/", "/courses/", "/courses/paid/", "/courses/free/s/one/"):
+        page.goto(live_server.url + path)
+        assert serious_violations(page) == [], path
+
+
+def test_learner_pages_have_no_serious_violations(live_server, site_with_courses, page):
+    log_in(page, live_server)
+    page.goto(live_server.url + "/dashboard/")
+    assert serious_violations(page) == [], "dashboard"
+
+    page.goto(live_server.url + "/courses/paid/")
+    page.get_by_role("button", name="Buy this course").click()
+    page.wait_for_url("**/payments/test-gateway/**")
+    assert serious_violations(page) == [], "checkout"
