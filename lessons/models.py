@@ -1,5 +1,6 @@
 """Lesson pages and uploaded H5P packages."""
 
+import re
 from urllib.parse import urlsplit
 
 from django import forms
@@ -118,6 +119,55 @@ class LessonPageForm(WagtailAdminPageForm):
             if self.instance.pk:
                 lessons = lessons.exclude(pk=self.instance.pk)
         field.queryset = lessons
+
+    def clean(self):
+        """Drafts may be unfinished; what goes out (publish or submit for
+        review) must be accessible: every image described, every video with
+        a transcript or captions."""
+        cleaned = super().clean()
+        going_out = any(key in self.data for key in ("action-publish", "action-submit"))
+        body = cleaned.get("body")
+        if going_out and body is not None:
+            problems = accessibility_problems(body)
+            if problems:
+                self.add_error("body", problems)
+        return cleaned
+
+
+IMAGE_EMBED = re.compile(r'<embed[^>]*embedtype="image"[^>]*>')
+DESCRIBED = re.compile(r'\salt="[^"]*\S[^"]*"')
+EMPTY_ALT_MARKDOWN = re.compile(r"!\[\s*\]\(")
+
+
+def accessibility_problems(body):
+    """What keeps a lesson body from being published, in words an editor
+    can act on."""
+    problems = []
+    for number, block in enumerate(body, start=1):
+        value = block.value
+        if block.block_type == "video" and not (value.get("transcript") or "").strip():
+            problems.append(
+                _("Block %(n)s (video): add a transcript or captions to publish.")
+                % {"n": number}
+            )
+        elif block.block_type == "rich_text" and _undescribed_image(
+            value["content"].source
+        ):
+            problems.append(
+                _("Block %(n)s (text): every image needs alt text.") % {"n": number}
+            )
+        elif block.block_type == "markdown" and EMPTY_ALT_MARKDOWN.search(
+            value.get("markdown", "")
+        ):
+            problems.append(
+                _("Block %(n)s (Markdown): every image needs alt text: ![text](…).")
+                % {"n": number}
+            )
+    return problems
+
+
+def _undescribed_image(html):
+    return any(not DESCRIBED.search(tag) for tag in IMAGE_EMBED.findall(html))
 
 
 def _course_of(page):
