@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -141,8 +143,9 @@ class CertificateTemplate(models.Model):
         return self.name
 
 
-class CourseIndexPage(Page):
-    """The catalogue: lists published courses with filters that live in the URL."""
+class CourseIndexPage(RoutablePageMixin, Page):
+    """The catalogue: lists published courses with filters that live in the URL,
+    with a page per category and per instructor."""
 
     intro = RichTextField(
         _("introduction"),
@@ -159,9 +162,47 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    @path("category/<slug:slug>/", name="category")
+    def category_page(self, request, slug):
+        category = get_object_or_404(CourseCategory, slug=slug)
+        return self.render(
+            request,
+            category=category,
+            context_overrides={"category": category},
+            template="courses/course_index_page.html",
+        )
+
+    @path("instructors/<int:user_id>/", name="instructor")
+    def instructor_page(self, request, user_id):
+        courses = self.courses().filter(instructor_id=user_id)
+        if not courses.exists():
+            raise Http404
+        instructor = courses.first().instructor
+        return self.render(
+            request,
+            context_overrides={"instructor": instructor, "instructor_courses": courses},
+            template="courses/instructor_page.html",
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The catalogue, each category with courses, and each instructor."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        live = self.courses()
+        for slug in live.values_list("category__slug", flat=True).distinct():
+            if slug:
+                urls.append({"location": f"{base}category/{slug}/"})
+        for user_id in live.values_list("instructor_id", flat=True).distinct():
+            if user_id:
+                urls.append({"location": f"{base}instructors/{user_id}/"})
+        return urls
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogueFilters.from_request(request)
+        category = kwargs.get("category")
+        if category is not None:
+            filters.category = category.slug
         courses = filters.apply(self.courses())
         page_number = request.GET.get("page") or 1
         context["filters"] = filters
@@ -396,6 +437,12 @@ class CoursePage(RoutablePageMixin, Page):
         from .syllabus import build_syllabus
 
         return build_syllabus(self)
+
+    @property
+    def instructor_url(self):
+        """The instructor's page in this course's catalogue (no query needed)."""
+        catalogue_url = self.url[: -len(self.slug) - 1]
+        return f"{catalogue_url}instructors/{self.instructor_id}/"
 
     @property
     def duration_minutes(self):

@@ -132,3 +132,42 @@ def test_the_language_filter(client, catalogue, courses):
         '<option value="es" >Spanish</option>'
         in client.get("/courses/").content.decode()
     )
+
+
+def test_a_category_page_lists_its_courses_under_its_own_title(client, courses):
+    response = client.get("/courses/category/design/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert ordered_titles(response) == ["Colour Theory"]
+    assert "<h1>Design</h1>" in html and "<title>Design · " in html
+    assert client.get("/courses/category/nope/").status_code == 404
+
+
+def test_an_instructor_page_shows_their_bio_and_courses(client, catalogue):
+    from learners.models import Profile
+    from tests.courses.factories import UserFactory
+
+    teacher = UserFactory(username="ada", first_name="Ada", last_name="Lovelace")
+    Profile.objects.create(user=teacher, bio="Writes the first programs.")
+    course = CoursePageFactory(parent=catalogue, title="Engines", instructor=teacher)
+
+    html = client.get(f"/courses/instructors/{teacher.pk}/").content.decode()
+    course_html = client.get(course.url).content.decode()
+
+    assert "Ada Lovelace" in html and "Writes the first programs." in html
+    assert "Engines" in html
+    assert f'href="/courses/instructors/{teacher.pk}/"' in course_html
+    assert client.get("/courses/instructors/999999/").status_code == 404
+
+
+def test_the_sitemap_lists_categories_and_instructors(client, courses, catalogue):
+    from tests.courses.factories import UserFactory
+
+    teacher = UserFactory(username="sam")
+    CoursePageFactory(parent=catalogue, title="Taught", instructor=teacher)
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert "/courses/category/data/</loc>" in xml
+    assert f"/courses/instructors/{teacher.pk}/</loc>" in xml
