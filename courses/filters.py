@@ -1,7 +1,7 @@
 """The catalogue's query string (?q=, category, level, price, language, sort)
 as clean filters."""
 
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Value, When
 
 from .choices import Difficulty
 
@@ -18,6 +18,7 @@ class CatalogueFilters:
         ),
         "title": ("title", "pk"),
     }
+    MAX_MATCHES = 500
 
     def __init__(self, q="", category="", level="", price="", language="", sort=""):
         self.q = q.strip()[:100]
@@ -25,7 +26,8 @@ class CatalogueFilters:
         self.level = level if level in Difficulty.values else ""
         self.price = price if price in self.PRICE_CHOICES else ""
         self.language = language.strip()[:10]
-        self.sort = sort if sort in self.SORTS else "newest"
+        chosen = sort if sort in self.SORTS or (sort == "relevance" and self.q) else ""
+        self.sort = chosen or ("relevance" if self.q else "newest")
 
     @classmethod
     def from_request(cls, request):
@@ -55,7 +57,24 @@ class CatalogueFilters:
         if self.language:
             courses = courses.filter(language=self.language)
         if self.q:
-            courses = courses.filter(
-                Q(title__icontains=self.q) | Q(summary__icontains=self.q)
-            )
+            return self._search(courses)
         return courses.order_by(*self.SORTS[self.sort])
+
+    def _search(self, courses):
+        """Full-text search (Wagtail search: PostgreSQL full-text on
+        PostgreSQL), then the other filters; best matches first unless
+        another order was asked for."""
+        from .models import CoursePage
+
+        ids = [
+            page.pk
+            for page in CoursePage.objects.live().search(self.q)[: self.MAX_MATCHES]
+        ]
+        courses = courses.filter(pk__in=ids)
+        if self.sort != "relevance":
+            return courses.order_by(*self.SORTS[self.sort])
+        rank = Case(
+            *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
+            output_field=IntegerField(),
+        )
+        return courses.order_by(rank, "pk") if ids else courses

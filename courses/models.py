@@ -210,6 +210,7 @@ class CourseIndexPage(RoutablePageMixin, Page):
             page_number
         )
         context["categories"] = CourseCategory.objects.all()
+        context["promoted"] = _promoted_courses(filters.q)
         context["levels"] = CoursePage.Difficulty.choices
         names = dict(COURSE_LANGUAGES)
         context["languages"] = [
@@ -394,14 +395,32 @@ class CoursePage(RoutablePageMixin, Page):
             heading=_("Pricing"),
         ),
     ]
+    # Public facts only: lesson titles are indexed, lesson bodies never are.
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("description"),
+        index.SearchField("learning_outcomes"),
+        index.SearchField("lesson_titles"),
         index.FilterField("pricing_type"),
         index.FilterField("difficulty"),
+        index.FilterField("language"),
         index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields(
+            "instructor",
+            [index.SearchField("first_name"), index.SearchField("last_name")],
+        ),
     ]
+
+    def lesson_titles(self):
+        from lessons.models import LessonPage
+
+        return " ".join(
+            LessonPage.objects.live()
+            .descendant_of(self)
+            .values_list("title", flat=True)
+        )
+
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.SectionPage"]
 
@@ -464,6 +483,18 @@ class CoursePage(RoutablePageMixin, Page):
         from learners.views import enroll_in_course
 
         return enroll_in_course(request, self)
+
+
+def _promoted_courses(query):
+    """Courses editors promoted for this search (Wagtail search promotions)."""
+    if not query:
+        return []
+    from wagtail.contrib.search_promotions.models import Query
+
+    search = Query.get(query)
+    search.add_hit()
+    picks = search.editors_picks.select_related("page").order_by("sort_order")
+    return [pick.page.specific for pick in picks if pick.page and pick.page.live]
 
 
 class SectionPage(Page):

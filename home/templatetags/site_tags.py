@@ -1,6 +1,10 @@
-"""Template filters for money and durations, used on course cards and pages."""
+"""Template filters for money, durations and search highlights."""
+
+import re
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from home.money import format_money
@@ -27,3 +31,21 @@ def duration(minutes):
     if not rest:
         return _("%(h)d h") % {"h": hours}
     return _("%(h)d h %(m)d min") % {"h": hours, "m": rest}
+
+
+@register.filter
+def highlight(text, query):
+    """`{{ course.title|highlight:filters.q }}`: the searched words in <mark>,
+    everything else escaped."""
+    text = str(text or "")
+    words = [re.escape(w) for w in str(query or "").split() if len(w) > 1][:10]
+    if not words:
+        return escape(text)
+    pattern = re.compile("(" + "|".join(words) + ")", re.IGNORECASE)
+    parts = pattern.split(text)
+    return mark_safe(  # noqa: S308 - every part is escaped here
+        "".join(
+            f"<mark>{escape(part)}</mark>" if index % 2 else escape(part)
+            for index, part in enumerate(parts)
+        )
+    )

@@ -74,8 +74,11 @@ def test_cards_show_the_price_in_its_currency(client, courses):
 def test_no_results_offers_a_way_back(client, courses):
     html = client.get("/courses/?q=underwater+basket+weaving").content.decode()
 
-    assert "No courses match these filters" in html
+    assert "Nothing found for “underwater basket weaving”" in html
     assert "Clear filters" in html
+    # Subjects to browse instead.
+    assert 'href="/courses/category/data/"' in html
+    assert 'href="/courses/category/design/"' in html
 
 
 def test_a_page_number_out_of_range_shows_the_last_page(client, courses):
