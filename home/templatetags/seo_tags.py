@@ -29,7 +29,23 @@ def seo_head(context):
         or getattr(page, "summary", ""),
         "image": _image_url(request, page),
         "json_ld": _json_ld(request, page, site_name, home_url),
+        "alternates": _alternates(request, page),
     }
+
+
+def _alternates(request, page):
+    """[(language, address)] of the page's live translations, for hreflang."""
+    from django.conf import settings
+
+    if page is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return []
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    if len(translations) < 2:
+        return []
+    return [
+        (item.locale.language_code, request.build_absolute_uri(item.url))
+        for item in translations
+    ]
 
 
 def _image_url(request, page):

@@ -167,3 +167,21 @@ def test_search_results_are_not_indexed_but_the_catalogue_is(catalogue):
 
     assert 'name="robots"' not in plain
     assert '<meta name="robots" content="noindex, follow">' in searched
+
+
+def test_translated_pages_link_each_other_with_hreflang(site, settings):
+    from wagtail.models import Locale
+
+    settings.WAGTAIL_I18N_ENABLED = True
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES = [
+        ("en", "English"),
+        ("fr", "French"),
+    ]
+    french = Locale.objects.create(language_code="fr")
+    translation = site.home.copy_for_translation(french)
+    translation.save_revision().publish()
+
+    html = Client().get("/").content.decode()
+
+    assert '<link rel="alternate" hreflang="en"' in html
+    assert '<link rel="alternate" hreflang="fr"' in html
