@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.helpers import ButtonHelper
@@ -14,7 +13,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from home.admin_helpers import ReadOnlyPermissionHelper
 from home.money import format_money
-from learners.wagtail_hooks import teaches
+from learners.wagtail_hooks import TeachersMenuItem
 
 from . import admin_views
 from .admin_views import manages_money
@@ -224,13 +223,8 @@ def register_commerce_urls():
     return [path("commerce/", (urls, "payments_admin", "payments_admin"))]
 
 
-class EarningsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return teaches(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_earnings_menu_item():
-    return EarningsMenuItem(
+    return TeachersMenuItem(
         _("Earnings"), reverse("payments_admin:earnings"), icon_name="pick", order=233
     )

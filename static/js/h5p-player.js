@@ -6,7 +6,13 @@
   const players = document.querySelectorAll("[data-h5p-player]");
   if (!players.length || typeof H5PStandalone === "undefined") return;
 
+  // Statements go one at a time, in the order the activity sent them.
+  let queue = Promise.resolve();
   function post(url, csrf, body) {
+    queue = queue.then(() => send(url, csrf, body));
+    return queue;
+  }
+  function send(url, csrf, body) {
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",

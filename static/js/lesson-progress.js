@@ -13,7 +13,14 @@
   const REPORT_SECONDS = 10;
   let completed = false;
 
+  // Reports go one at a time, so the server sees them in order.
+  let queue = Promise.resolve();
   function post(body) {
+    queue = queue.then(() => send(body));
+    return queue;
+  }
+
+  function send(body) {
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
