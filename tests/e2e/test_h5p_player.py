@@ -63,5 +63,7 @@ def test_answering_in_the_h5p_activity_completes_the_lesson(
             "payload__verb", flat=True
         )
     )
-    assert {"attempted", "completed"} <= verbs
+    # The answer already reports completion, so the lesson may complete
+    # before the separate "completed" statement arrives.
+    assert "attempted" in verbs and verbs & {"answered", "completed"}
     page.screenshot(path=str(output_dir / "h5p-complete.png"), full_page=True)
