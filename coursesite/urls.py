@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt
 from learners import views as learner_views
+from lessons.demo_tool.views import practice as demo_practice_tool
 from lessons.h5p import serve_package_file
 
 from .api import api
@@ -26,6 +27,7 @@ urlpatterns = [
     path("payments/", include("payments.urls")),
     path("api/v1/", api.urls),
     path("h5p/<int:package_id>/<path:path>", serve_package_file, name="h5p_file"),
+    path("demo-tools/practice/", demo_practice_tool, name="demo_tool"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
 ]

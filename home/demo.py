@@ -188,7 +188,7 @@ def certificate_template():
 def seed_course(catalogue, spec, category, instructor):
     files = {
         demo_data.HANDOUT: handout_document(spec).pk,
-        demo_data.TOOL_URL: f"{settings.SITE_URL}/static/demo-tools/practice.html",
+        demo_data.TOOL_URL: f"{settings.SITE_URL}/demo-tools/practice/",
     }
     course = catalogue.add_child(
         instance=CoursePage(

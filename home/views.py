@@ -13,6 +13,7 @@ PRIVATE_PATHS = (
     "/certificates/",
     "/h5p/",
     "/api/",
+    "/demo-tools/",
 )
 
 

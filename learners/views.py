@@ -19,6 +19,7 @@ from .dashboard import course_state, dashboard_for
 from .forms import ProfileForm
 from .models import Enrollment, LessonProgress, Profile
 from .services import activity
+from .services.requirements import lesson_state, requirement_states
 
 MAX_PAYLOAD_BYTES = 4096
 
@@ -61,6 +62,9 @@ def open_lesson(request, lesson):
         context["progress"] = progress
         if progress is not None:
             context["assessments"] = LessonAssessments(progress.enrollment, lesson)
+            context["requirement_states"] = requirement_states(
+                progress.enrollment, lesson
+            )
     return TemplateResponse(request, lesson.get_template(request), context)
 
 
@@ -76,7 +80,7 @@ def mark_lesson_complete(request, lesson):
     except services.LearningError as error:
         return refusal(request, error, lesson=lesson)
     if wants_json(request):
-        return JsonResponse(progress_json(progress))
+        return JsonResponse(progress_json(progress, lesson))
     messages.success(request, _("Lesson complete."))
     following = lesson.course.syllabus.neighbours(lesson)[1]
     return redirect(following.url if following else lesson.course.url)
@@ -107,13 +111,14 @@ def report_lesson_progress(request, lesson):
             )
     except services.LearningError as error:
         return refusal(request, error, lesson=lesson, as_json=True)
-    return JsonResponse(progress_json(progress))
+    return JsonResponse(progress_json(progress, lesson))
 
 
-def progress_json(progress):
+def progress_json(progress, lesson):
+    """The lesson's state after a report: its requirements, done or to do."""
     course = services.course_progress(progress.enrollment)
     return {
-        "lesson_completed": progress.is_completed,
+        **lesson_state(progress.enrollment, lesson, progress),
         "watched_percent": progress.video_watched_percent,
         "time_spent_seconds": progress.time_spent_seconds,
         "course_percent": course.percent,
@@ -253,18 +258,18 @@ def report_h5p_statement(request, lesson, block_id):
         return _login_needed(request, lesson)
     try:
         statement = read_payload(request)
-        event = activity.record_h5p_statement(request.user, lesson, block_id, statement)
+        event = activity.record_h5p_statement(
+            request.user, lesson, block_id, statement, view=request.GET.get("view", "")
+        )
     except services.LearningError as error:
         return refusal(request, error, lesson=lesson, as_json=True)
-    progress = LessonProgress.objects.filter(
-        enrollment__user=request.user, lesson=lesson
-    ).first()
-    return JsonResponse(
-        {
-            "recorded": event is not None,
-            "lesson_completed": bool(progress and progress.is_completed),
-        }
+    progress = (
+        LessonProgress.objects.filter(enrollment__user=request.user, lesson=lesson)
+        .select_related("enrollment")
+        .first()
     )
+    state = lesson_state(progress.enrollment if progress else None, lesson, progress)
+    return JsonResponse({"recorded": event is not None, **state})
 
 
 def h5p_user_state(request, lesson, block_id):

@@ -1,22 +1,26 @@
-"""The AI-tool endpoints of the JSON API: tools report a learner's result with
-the launch token, and can check a token before trusting it."""
+"""The AI-tool endpoints of the JSON API. A tool's server proves a result by
+signing it with the tool's secret (`complete`); the learner's own browser may
+pass on a self-reported claim (`claim`), which never counts as verified; a
+tool can check a launch token before trusting it (`validate`)."""
 
 from datetime import UTC, datetime
 
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from ninja.security import django_auth
+from pydantic import Field, ValidationError
 
 from home.errors import Refusal
 from learners.services.activity import record_tool_result
+from learners.services.requirements import lesson_state
 
-from .tool_tokens import ToolTokenError, read_token, use_token
+from .tool_tokens import ToolTokenError, claim_launch, read_token, use_result_token
 
 router = Router(tags=["AI tools"])
 
 
 class TokenIn(Schema):
-    token: str = Field(max_length=4096)
+    token: str = Field(max_length=4096, description="The launch token.")
 
 
 class ToolResult(Schema):
@@ -25,13 +29,31 @@ class ToolResult(Schema):
     summary: str = Field(default="", max_length=500)
 
 
-class CompleteIn(TokenIn):
+class ResultIn(Schema):
+    result_token: str = Field(
+        max_length=8192,
+        description="A JWT signed by the tool's server with the tool's secret: "
+        "iss the tool's origin, aud this site, sub the learner's pseudonym, "
+        "launch the launch token's jti, purpose 'result', a result object, "
+        "and an exp at most 10 minutes after iat.",
+    )
+
+
+class ClaimIn(TokenIn):
     result: ToolResult
+
+
+class RequirementOut(Schema):
+    id: str
+    done: bool
+    detail: str
 
 
 class CompleteOut(Schema):
     recorded: bool
+    verified: bool
     lesson_completed: bool
+    requirements: list[RequirementOut]
 
 
 class ValidateOut(Schema):
@@ -43,22 +65,44 @@ class ValidateOut(Schema):
 
 
 @router.post("/complete", response=CompleteOut)
-def complete(request, body: CompleteIn):
-    """Record a tool's result once per token; the token is the only credential."""
+def complete(request, body: ResultIn):
+    """A result signed by the tool's own server, posted by that server or
+    passed on by the lesson page: recorded as verified, once per launch."""
     try:
-        launch, _claims = use_token(body.token)
+        launch, claimed = use_result_token(body.result_token)
+        result = ToolResult.model_validate(claimed)
+    except Refusal as refusal:
+        raise HttpError(refusal.status_code, refusal.message) from refusal
+    except ValidationError as error:
+        raise HttpError(422, "The result is not in the expected shape.") from error
+    return _record(launch, result, verified=True)
+
+
+@router.post("/claim", response=CompleteOut, auth=django_auth)
+def claim(request, body: ClaimIn):
+    """What the tool's page told the learner's browser, passed on by the
+    lesson page with the learner's session: recorded as self-reported."""
+    try:
+        launch = claim_launch(body.token, request.user)
+    except Refusal as refusal:
+        raise HttpError(refusal.status_code, refusal.message) from refusal
+    return _record(launch, body.result, verified=False)
+
+
+def _record(launch, result, *, verified):
+    try:
         progress = record_tool_result(
             launch,
-            completed=body.result.completed,
-            score_percent=body.result.score,
-            summary=body.result.summary,
+            completed=result.completed,
+            score_percent=result.score,
+            summary=result.summary,
+            verified=verified,
         )
     except Refusal as refusal:
         raise HttpError(refusal.status_code, refusal.message) from refusal
-    return {
-        "recorded": True,
-        "lesson_completed": bool(progress and progress.is_completed),
-    }
+    enrollment = progress.enrollment if progress else None
+    state = lesson_state(enrollment, launch.lesson, progress)
+    return {"recorded": True, "verified": verified, **state}
 
 
 @router.post("/validate", response=ValidateOut)

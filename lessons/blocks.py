@@ -716,6 +716,31 @@ class AIToolBlock(blocks.StructBlock):
     height = blocks.IntegerBlock(
         default=560, min_value=200, max_value=2000, help_text=_("Height in pixels.")
     )
+    completion_rule = blocks.ChoiceBlock(
+        choices=[
+            (
+                "verified",
+                _("Verified: the tool's server signs the result with its secret"),
+            ),
+            (
+                "reported",
+                _("Reported: the tool's page says it is done (self-reported)"),
+            ),
+            ("none", _("Does not count: practice only")),
+        ],
+        default="verified",
+        help_text=_(
+            "What completes this block. Only a result signed by the tool's own "
+            "server is verified; anything the learner's browser passes on is "
+            "self-reported."
+        ),
+    )
+    minimum_score = blocks.IntegerBlock(
+        default=0,
+        min_value=0,
+        max_value=100,
+        help_text=_("The lowest score in percent that counts; 0 for any result."),
+    )
 
     class Meta:
         icon = "cogs"

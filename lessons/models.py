@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import LessonStreamBlock
+from .requirements import lesson_requirements
 
 H5P_LIMITS = PackageLimits(
     max_files=2_000,
@@ -181,15 +182,6 @@ def _course_of(page):
 class LessonPage(RoutablePageMixin, Page):
     """A lesson: its content blocks, time estimate and what must come first."""
 
-    class CompletionMode(models.TextChoices):
-        MANUAL = "manual", _("Marked complete by the learner")
-        VIDEO = "video", _("Completes when the video is watched")
-        ASSESSMENT = "assessment", _("Completes when the quiz or assignment is passed")
-        ACTIVITY = (
-            "activity",
-            _("Completes when its interactive activities are finished"),
-        )
-
     summary = models.TextField(
         _("summary"),
         blank=True,
@@ -251,26 +243,14 @@ class LessonPage(RoutablePageMixin, Page):
         return _course_of(self)
 
     @cached_property
-    def completion_mode(self):
-        """How this lesson completes, decided by the blocks it holds."""
-        kinds = {block.block_type for block in self.body}
-        if kinds & {"quiz", "assignment"}:
-            return self.CompletionMode.ASSESSMENT
-        if "ai_tool" in kinds or self.h5p_rules:
-            return self.CompletionMode.ACTIVITY
-        if "video" in kinds:
-            return self.CompletionMode.VIDEO
-        return self.CompletionMode.MANUAL
+    def requirements(self):
+        """Every condition of completing this lesson, one per block that sets
+        one; a lesson with none is marked complete by the learner."""
+        return lesson_requirements(self.body)
 
-    @cached_property
-    def required_watch_percentage(self):
-        """The strictest watch target among the lesson's videos."""
-        targets = [
-            block.value["required_watch_percentage"]
-            for block in self.body
-            if block.block_type == "video"
-        ]
-        return max(targets, default=0)
+    @property
+    def completes_by_hand(self):
+        return not self.requirements
 
     @cached_property
     def ai_tool_origins(self):
@@ -303,17 +283,9 @@ class LessonPage(RoutablePageMixin, Page):
 
     @property
     def completion_hint(self):
-        if self.completion_mode == self.CompletionMode.VIDEO:
-            return _(
-                "This lesson completes when you have watched %(pct)s%% of the video."
-            ) % {"pct": self.required_watch_percentage}
-        if self.completion_mode == self.CompletionMode.ASSESSMENT:
-            return _("This lesson completes when you pass its quiz or assignment.")
-        if self.completion_mode == self.CompletionMode.ACTIVITY:
-            return _(
-                "This lesson completes when you finish its interactive activities."
-            )
-        return _("Mark the lesson complete when you have finished it.")
+        if self.completes_by_hand:
+            return _("Mark the lesson complete when you have finished it.")
+        return _("This lesson completes by itself when everything below is done.")
 
     @path("")
     def lesson(self, request):
@@ -442,8 +414,10 @@ class LessonPage(RoutablePageMixin, Page):
 
 
 class ToolLaunch(models.Model):
-    """One AI-tool launch token: who it was for and whether a tool has used it.
-    The token carries only a pseudonym; this row maps it back, once."""
+    """One AI-tool launch token: who it was for, whether the tool's server has
+    sent its signed result (`used_at`) and whether the learner's browser has
+    passed on a self-reported one (`claimed_at`). The token carries only a
+    pseudonym; this row maps it back."""
 
     jti = models.CharField(max_length=64, unique=True)
     user = models.ForeignKey(
@@ -453,6 +427,7 @@ class ToolLaunch(models.Model):
     block_id = models.CharField(max_length=64)
     issued_at = models.DateTimeField(auto_now_add=True)
     used_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["issued_at"])]

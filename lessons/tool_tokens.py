@@ -1,5 +1,12 @@
-"""Launch tokens of embedded AI tools: short-lived HS256 JWTs (PyJWT) that
-name the learner only by a pseudonym, checked in full and usable once."""
+"""Tokens between the site and its embedded AI tools, HS256 JWTs (PyJWT)
+signed with the tool's secret:
+
+- a launch token (site -> tool) names the learner only by a pseudonym; it
+  sits in the learner's page, so it proves nothing about a result;
+- a result token (tool -> site) is signed by the tool's own server, bound to
+  one launch, addressed to this site and short-lived: the only kind of result
+  that counts as verified.
+"""
 
 import hashlib
 import hmac
@@ -18,7 +25,14 @@ from .models import LessonPage, ToolLaunch
 
 ALGORITHM = "HS256"
 LIFETIME = timedelta(minutes=15)
-REQUIRED_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "jti", "lesson", "block"]
+REQUIRED_CLAIMS = [
+    "iss", "aud", "sub", "exp", "iat", "jti", "lesson", "block", "purpose",
+]  # fmt: skip
+RESULT_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "launch", "purpose", "result"]
+# A result token lives minutes; a launch takes results for a working session.
+RESULT_LIFETIME = timedelta(minutes=10)
+RESULT_WINDOW = timedelta(hours=4)
+LAUNCH, RESULT = "launch", "result"
 
 
 class ToolTokenError(Refusal):
@@ -62,6 +76,7 @@ def issue_launch_token(user, lesson, block_id):
         "iat": int(now.timestamp()),
         "exp": int((now + LIFETIME).timestamp()),
         "jti": launch.jti,
+        "purpose": LAUNCH,
     }
     return jwt.encode(claims, tool_secret(origin), algorithm=ALGORITHM)
 
@@ -81,6 +96,8 @@ def read_token(token):
             issuer=settings.SITE_URL,
             options={"require": REQUIRED_CLAIMS},
         )
+        if claims["purpose"] != LAUNCH:
+            raise ValueError("not a launch token")
     except jwt.ExpiredSignatureError as error:
         raise ToolTokenError(_("The token has expired.")) from error
     except (
@@ -94,20 +111,92 @@ def read_token(token):
     return claims, lesson
 
 
-def use_token(token):
-    """Mark the token used and return its launch; a second use is refused."""
+def sign_result(launch_claims, secret, result, *, lifetime=timedelta(minutes=5)):
+    """A result token as a tool's server makes one, from the launch it read:
+    addressed back to the site that launched it. Tools may use any JWT
+    library; this is what the demo tool and the tests use."""
+    now = timezone.now()
+    claims = {
+        "iss": launch_claims["aud"],
+        "aud": launch_claims["iss"],
+        "sub": launch_claims["sub"],
+        "launch": launch_claims["jti"],
+        "purpose": RESULT,
+        "iat": int(now.timestamp()),
+        "exp": int((now + lifetime).timestamp()),
+        "result": result,
+    }
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def read_result_token(token):
+    """(launch, claims) of a result token signed with the secret of the tool
+    the launch was for, for this site, for that learner, and fresh."""
+    try:
+        unverified = jwt.decode(token, options={"verify_signature": False})
+        launch = ToolLaunch.objects.select_related("user").get(
+            jti=str(unverified["launch"])
+        )
+        lesson = LessonPage.objects.live().get(pk=launch.lesson_id)
+        origin = lesson.ai_tool_origins[launch.block_id]
+        claims = jwt.decode(
+            token,
+            tool_secret(origin),
+            algorithms=[ALGORITHM],
+            audience=settings.SITE_URL,
+            issuer=origin,
+            options={"require": RESULT_CLAIMS},
+        )
+        if claims["purpose"] != RESULT:
+            raise ValueError("not a result token")
+        if claims["sub"] != learner_pseudonym(launch.user, origin):
+            raise ValueError("another learner")
+        if claims["exp"] - claims["iat"] > RESULT_LIFETIME.total_seconds():
+            raise ValueError("lives too long")
+    except jwt.ExpiredSignatureError as error:
+        raise ToolTokenError(_("The result has expired.")) from error
+    except (
+        jwt.PyJWTError,
+        KeyError,
+        ValueError,
+        TypeError,
+        ToolLaunch.DoesNotExist,
+        LessonPage.DoesNotExist,
+    ) as error:
+        raise ToolTokenError(_("The result is not signed by the tool.")) from error
+    if launch.issued_at < timezone.now() - RESULT_WINDOW:
+        raise ToolTokenError(_("This launch is too old; open the lesson again."))
+    launch.lesson = lesson
+    return launch, claims
+
+
+def use_result_token(token):
+    """Take a verified result once per launch; (launch, the tool's result)."""
+    launch, claims = read_result_token(token)
+    with transaction.atomic():
+        locked = ToolLaunch.objects.select_for_update().get(pk=launch.pk)
+        if locked.used_at is not None:
+            raise TokenAlreadyUsed(_("A result for this launch was already recorded."))
+        locked.used_at = timezone.now()
+        locked.save(update_fields=["used_at"])
+    return launch, claims["result"]
+
+
+def claim_launch(token, user):
+    """A self-reported claim passed on by the learner's own browser: only with
+    a valid launch token of that same learner, once per launch."""
     claims, lesson = read_token(token)
     with transaction.atomic():
         launch = (
             ToolLaunch.objects.select_for_update()
-            .select_related("user")
             .filter(jti=claims["jti"], lesson=lesson, block_id=claims["block"])
             .first()
         )
-        if launch is None:
+        if launch is None or launch.user_id != user.pk:
             raise ToolTokenError(_("The token is not valid."))
-        if launch.used_at is not None:
-            raise TokenAlreadyUsed(_("This token was already used."))
-        launch.used_at = timezone.now()
-        launch.save(update_fields=["used_at"])
-    return launch, claims
+        if launch.claimed_at is not None:
+            raise TokenAlreadyUsed(_("This launch already reported a result."))
+        launch.claimed_at = timezone.now()
+        launch.save(update_fields=["claimed_at"])
+    launch.user, launch.lesson = user, lesson
+    return launch

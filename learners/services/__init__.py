@@ -204,10 +204,13 @@ def start_lesson(user, lesson, access=None):
 
 def complete_lesson(user, lesson, *, manual=False):
     """Complete a lesson. `manual` is the learner's own "mark complete" click,
-    which only lessons without a video, quiz or assignment accept."""
+    which only lessons without requirements accept; the others complete through
+    `requirements.complete_when_requirements_met`."""
     enrollment = _enrollment_with_access(user, lesson)
-    if manual and lesson.completion_mode != lesson.CompletionMode.MANUAL:
-        raise CompletionNotManual(lesson.completion_hint)
+    if manual and not lesson.completes_by_hand:
+        raise CompletionNotManual(
+            _("This lesson completes by itself when everything it asks is done.")
+        )
     with transaction.atomic():
         progress = _locked_progress(enrollment, lesson)
         _mark_completed(progress)
@@ -220,7 +223,8 @@ def record_progress(user, lesson, *, watched_percent=None, seconds=None):
     """Store a player report: the furthest video position and time spent.
 
     The percentage never goes backwards and each heartbeat adds at most the
-    time that really passed since the previous one, capped per beat.
+    time that really passed since the previous one, capped per beat. Nothing
+    here completes a lesson: the lesson's requirements decide that.
     """
     enrollment = _enrollment_with_access(user, lesson)
     now = timezone.now()
@@ -238,13 +242,7 @@ def record_progress(user, lesson, *, watched_percent=None, seconds=None):
             progress.status = LessonProgress.Status.IN_PROGRESS
             progress.started_at = now
         progress.last_accessed_at = now
-        if (
-            lesson.completion_mode == lesson.CompletionMode.VIDEO
-            and progress.video_watched_percent >= lesson.required_watch_percentage
-        ):
-            _mark_completed(progress)
         progress.save()
-        _complete_course_if_done(progress.enrollment)
     return progress
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import LearningEvent, VideoWatch
+from ..models import LearningEvent, LessonProgress, VideoWatch
 from . import (
     HEARTBEAT_GRACE_SECONDS,
     HEARTBEAT_MAX_SECONDS,
@@ -17,6 +17,7 @@ from . import (
     _enrollment_with_access,
     record_progress,
 )
+from .requirements import complete_when_requirements_met
 
 PAYLOAD_LIMIT_BYTES = 8 * 1024
 MAX_SEGMENTS_PER_REPORT = 50
@@ -99,7 +100,10 @@ def record_video_watch(user, lesson, block_id, *, segments, duration, position):
         block_id=block_id,
         payload={"watched_seconds": watch.watched_seconds, "percent": watch.percent},
     )
-    progress = record_progress(user, lesson, watched_percent=watch.percent)
+    record_progress(user, lesson, watched_percent=watch.percent)
+    progress = complete_when_requirements_met(user, lesson) or _progress(
+        enrollment, lesson
+    )
     return watch, progress
 
 
@@ -142,13 +146,16 @@ def video_positions(enrollment, lesson):
     )
 
 
-def record_tool_result(launch, *, completed, score_percent=None, summary=""):
-    """An AI tool's result, from a token the server checked: recorded as
-    verified. The lesson completes once every tool in it reported completion."""
-    from . import complete_lesson
+def _progress(enrollment, lesson):
+    return LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).first()
 
+
+def record_tool_result(launch, *, completed, score_percent=None, summary="", verified):
+    """An AI tool's result. `verified` only when the tool's own server signed
+    it; what the learner's browser passes on is a self-reported claim, which
+    never meets a block whose rule asks for a verified result."""
     user, lesson = launch.user, launch.lesson
-    _enrollment_with_access(user, lesson)
+    enrollment = _enrollment_with_access(user, lesson)
     record_event(
         user,
         lesson,
@@ -156,69 +163,74 @@ def record_tool_result(launch, *, completed, score_percent=None, summary=""):
         block_id=launch.block_id,
         payload={"completed": bool(completed), "summary": summary[:500]},
         score_percent=score_percent,
-        verified=True,
+        verified=verified,
     )
-    if completed and _every_activity_done(user, lesson):
-        return complete_lesson(user, lesson)
-    return None
-
-
-def _every_tool_completed(user, lesson):
-    done = set(
-        LearningEvent.objects.filter(
-            user=user,
-            lesson=lesson,
-            kind=LearningEvent.Kind.AI_TOOL_RESULT,
-            verified=True,
-            payload__completed=True,
-        ).values_list("block_id", flat=True)
-    )
-    return set(lesson.ai_tool_origins) <= done
+    return complete_when_requirements_met(user, lesson) or _progress(enrollment, lesson)
 
 
 # H5P ---------------------------------------------------------------------------
 
-H5P_RESULT_VERBS = {"completed", "passed", "failed", "mastered", "answered"}
 H5P_STATE_LIMIT_BYTES = 64 * 1024
 
 
-def record_h5p_statement(user, lesson, block_id, statement):
-    """Keep an xAPI statement that says something about the whole activity
-    (not a question inside a container). Its score is self-reported: stored
-    as such and never used as a trusted grade."""
+def record_h5p_statement(user, lesson, block_id, statement, *, view=""):
+    """Keep an xAPI statement about the whole activity (not a question inside
+    a container) that carries a result, whatever its verb, and one "attempted"
+    per view of the page. Scores are self-reported: stored as such and never
+    used as a trusted grade."""
     _enrollment_with_access(user, lesson)
     if block_id not in lesson.h5p_rules:
         raise ActivityError(_("This lesson has no such H5P activity."))
-    verb = _verb(statement)
-    if verb not in H5P_RESULT_VERBS | {"attempted"} or _is_nested(statement):
+    if not isinstance(statement, dict) or _is_nested(statement):
         return None
-    result = (
-        statement.get("result") if isinstance(statement.get("result"), dict) else {}
-    )
+    verb = _verb(statement)
+    result = statement.get("result")
+    if isinstance(result, dict):
+        payload = {
+            "verb": verb,
+            "completion": result.get("completion") is True,
+            "success": result.get("success")
+            if isinstance(result.get("success"), bool)
+            else None,
+        }
+    elif verb == "attempted":
+        if _already_attempted(user, lesson, block_id, view):
+            return None
+        payload = {"verb": verb, "view": str(view)[:64]}
+        result = {}
+    else:
+        return None
     event = record_event(
         user,
         lesson,
         LearningEvent.Kind.H5P_STATEMENT,
         block_id=block_id,
-        payload={
-            "verb": verb,
-            "completion": bool(result.get("completion")),
-            "success": result.get("success"),
-        },
+        payload=payload,
         score_percent=_scaled_percent(result),
         verified=False,
     )
-    if _every_activity_done(user, lesson):
-        from . import complete_lesson
-
-        complete_lesson(user, lesson)
+    complete_when_requirements_met(user, lesson)
     return event
 
 
+def _already_attempted(user, lesson, block_id, view):
+    """H5P core and the page both announce a view; the first one counts."""
+    if not view:
+        return False
+    return LearningEvent.objects.filter(
+        user=user,
+        lesson=lesson,
+        block_id=block_id,
+        kind=LearningEvent.Kind.H5P_STATEMENT,
+        payload__verb="attempted",
+        payload__view=str(view)[:64],
+    ).exists()
+
+
 def _verb(statement):
-    verb = statement.get("verb") if isinstance(statement, dict) else None
+    verb = statement.get("verb")
     verb_id = verb.get("id", "") if isinstance(verb, dict) else ""
-    return str(verb_id).rstrip("/").rsplit("/", 1)[-1].lower()
+    return str(verb_id).rstrip("/").rsplit("/", 1)[-1].lower()[:40]
 
 
 def _is_nested(statement):
@@ -230,45 +242,20 @@ def _is_nested(statement):
 def _scaled_percent(result):
     score = result.get("score") if isinstance(result.get("score"), dict) else {}
     scaled = score.get("scaled")
-    if isinstance(scaled, int | float) and not isinstance(scaled, bool):
+    if _is_number(scaled):
         return max(0, min(100, round(100 * scaled)))
     raw, top = score.get("raw"), score.get("max")
-    if isinstance(raw, int | float) and isinstance(top, int | float) and top > 0:
+    if _is_number(raw) and _is_number(top) and top > 0:
         return max(0, min(100, round(100 * raw / top)))
     return None
 
 
-def _h5p_block_done(events, rule, minimum):
-    if rule == "viewed":
-        return bool(events)
-    if rule == "completed":
-        return any(
-            e.payload.get("verb") in {"completed", "passed", "mastered"}
-            or e.payload.get("completion")
-            for e in events
-        )
-    return any(
-        e.payload.get("verb") in {"passed", "mastered", "completed"}
-        and (e.score_percent or 0) >= minimum
-        and e.payload.get("success") is not False
-        for e in events
+def _is_number(value):
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
     )
-
-
-def _every_activity_done(user, lesson):
-    """Every uploaded H5P activity meets its rule and every AI tool reported
-    completion (the lesson's ACTIVITY completion)."""
-    events = LearningEvent.objects.filter(
-        user=user, lesson=lesson, kind=LearningEvent.Kind.H5P_STATEMENT
-    )
-    by_block = {}
-    for event in events:
-        by_block.setdefault(event.block_id, []).append(event)
-    h5p_done = all(
-        _h5p_block_done(by_block.get(block_id, []), rule, minimum)
-        for block_id, (rule, minimum) in lesson.h5p_rules.items()
-    )
-    return h5p_done and _every_tool_completed(user, lesson)
 
 
 def save_h5p_state(user, lesson, block_id, state):

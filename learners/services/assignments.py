@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ..models import Enrollment, Submission, SubmissionFile
 from ..uploads import UploadRejected, check_upload
 from . import LearningError, _enrollment_with_access, notify
+from .requirements import complete_when_requirements_met
 
 MAX_FILES = 5
 
@@ -94,21 +95,10 @@ def _due_at(enrollment, assignment):
     return enrollment.enrolled_at + timedelta(days=days) if days else None
 
 
-def assignment_passed(enrollment, lesson, block_id):
-    return any(
-        s.passed
-        for s in Submission.objects.filter(
-            enrollment=enrollment, lesson=lesson, block_id=block_id
-        )
-    )
-
-
 def grade_submission(
     grader, submission, rubric_scores, score, feedback, *, return_it=False
 ):
-    """Record the instructor's grade; a pass completes the learner's lesson."""
-    from .quizzes import complete_assessed_lesson
-
+    """Record the instructor's grade; a pass may complete the learner's lesson."""
     if submission.rubric:
         score = sum(rubric_scores.values())
     if not 0 <= score <= submission.max_score:
@@ -127,5 +117,5 @@ def grade_submission(
         notify(submission.enrollment.user, "assignment_graded", submission)
     learner = submission.enrollment.user
     if submission.passed:
-        complete_assessed_lesson(learner, submission.lesson)
+        complete_when_requirements_met(learner, submission.lesson)
     return submission

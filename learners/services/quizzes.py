@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from lessons.grading import clean_answers, grade, quiz_blocks, take_snapshot
 
 from ..models import Enrollment, LearningEvent, QuizAttempt
-from . import LearningError, _enrollment_with_access, complete_lesson, notify
+from . import LearningError, _enrollment_with_access, notify
 from .activity import record_event
+from .requirements import complete_when_requirements_met
 
 # Answers that arrive a moment after the deadline (a slow network) still count.
 GRACE = timedelta(seconds=30)
@@ -105,9 +106,8 @@ def submit_attempt(user, attempt_id, answers):
             score_percent=attempt.percent,
             verified=True,  # graded here, from the snapshot
         )
-    # Held-back results must not show through the lesson completing early.
-    if attempt.passed and attempt.shows_score:
-        complete_assessed_lesson(user, attempt.lesson)
+    if attempt.passed:
+        complete_when_requirements_met(user, attempt.lesson)
     return attempt
 
 
@@ -125,7 +125,7 @@ def release_results(course, lesson_id, block_id):
     for attempt in released:
         notify(attempt.enrollment.user, "quiz_results_released", attempt)
         if attempt.passed:
-            complete_assessed_lesson(attempt.enrollment.user, attempt.lesson)
+            complete_when_requirements_met(attempt.enrollment.user, attempt.lesson)
     return len(released)
 
 
@@ -155,25 +155,3 @@ def _locked_attempt(user, attempt_id):
 
 def _past_deadline(attempt):
     return attempt.deadline is not None and timezone.now() > attempt.deadline + GRACE
-
-
-def complete_assessed_lesson(user, lesson):
-    """A lesson with quizzes and assignments completes once all are passed."""
-    from .assignments import assignment_passed
-
-    lesson = type(lesson).objects.get(pk=lesson.pk)  # the published body
-    enrollment = _enrollment_with_access(user, lesson)
-    for block in lesson.body:
-        if block.block_type == "quiz" and not quiz_passed(enrollment, lesson, block.id):
-            return None
-        if block.block_type == "assignment" and not assignment_passed(
-            enrollment, lesson, block.id
-        ):
-            return None
-    return complete_lesson(user, lesson)
-
-
-def quiz_passed(enrollment, lesson, block_id):
-    return QuizAttempt.objects.filter(
-        enrollment=enrollment, lesson=lesson, block_id=block_id, passed=True
-    ).exists()

@@ -1,8 +1,9 @@
 """Inclusion tags that show a learner's own quiz attempts and submissions."""
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import template
+from django.conf import settings
 
 from lessons.grading import public_questions
 
@@ -80,3 +81,25 @@ def ai_tool_launch_url(context, value, block_id):
     token = issue_launch_token(request.user, lesson, block_id)
     separator = "&" if "?" in url else "?"
     return f"{url}{separator}{urlencode({'token': token})}"
+
+
+# A tool on another origin may keep its own origin; one served from this site
+# must not, or its frame could reach into the lesson page and lift its sandbox.
+SANDBOX_OTHER_ORIGIN = "allow-scripts allow-forms allow-popups allow-same-origin"
+SANDBOX_SITE_ORIGIN = "allow-scripts allow-forms allow-popups"
+
+
+@register.simple_tag(takes_context=True)
+def ai_tool_sandbox(context, value):
+    """The iframe sandbox for an AI tool, by where the tool is served from."""
+    request = context.get("request")
+    origin = value["allowed_origin"].rstrip("/")
+    own = {_origin(settings.SITE_URL)}
+    if request is not None:
+        own.add(_origin(request.build_absolute_uri("/")))
+    return SANDBOX_SITE_ORIGIN if origin in own else SANDBOX_OTHER_ORIGIN
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -6,6 +6,10 @@
   const players = document.querySelectorAll("[data-h5p-player]");
   if (!players.length || typeof H5PStandalone === "undefined") return;
 
+  // One id per page view, so the view is counted once however many
+  // "attempted" statements announce it.
+  const view = window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random();
+
   // Statements go one at a time, in the order the activity sent them.
   let queue = Promise.resolve();
   function post(url, csrf, body) {
@@ -13,16 +17,21 @@
     return queue;
   }
   function send(url, csrf, body) {
-    return fetch(url, {
+    return fetch(url + "?view=" + encodeURIComponent(view), {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, Accept: "application/json" },
       body: JSON.stringify(body),
-    }).then((response) => (response.ok ? response.json() : null)).catch(() => null);
+    })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((result) => {
+        if (result) document.dispatchEvent(new CustomEvent("coursewright:lesson-state", { detail: result }));
+        return result;
+      })
+      .catch(() => null);
   }
 
   players.forEach((el) => {
-    const status = el.parentElement.querySelector("[data-h5p-status]");
     const loading = el.querySelector("[data-h5p-loading]");
     const path = el.dataset.h5pPath.replace(/\/$/, "");
     const options = {
@@ -40,9 +49,7 @@
       H5P.externalDispatcher.on("xAPI", (event) => {
         const statement = event.data && event.data.statement;
         if (!statement) return;
-        post(el.dataset.xapiUrl, el.dataset.csrfToken, statement).then((result) => {
-          if (result && result.lesson_completed && status) status.textContent = "✓ Lesson complete.";
-        });
+        post(el.dataset.xapiUrl, el.dataset.csrfToken, statement);
       });
       post(el.dataset.xapiUrl, el.dataset.csrfToken, { verb: { id: "http://adlnet.gov/expapi/verbs/attempted" } });
     }).catch(() => {

@@ -8,10 +8,8 @@
 
   const url = panel.dataset.progressUrl;
   const csrfToken = panel.dataset.csrfToken;
-  const statusEl = panel.querySelector("[data-completion-status]");
   const HEARTBEAT_SECONDS = 30;
   const REPORT_SECONDS = 10;
-  let completed = false;
 
   // Reports go one at a time, so the server sees them in order.
   let queue = Promise.resolve();
@@ -33,12 +31,7 @@
   }
 
   function show(result) {
-    if (result.lesson_completed && !completed) {
-      completed = true;
-      statusEl.textContent = "✓ " + (panel.dataset.completedText || "Lesson complete.");
-    } else if (!completed && statusEl.querySelector("[data-watched]")) {
-      statusEl.querySelector("[data-watched]").textContent = "Watched so far: " + result.watched_percent + "%.";
-    }
+    document.dispatchEvent(new CustomEvent("coursewright:lesson-state", { detail: result }));
   }
 
   // Time on the lesson, counted only while the page is visible.

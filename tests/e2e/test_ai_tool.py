@@ -1,5 +1,6 @@
-"""An embedded AI tool reports a result in Chromium: the page forwards the
-launch token, the server checks it, and the lesson completes."""
+"""The demo AI tool in Chromium: its server checks the answers and signs the
+result, the page passes the signed result on, the site verifies it and the
+lesson's checklist updates without a reload."""
 
 import pytest
 from playwright.sync_api import expect
@@ -29,7 +30,7 @@ def tool_lesson(live_server, settings):
                 "id": "tutor",
                 "value": {
                     "title": "Practice with the tutor",
-                    "tool_url": f"{live_server.url}/static/demo-tools/practice.html",
+                    "tool_url": f"{live_server.url}/demo-tools/practice/",
                     "allowed_origin": live_server.url,
                     "parameters": '{"topic": "python"}',
                     "height": 400,
@@ -58,6 +59,10 @@ def test_the_tool_result_completes_the_lesson(live_server, tool_lesson, page):
     tool.get_by_label("Your answer").fill("def")
     tool.get_by_role("button", name="Check my answer").click()
 
-    expect(page.locator("[data-ai-tool-status]")).to_contain_text("lesson complete")
+    expect(page.locator("[data-ai-tool-status]")).to_contain_text("sent your result")
+    expect(page.locator("[data-requirement=tutor]")).to_contain_text("done")
+    expect(page.locator("[data-completion-status]")).to_contain_text("Lesson complete")
     event = LearningEvent.objects.get(kind="ai_tool_result")
     assert event.verified and event.score_percent == 100
+    sandbox = page.locator("iframe.ai-tool-block__frame").get_attribute("sandbox")
+    assert "allow-same-origin" not in sandbox

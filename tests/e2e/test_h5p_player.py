@@ -57,7 +57,8 @@ def test_answering_in_the_h5p_activity_completes_the_lesson(
     expect(activity.get_by_text("Paris is the capital of France.")).to_be_visible()
     activity.get_by_role("button", name="True").click()
 
-    expect(page.locator("[data-h5p-status]")).to_contain_text("Lesson complete")
+    expect(page.locator("[data-completion-status]")).to_contain_text("Lesson complete")
+    expect(page.locator("[data-requirement]")).to_contain_text("done")
     verbs = set(
         LearningEvent.objects.filter(kind="h5p_statement").values_list(
             "payload__verb", flat=True

@@ -87,20 +87,16 @@ def test_mark_complete_completes_a_reading_lesson_and_moves_on(client, course, m
     assert progress_of(member, course, "reading").is_completed
 
 
-@pytest.mark.parametrize(
-    ("slug", "message"),
-    [
-        ("video", "completes when you have watched 80% of the video"),
-        ("quiz", "completes when you pass its quiz or assignment"),
-    ],
-)
+@pytest.mark.parametrize("slug", ["video", "quiz"])
 def test_mark_complete_is_refused_where_the_content_decides(
-    client, course, member, slug, message
+    client, course, member, slug
 ):
     response = client.post(f"/courses/guitar/chords/{slug}/complete/")
 
     assert response.status_code == 409
-    assert message in response.content.decode()
+    assert "completes by itself when everything it asks is done" in (
+        response.content.decode()
+    )
     assert not LessonProgress.objects.filter(status="completed").exists()
 
 

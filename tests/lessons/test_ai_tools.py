@@ -12,7 +12,7 @@ from django.test import Client
 
 from learners.models import LearningEvent, LessonProgress
 from lessons.models import ToolLaunch
-from lessons.tool_tokens import tool_secret
+from lessons.tool_tokens import sign_result, tool_secret
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
 from tests.lessons.factories import LessonPageFactory
@@ -78,21 +78,154 @@ def test_the_lesson_gives_the_tool_a_short_lived_pseudonymous_token(
     assert ToolLaunch.objects.get(jti=claims["jti"]).user == member
 
 
-def test_a_completed_result_is_recorded_once_and_completes_the_lesson(
+def signed_result(token, result, *, key=None, **changes):
+    """What the tool's server sends back: its result, signed with its secret."""
+    claims = jwt.decode(
+        token, tool_secret(ORIGIN), algorithms=["HS256"], audience=ORIGIN
+    )
+    signed = jwt.decode(
+        sign_result(claims, key or tool_secret(ORIGIN), result),
+        options={"verify_signature": False},
+    )
+    return jwt.encode({**signed, **changes}, key or tool_secret(ORIGIN), "HS256")
+
+
+def test_a_result_signed_by_the_tools_server_is_verified_and_completes_the_lesson(
     client, lesson, member
 ):
     token = launch_token(client, lesson)
+    result = signed_result(token, {"completed": True, "score": 80})
 
-    first = api(
-        "complete", {"token": token, "result": {"completed": True, "score": 80}}
-    )
-    again = api("complete", {"token": token, "result": {"completed": True}})
+    first = api("complete", {"result_token": result})
+    again = api("complete", {"result_token": result})
 
-    assert first.status_code == 200 and first.json()["lesson_completed"] is True
+    assert first.status_code == 200
+    assert first.json()["lesson_completed"] is True
+    assert first.json()["requirements"] == [
+        {"id": "tutor", "done": True, "detail": "Score 80%"}
+    ]
     assert again.status_code == 409
     event = LearningEvent.objects.get(kind="ai_tool_result")
     assert (event.verified, event.score_percent) == (True, 80)
     assert LessonProgress.objects.get(lesson=lesson).is_completed
+
+
+def test_the_launch_token_copied_out_of_the_page_completes_nothing(
+    client, lesson, member
+):
+    token = launch_token(client, lesson)
+    forged_result = {"completed": True, "score": 100}
+
+    old_shape = api("complete", {"token": token, "result": forged_result})
+    as_result = api("complete", {"result_token": token})
+    anonymous_claim = api("claim", {"token": token, "result": forged_result})
+
+    assert old_shape.status_code == 422
+    assert as_result.status_code == 401
+    assert anonymous_claim.status_code == 401
+    assert not LearningEvent.objects.exists()
+    assert not LessonProgress.objects.get(lesson=lesson).is_completed
+
+
+def test_the_learners_own_claim_is_self_reported_and_never_meets_a_verified_rule(
+    client, lesson, member
+):
+    token = launch_token(client, lesson)
+
+    response = client.post(
+        "/api/v1/ai-tools/claim",
+        json.dumps({"token": token, "result": {"completed": True, "score": 100}}),
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["verified"], body["lesson_completed"]) == (False, False)
+    assert body["requirements"][0]["done"] is False
+    assert LearningEvent.objects.get(kind="ai_tool_result").verified is False
+    assert not LessonProgress.objects.get(lesson=lesson).is_completed
+
+
+def test_a_claim_completes_a_tool_whose_rule_accepts_reported_results(
+    client, lesson, member
+):
+    lesson.body = [{**TOOL, "value": {**TOOL["value"], "completion_rule": "reported"}}]
+    lesson.save_revision().publish()
+    token = launch_token(client, lesson)
+
+    response = client.post(
+        "/api/v1/ai-tools/claim",
+        json.dumps({"token": token, "result": {"completed": True}}),
+        content_type="application/json",
+    )
+
+    assert response.json()["lesson_completed"] is True
+
+
+def test_a_claim_needs_the_csrf_token_of_the_learners_session(lesson, member):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(member)
+    token = launch_token(browser, lesson)
+
+    response = browser.post(
+        "/api/v1/ai-tools/claim",
+        json.dumps({"token": token, "result": {"completed": True}}),
+        content_type="application/json",
+    )
+
+    assert response.status_code in (401, 403)
+    assert not LearningEvent.objects.exists()
+
+
+def test_another_learners_session_cannot_claim_a_launch(client, lesson, member):
+    token = launch_token(client, lesson)
+    other = learner(username="other")
+    enrolled(other, lesson.course)
+    client.force_login(other)
+
+    response = client.post(
+        "/api/v1/ai-tools/claim",
+        json.dumps({"token": token, "result": {"completed": True}}),
+        content_type="application/json",
+    )
+
+    assert response.status_code == 401
+    assert not LearningEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "changes"),
+    [
+        ("a-different-secret-that-is-long-enough-for-hs256", {}),
+        (None, {"aud": "https://elsewhere.example"}),
+        (None, {"iss": "https://evil.example"}),
+        (None, {"sub": "f" * 32}),
+        (None, {"purpose": "launch"}),
+        (None, {"exp": int(time.time()) - 10}),
+        (None, {"exp": int(time.time()) + 3600}),
+        (None, {"launch": "never-issued"}),
+    ],
+    ids=[
+        "wrong-key",
+        "wrong-audience",
+        "wrong-issuer",
+        "another-learner",
+        "not-a-result",
+        "expired",
+        "lives-too-long",
+        "unknown-launch",
+    ],
+)
+def test_a_result_the_tool_did_not_sign_for_this_launch_is_refused(
+    client, lesson, member, key, changes
+):
+    token = launch_token(client, lesson)
+    result = signed_result(token, {"completed": True}, key=key, **changes)
+
+    response = api("complete", {"result_token": result})
+
+    assert response.status_code == 401
+    assert not LearningEvent.objects.exists()
 
 
 def forged(claims_change=None, key=None, algorithm="HS256", lesson=None):
@@ -106,6 +239,7 @@ def forged(claims_change=None, key=None, algorithm="HS256", lesson=None):
         "iat": now,
         "exp": now + 600,
         "jti": "forged",
+        "purpose": "launch",
         **(claims_change or {}),
     }
     return jwt.encode(claims, key or tool_secret(ORIGIN), algorithm=algorithm)
@@ -122,17 +256,14 @@ def forged(claims_change=None, key=None, algorithm="HS256", lesson=None):
     ],
     ids=["wrong-key", "wrong-audience", "wrong-issuer", "expired", "unknown-block"],
 )
-def test_a_bad_token_is_refused_and_records_nothing(
-    lesson, member, settings, change, key, message
-):
+def test_a_bad_launch_token_is_refused(lesson, member, settings, change, key, message):
     settings.SITE_URL = "http://testserver"
     token = forged(change, key, lesson=lesson)
 
-    response = api("complete", {"token": token, "result": {"completed": True}})
+    response = api("validate", {"token": token})
 
     assert response.status_code == 401
     assert message in response.json()["detail"]
-    assert not LearningEvent.objects.exists()
 
 
 def test_an_unsigned_token_is_refused(lesson, member):
@@ -141,12 +272,16 @@ def test_an_unsigned_token_is_refused(lesson, member):
     assert api("validate", {"token": token}).status_code == 401
 
 
-def test_a_validly_signed_token_that_was_never_issued_is_refused(
-    lesson, member, settings
+def test_a_validly_signed_launch_that_was_never_issued_cannot_be_claimed(
+    client, lesson, member, settings
 ):
     settings.SITE_URL = "http://testserver"
 
-    response = api("complete", {"token": forged(lesson=lesson), "result": {}})
+    response = client.post(
+        "/api/v1/ai-tools/claim",
+        json.dumps({"token": forged(lesson=lesson), "result": {"completed": True}}),
+        content_type="application/json",
+    )
 
     assert response.status_code == 401
 
@@ -160,19 +295,45 @@ def test_validate_tells_the_tool_the_pseudonym_and_lesson(client, lesson, member
     assert body["block"] == "tutor" and len(body["learner"]) == 32
 
 
-def test_a_malformed_result_gets_a_clear_error(client, lesson, member):
+def test_a_malformed_signed_result_gets_a_clear_error(client, lesson, member):
     token = launch_token(client, lesson)
 
-    response = api("complete", {"token": token, "result": {"score": 900}})
+    response = api("complete", {"result_token": signed_result(token, {"score": 900})})
 
     assert response.status_code == 422
+    assert "expected shape" in response.json()["detail"]
     assert not LearningEvent.objects.exists()
 
 
 def test_the_openapi_schema_lists_the_endpoints():
     paths = Client().get("/api/v1/openapi.json").json()["paths"]
 
-    assert "/api/v1/ai-tools/complete" in paths and "/api/v1/ai-tools/validate" in paths
+    assert {"/api/v1/ai-tools/complete", "/api/v1/ai-tools/claim"} <= set(paths)
+    assert "/api/v1/ai-tools/validate" in paths
+
+
+def test_a_tool_on_the_sites_own_origin_is_sandboxed_without_same_origin(
+    client, lesson, member, settings
+):
+    own = settings.SITE_URL
+    lesson.body = [
+        {
+            **TOOL,
+            "value": {**TOOL["value"], "tool_url": f"{own}/t/", "allowed_origin": own},
+        }
+    ]
+    lesson.save_revision().publish()
+
+    html = client.get(lesson.url).content.decode()
+
+    sandbox = re.search(r'sandbox="([^"]+)"', html).group(1)
+    assert "allow-scripts" in sandbox and "allow-same-origin" not in sandbox
+
+
+def test_a_tool_on_another_origin_keeps_its_own_origin(client, lesson, member):
+    html = client.get(lesson.url).content.decode()
+
+    assert "allow-same-origin" in re.search(r'sandbox="([^"]+)"', html).group(1)
 
 
 def test_frames_are_allowed_only_from_the_lessons_own_tools_and_players(

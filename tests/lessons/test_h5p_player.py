@@ -119,7 +119,8 @@ def test_a_completed_statement_completes_the_lesson_as_self_reported(
     done = send(client, lesson, statement("completed", 1, completion=True)).json()
 
     assert ignored["recorded"] is False
-    assert done == {"recorded": True, "lesson_completed": True}
+    assert (done["recorded"], done["lesson_completed"]) == (True, True)
+    assert done["requirements"] == [{"id": "h1", "done": True, "detail": ""}]
     event = LearningEvent.objects.get(kind="h5p_statement")
     assert (event.verified, event.score_percent) == (False, 100)
 
@@ -133,6 +134,57 @@ def test_the_passed_rule_needs_the_minimum_score(client, lesson, package, member
 
     assert low["lesson_completed"] is False
     assert high["lesson_completed"] is True
+
+
+def test_an_answered_statement_with_success_and_full_score_meets_passed(
+    client, lesson, package, member
+):
+    lesson.body = [h5p_block(package, rule="passed", minimum=50)]
+    lesson.save_revision().publish()
+
+    answered = {
+        "verb": {"id": VERBS + "answered"},
+        "result": {"success": True, "score": {"raw": 1, "max": 1, "scaled": 1}},
+    }
+    done = send(client, lesson, answered).json()
+
+    assert done["lesson_completed"] is True
+
+
+def test_an_answered_statement_without_success_does_not_meet_passed(
+    client, lesson, package, member
+):
+    lesson.body = [h5p_block(package, rule="passed", minimum=50)]
+    lesson.save_revision().publish()
+
+    wrong = {
+        "verb": {"id": VERBS + "answered"},
+        "result": {"success": False, "score": {"raw": 0, "max": 1, "scaled": 0}},
+    }
+    lucky = statement("answered", 1, success=False)
+    first, second = (send(client, lesson, data).json() for data in (wrong, lucky))
+
+    assert first["lesson_completed"] is False and second["lesson_completed"] is False
+    assert LearningEvent.objects.filter(kind="h5p_statement").count() == 2
+
+
+def test_one_view_is_recorded_once_however_often_it_is_announced(
+    client, lesson, package, member
+):
+    attempted = {"verb": {"id": VERBS + "attempted"}}
+    url = f"{lesson.url}h5p/h1/xapi/?view=page-view-1"
+    for _ in range(2):
+        client.post(url, json.dumps(attempted), content_type="application/json")
+    client.post(
+        f"{lesson.url}h5p/h1/xapi/?view=page-view-2",
+        json.dumps(attempted),
+        content_type="application/json",
+    )
+
+    views = LearningEvent.objects.filter(
+        kind="h5p_statement", payload__verb="attempted"
+    )
+    assert views.count() == 2
 
 
 def test_a_statement_from_someone_not_enrolled_is_refused(client, lesson):

@@ -1,0 +1,29 @@
+// Keeps the lesson's checklist of requirements up to date without a reload.
+// Every script that reports to the server (video, H5P, AI tools) announces
+// the server's answer as a "coursewright:lesson-state" event; the server
+// alone decides what is done.
+(function () {
+  "use strict";
+  const panel = document.querySelector("[data-lesson-progress]");
+  if (!panel) return;
+  const status = panel.querySelector("[data-completion-status]");
+
+  document.addEventListener("coursewright:lesson-state", (event) => {
+    const state = event.detail || {};
+    (state.requirements || []).forEach((item) => {
+      const row = panel.querySelector(`[data-requirement="${CSS.escape(item.id)}"]`);
+      if (!row) return;
+      const label = row.querySelector("[data-requirement-state]");
+      row.classList.toggle("requirement--done", item.done);
+      row.querySelector(".requirement__mark").textContent = item.done ? "✓" : "○";
+      label.textContent = item.done ? label.dataset.doneText : label.dataset.todoText;
+      row.querySelector("[data-requirement-detail]").textContent = item.detail || "";
+    });
+    if (state.lesson_completed && status && !panel.dataset.completed) {
+      panel.dataset.completed = "true";
+      status.textContent = "✓ " + (panel.dataset.completedText || "Lesson complete.");
+      const form = panel.querySelector("form");
+      if (form) form.remove();
+    }
+  });
+})();
