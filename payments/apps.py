@@ -12,7 +12,7 @@ class PaymentsConfig(AppConfig):
     def ready(self):
         from learners.emails import register_email_kind
 
-        from . import tasks  # noqa: F401 - registers the Celery tasks
+        from . import checks, tasks  # noqa: F401 - registers checks and tasks
         from .models import Order
 
         register_email_kind(

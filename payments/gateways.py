@@ -20,7 +20,9 @@ import stripe
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from .errors import CheckoutError
 from .models import OfflineCheckoutSession
 
 
@@ -217,10 +219,26 @@ class OfflineGateway:
         )
 
 
+class GatewayNotConfigured(CheckoutError):
+    status_code = 503
+
+
+def offline_gateway_enabled():
+    """The offline test gateway takes "payments" only where no real gateway
+    is configured and the settings allow it: always on a laptop, in
+    production only when `OFFLINE_GATEWAY` turns it on (a staging site)."""
+    return not settings.STRIPE_SECRET_KEY and settings.PAYMENTS_OFFLINE_GATEWAY
+
+
 def get_gateway():
-    """Stripe when a secret key is configured, otherwise the offline gateway."""
+    """Stripe when a secret key is configured, else the offline gateway where
+    it is allowed; anything else is a site that cannot take payments."""
     if settings.STRIPE_SECRET_KEY:
         from .stripe_gateway import StripeGateway
 
         return StripeGateway()
-    return OfflineGateway()
+    if offline_gateway_enabled():
+        return OfflineGateway()
+    raise GatewayNotConfigured(
+        _("Payments are not available on this site right now. No money was taken.")
+    )

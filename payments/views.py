@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from courses.models import CoursePage
 
 from . import services
-from .gateways import get_gateway
+from .gateways import get_gateway, offline_gateway_enabled
 from .models import Invoice, OfflineCheckoutSession, Order, SubscriptionPlan
 from .services import subscriptions
 from .services.invoices import invoice_pdf
@@ -106,7 +106,10 @@ def stripe_webhook(request):
 @login_required
 def test_gateway(request, session_id):
     """The offline gateway's checkout page: "pay" or "decline", then a signed
-    webhook, just as Stripe would send."""
+    webhook, just as Stripe would send. It does not exist where the offline
+    gateway is off (production, unless a staging site turns it on)."""
+    if not offline_gateway_enabled():
+        raise Http404
     session = get_object_or_404(OfflineCheckoutSession, session_id=session_id)
     if session.mode == session.Mode.SUBSCRIPTION:
         if session.client_reference_id != f"user-{request.user.pk}":

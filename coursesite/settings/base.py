@@ -265,12 +265,15 @@ WAGTAIL_I18N_ENABLED = False
 
 # PAYMENTS
 # ------------------------------------------------------------------------------
-# Webhooks are verified with this secret; the offline test gateway signs with it.
-PAYMENTS_WEBHOOK_SECRET = env(
-    "STRIPE_WEBHOOK_SECRET", default="whsec_offline_test_gateway"
-)
-# Without a key, the offline test gateway takes payments (no network needed).
+# Webhooks are verified with this secret; the offline test gateway signs with
+# it. The default is public, so production refuses it with Stripe on.
+OFFLINE_WEBHOOK_SECRET = "whsec_offline_test_gateway"  # noqa: S105
+PAYMENTS_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default=OFFLINE_WEBHOOK_SECRET)
+# Without a key, the offline test gateway takes payments (no network needed);
+# production turns it off unless OFFLINE_GATEWAY says otherwise (staging).
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+PAYMENTS_OFFLINE_GATEWAY = env.bool("OFFLINE_GATEWAY", default=True)
+PAYMENTS_REQUIRE_GATEWAY = False
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
 # The instructor's part of each sale after tax, in basis points (7000 = 70%);
 # staff can set it per instructor and per course in the admin.

@@ -9,6 +9,14 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 SITE_URL = env("SITE_URL").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
+# PAYMENTS
+# ------------------------------------------------------------------------------
+# The offline test gateway would hand out paid courses for a click: off unless
+# a staging site asks for it. payments/checks.py stops start-up without a
+# gateway.
+PAYMENTS_OFFLINE_GATEWAY = env.bool("OFFLINE_GATEWAY", default=False)
+PAYMENTS_REQUIRE_GATEWAY = True
+
 # SECURITY
 # ------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
