@@ -1,6 +1,8 @@
-"""Transactional e-mail to learners, rendered from site templates and sent by
-Celery through the outbox. Each learner can switch each kind off. Other apps
-add their kinds with `register_email_kind`."""
+"""Transactional e-mail to learners and instructors, rendered from site
+templates and sent by Celery through the outbox, once per kind and object.
+Each learner can switch off the kinds that have a preference; receipts and
+other money mail (preference None) always go. Other apps add their kinds
+with `register_email_kind`. Every link is absolute, built on SITE_URL."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,16 +27,21 @@ KINDS = {
 
 
 def register_email_kind(kind, preference, model, link):
-    """Let another app send learner e-mail: `link(obj)` is the button's path."""
+    """Let another app send e-mail: `link(obj)` is the button's path, and
+    `preference` the profile switch that turns the kind off (None: always
+    sent, as the law expects of receipts and refunds)."""
     KINDS[kind] = (preference, model, link)
 
 
 def notify(user, kind, obj):
     """Queue an e-mail of `kind` about `obj`, unless the learner opted out."""
     preference, _model, _link = KINDS[kind]
-    profile = Profile.objects.filter(user=user).first()
-    if not user.email or (profile and not getattr(profile, preference)):
+    if not user.email:
         return None
+    if preference:
+        profile = Profile.objects.filter(user=user).first()
+        if profile and not getattr(profile, preference):
+            return None
     return enqueue("learners.tasks.send_learner_email_task", kind, user.pk, obj.pk)
 
 
@@ -47,6 +54,7 @@ def render_learner_email(kind, user_id, object_id):
         "user": user,
         "object": obj,
         "site_url": settings.SITE_URL,
+        "site_name": settings.WAGTAIL_SITE_NAME,
         "url": settings.SITE_URL + link(obj),
     }
     subject = render_to_string(f"emails/{kind}_subject.txt", context).strip()

@@ -1,6 +1,7 @@
 """App configuration for `payments`."""
 
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,7 +14,7 @@ class PaymentsConfig(AppConfig):
         from learners.emails import register_email_kind
 
         from . import checks, tasks  # noqa: F401 - registers checks and tasks
-        from .models import Order
+        from .models import Order, PaymentTransaction, Payout
 
         register_email_kind(
             "checkout_reminder",
@@ -21,3 +22,22 @@ class PaymentsConfig(AppConfig):
             Order,
             lambda order: order.course.url,
         )
+        # Money mail is transactional: no preference turns it off.
+        register_email_kind(
+            "payment_receipt",
+            None,
+            Order,
+            lambda order: reverse("learners:invoice", args=[order.pk]),
+        )
+        for kind in ("payment_failed", "order_expired"):
+            register_email_kind(kind, None, Order, lambda order: order.course.url)
+        register_email_kind(
+            "refund_issued",
+            None,
+            PaymentTransaction,
+            lambda refund: reverse("learners:purchases"),
+        )
+        for kind in ("payout_approved", "payout_rejected", "payout_paid"):
+            register_email_kind(
+                kind, None, Payout, lambda payout: reverse("payments_admin:earnings")
+            )

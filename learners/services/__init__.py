@@ -108,6 +108,7 @@ def enroll(user, course, source):
             )
         if enrollment.gives_access:
             return EnrollmentOutcome(enrollment)
+        was_held = enrollment.status == Enrollment.Status.PENDING
         enrollment.status = (
             Enrollment.Status.COMPLETED
             if enrollment.completed_at
@@ -118,6 +119,9 @@ def enroll(user, course, source):
         enrollment.save(
             update_fields=["status", "source", "cancelled_at", "updated_at"]
         )
+        if was_held:  # a purchase settled: this is the learner's enrolment
+            notify(user, "enrolment_confirmed", enrollment)
+            return EnrollmentOutcome(enrollment, created=True)
         return EnrollmentOutcome(enrollment, reactivated=True)
 
 

@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from home.models import TaxSettings
 from learners import services as learning
+from learners.emails import notify
 from learners.models import Enrollment
 
 from ..errors import AlreadyEnrolled, CheckoutError, NotForSale
@@ -154,6 +155,7 @@ def _mark_paid(order, reference, payment=""):
     invoices.issue_invoice(order)
     earnings.record_sale(order)
     learning.enroll(order.user, order.course, Enrollment.Source.PURCHASE)
+    notify(order.user, "payment_receipt", order)
     return order
 
 
@@ -184,4 +186,6 @@ def fail_checkout(session_id, status=Order.Status.FAILED):
         )
         if order:
             close_order(order, status)
+            expired = status == Order.Status.EXPIRED
+            notify(order.user, "order_expired" if expired else "payment_failed", order)
     return order

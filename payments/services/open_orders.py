@@ -68,7 +68,11 @@ def _expire(order, gateway):
             .select_related("user", "course")
             .first()
         )
-        return locked and replace_order(locked, gateway)
+        if locked is None:
+            return None
+        replace_order(locked, gateway)
+        notify(locked.user, "order_expired", locked)
+        return locked
 
 
 def resync_lapsed_subscriptions():

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.money import format_money
+from learners.emails import notify
 
 from ..errors import PayoutError
 from ..models import InstructorAccount, Payout
@@ -72,6 +73,7 @@ def _decide(payout_id, allowed_from, status, by, **fields):
         for name, value in fields.items():
             setattr(payout, name, value)
         payout.save()
+        notify(payout.instructor, f"payout_{status}", payout)
         return payout
 
 

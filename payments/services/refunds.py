@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learners.emails import notify
 from learners.models import Enrollment
 
 from ..errors import RefundError
@@ -47,7 +48,7 @@ def apply_refund(order, refunded_total):
     """Record the refund up to `refunded_total` on a locked order, once."""
     if refunded_total <= order.amount_refunded:
         return order
-    PaymentTransaction.objects.get_or_create(
+    refund, _created = PaymentTransaction.objects.get_or_create(
         kind=PaymentTransaction.Kind.REFUND,
         reference=f"refund-{order.pk}-{refunded_total}",
         defaults={
@@ -64,6 +65,7 @@ def apply_refund(order, refunded_total):
         earnings.reverse_sale(order)
         coupons.release(order)
     order.save()
+    notify(order.user, "refund_issued", refund)
     return order
 
 

@@ -56,6 +56,16 @@ def test_signing_up_makes_a_student_with_an_unverified_address(client, site):
     assert "Confirm" in mail.outbox[0].subject or "confirm" in mail.outbox[0].body
 
 
+def test_the_welcome_mail_links_the_profile_with_an_absolute_address(
+    client, site, settings
+):
+    sign_up(client)
+
+    html = mail.outbox[0].alternatives[0][0]
+    assert f'href="{settings.SITE_URL}/accounts/profile/"' in html
+    assert 'href="/' not in html
+
+
 def test_the_verification_link_verifies_the_address(client, site):
     sign_up(client)
     link = re.search(
