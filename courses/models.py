@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -161,6 +162,13 @@ class CourseIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("course catalogue")
+
+    @property
+    def meta_summary(self):
+        """The meta description when editors left the SEO one empty."""
+        return strip_tags(self.intro).strip() or _(
+            "Browse every course: filter by subject, level, price and language."
+        )
 
     @path("category/<slug:slug>/", name="category")
     def category_page(self, request, slug):

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import robots_txt
+from home.views import favicon, robots_txt
 from learners import views as learner_views
 from lessons.demo_tool.views import practice as demo_practice_tool
 from lessons.h5p import serve_package_file
@@ -30,6 +30,7 @@ urlpatterns = [
     path("demo-tools/practice/", demo_practice_tool, name="demo_tool"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

@@ -57,6 +57,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def meta_summary(self):
+        """The meta description when editors left the SEO one empty."""
+        return self.hero_text or self.hero_heading
+
     def get_context(self, request, *args, **kwargs):
         from courses.models import CourseCategory, CourseIndexPage
 

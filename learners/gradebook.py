@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from django.db.models import Count, Max, Q
 
 from .models import Enrollment, LessonProgress, QuizAttempt, Submission
+from .services import CourseProgress
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,8 @@ class Gradebook:
         return sorted(rows, key=lambda r: r.name.lower())
 
     def percent(self, row):
-        return (
-            round(100 * row.completed / self.lesson_count) if self.lesson_count else 0
-        )
+        """The same rule as every progress bar: whole percent, rounded down."""
+        return CourseProgress(row.completed, self.lesson_count).percent
 
     def table(self):
         """Header and rows of plain values, for the page and the CSV export."""

@@ -104,7 +104,7 @@ class OfflineGateway:
             amount_total=plan.price,
             currency=plan.currency.lower(),
             client_reference_id=f"user-{user.pk}",
-            description=str(plan),
+            description=plan.checkout_label,
             success_url=success_url,
             cancel_url=cancel_url,
         )

@@ -49,3 +49,12 @@ def highlight(text, query):
             for index, part in enumerate(parts)
         )
     )
+
+
+@register.filter
+def iso_datetime(value):
+    """A `datetime` attribute value: ISO 8601 to the second, which the HTML
+    standard accepts (Django's "c" format adds microseconds, which it does not)."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()

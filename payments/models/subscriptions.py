@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from courses.models import default_currency
-from home.money import CURRENCY_CHOICES
+from home.money import CURRENCY_CHOICES, format_money
 
 
 class SubscriptionPlan(models.Model):
@@ -56,6 +56,12 @@ class SubscriptionPlan(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_interval_display()})"
+
+    @property
+    def checkout_label(self):
+        """ "Monthly, 15.00 USD per month": the name once, then the price."""
+        price = format_money(self.price, self.currency)
+        return f"{self.name}, {price} {self.per_interval}"
 
     @property
     def per_interval(self):

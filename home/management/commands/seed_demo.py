@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from home.demo import DEMO_PASSWORD, seed_demo
 
@@ -17,7 +18,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        report = seed_demo(reset=options["reset"])
+        # Mail the seed sends (the demo student's enrolment) stays in memory:
+        # with the console backend it would print above the demo logins.
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+        ):
+            report = seed_demo(reset=options["reset"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo site ready: {report.created_courses} new course(s)."
