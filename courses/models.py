@@ -196,7 +196,9 @@ class CourseIndexPage(RoutablePageMixin, Page):
         """The catalogue, each category with courses, and each instructor."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        live = self.courses()
+        # order_by(): DISTINCT would otherwise run over the ordering columns
+        # too and list a page once per course.
+        live = self.courses().order_by()
         for slug in live.values_list("category__slug", flat=True).distinct():
             if slug:
                 urls.append({"location": f"{base}category/{slug}/"})

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from tests.courses.factories import CoursePageFactory, SectionPageFactory
+from tests.courses.factories import CoursePageFactory, SectionPageFactory, UserFactory
 from tests.lessons.factories import LessonPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +140,19 @@ def test_the_sitemap_lists_free_previews_but_not_locked_or_draft_lessons(catalog
     assert "courses/pies/basics/locked/" not in paths
     assert not any("drafts/" in path for path in paths)
     assert re.search(r"<loc>[^<]*/courses/pies/</loc><lastmod>\d{4}-\d\d-\d\d<", xml)
+
+
+def test_the_sitemap_lists_each_instructor_and_category_page_once(catalogue):
+    teacher = UserFactory(username="baker")
+    for slug in ("pies", "tarts", "cakes"):
+        make_course(catalogue, slug, instructor=teacher)
+
+    xml = Client().get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>(.*?)</loc>", xml)
+
+    instructor_pages = [loc for loc in locations if "/instructors/" in loc]
+    assert instructor_pages and len(instructor_pages) == len(set(instructor_pages))
+    assert len(locations) == len(set(locations))
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_private_areas(site):
