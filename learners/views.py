@@ -106,19 +106,26 @@ def report_lesson_progress(request, lesson):
                 position=payload.get("position", 0),
             )
         else:
+            # A heartbeat changes no requirement, so its answer reads none.
             progress = services.record_progress(
                 request.user, lesson, seconds=_number(payload, "seconds")
             )
+            return JsonResponse(progress_json(progress, lesson, requirements=False))
     except services.LearningError as error:
         return refusal(request, error, lesson=lesson, as_json=True)
     return JsonResponse(progress_json(progress, lesson))
 
 
-def progress_json(progress, lesson):
+def progress_json(progress, lesson, *, requirements=True):
     """The lesson's state after a report: its requirements, done or to do."""
     course = services.course_progress(progress.enrollment)
+    state = (
+        lesson_state(progress.enrollment, lesson, progress)
+        if requirements
+        else {"lesson_completed": progress.is_completed}
+    )
     return {
-        **lesson_state(progress.enrollment, lesson, progress),
+        **state,
         "watched_percent": progress.video_watched_percent,
         "time_spent_seconds": progress.time_spent_seconds,
         "course_percent": course.percent,

@@ -33,6 +33,16 @@ RESULT_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "launch", "purpose", "result
 RESULT_LIFETIME = timedelta(minutes=10)
 RESULT_WINDOW = timedelta(hours=4)
 LAUNCH, RESULT = "launch", "result"
+# What reading a token can raise when it is forged, malformed or for nothing
+# of ours: every one of them is the same 401.
+UNREADABLE = (
+    jwt.PyJWTError,
+    KeyError,
+    ValueError,
+    TypeError,
+    LessonPage.DoesNotExist,
+    ToolLaunch.DoesNotExist,
+)
 
 
 class ToolTokenError(Refusal):
@@ -100,13 +110,7 @@ def read_token(token):
             raise ValueError("not a launch token")
     except jwt.ExpiredSignatureError as error:
         raise ToolTokenError(_("The token has expired.")) from error
-    except (
-        jwt.PyJWTError,
-        KeyError,
-        ValueError,
-        TypeError,
-        LessonPage.DoesNotExist,
-    ) as error:
+    except UNREADABLE as error:
         raise ToolTokenError(_("The token is not valid.")) from error
     return claims, lesson
 
@@ -155,14 +159,7 @@ def read_result_token(token):
             raise ValueError("lives too long")
     except jwt.ExpiredSignatureError as error:
         raise ToolTokenError(_("The result has expired.")) from error
-    except (
-        jwt.PyJWTError,
-        KeyError,
-        ValueError,
-        TypeError,
-        ToolLaunch.DoesNotExist,
-        LessonPage.DoesNotExist,
-    ) as error:
+    except UNREADABLE as error:
         raise ToolTokenError(_("The result is not signed by the tool.")) from error
     if launch.issued_at < timezone.now() - RESULT_WINDOW:
         raise ToolTokenError(_("This launch is too old; open the lesson again."))

@@ -231,6 +231,13 @@ def record_progress(user, lesson, *, watched_percent=None, seconds=None):
     here completes a lesson: the lesson's requirements decide that.
     """
     enrollment = _enrollment_with_access(user, lesson)
+    return _record_progress(
+        enrollment, lesson, watched_percent=watched_percent, seconds=seconds
+    )
+
+
+def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
+    """`record_progress` for a caller that has already asked the access policy."""
     now = timezone.now()
     with transaction.atomic():
         progress = _locked_progress(enrollment, lesson)

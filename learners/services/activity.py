@@ -15,7 +15,7 @@ from . import (
     HEARTBEAT_MAX_SECONDS,
     LearningError,
     _enrollment_with_access,
-    record_progress,
+    _record_progress,
 )
 from .requirements import complete_when_requirements_met
 
@@ -100,11 +100,9 @@ def record_video_watch(user, lesson, block_id, *, segments, duration, position):
         block_id=block_id,
         payload={"watched_seconds": watch.watched_seconds, "percent": watch.percent},
     )
-    record_progress(user, lesson, watched_percent=watch.percent)
-    progress = complete_when_requirements_met(user, lesson) or _progress(
-        enrollment, lesson
-    )
-    return watch, progress
+    progress = _record_progress(enrollment, lesson, watched_percent=watch.percent)
+    completed = complete_when_requirements_met(user, lesson, enrollment=enrollment)
+    return watch, completed or progress
 
 
 def _creditable(watch, now):
@@ -165,7 +163,8 @@ def record_tool_result(launch, *, completed, score_percent=None, summary="", ver
         score_percent=score_percent,
         verified=verified,
     )
-    return complete_when_requirements_met(user, lesson) or _progress(enrollment, lesson)
+    completed = complete_when_requirements_met(user, lesson, enrollment=enrollment)
+    return completed or _progress(enrollment, lesson)
 
 
 # H5P ---------------------------------------------------------------------------
@@ -178,7 +177,7 @@ def record_h5p_statement(user, lesson, block_id, statement, *, view=""):
     a container) that carries a result, whatever its verb, and one "attempted"
     per view of the page. Scores are self-reported: stored as such and never
     used as a trusted grade."""
-    _enrollment_with_access(user, lesson)
+    enrollment = _enrollment_with_access(user, lesson)
     if block_id not in lesson.h5p_rules:
         raise ActivityError(_("This lesson has no such H5P activity."))
     if not isinstance(statement, dict) or _is_nested(statement):
@@ -209,7 +208,7 @@ def record_h5p_statement(user, lesson, block_id, statement, *, view=""):
         score_percent=_scaled_percent(result),
         verified=False,
     )
-    complete_when_requirements_met(user, lesson)
+    complete_when_requirements_met(user, lesson, enrollment=enrollment)
     return event
 
 

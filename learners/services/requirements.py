@@ -53,10 +53,12 @@ def lesson_state(enrollment, lesson, progress=None):
     }
 
 
-def complete_when_requirements_met(user, lesson):
+def complete_when_requirements_met(user, lesson, *, enrollment=None):
     """Complete the lesson once every requirement is met; None until then.
-    Every kind of report (video, quiz, grade, H5P, AI tool) ends here."""
-    enrollment = _enrollment_with_access(user, lesson)
+    Every kind of report (video, quiz, grade, H5P, AI tool) ends here.
+    `enrollment` may be passed by a caller that has just asked the access
+    policy, so a report does not ask it twice."""
+    enrollment = enrollment or _enrollment_with_access(user, lesson)
     if lesson.completes_by_hand:
         return None
     if not all(state.done for state in requirement_states(enrollment, lesson)):

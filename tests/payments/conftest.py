@@ -1,7 +1,10 @@
-"""Fixtures of commerce tests: the local Stripe fake, wired into settings."""
+"""Fixtures of commerce tests: the local Stripe fake, wired into settings,
+and an instructor who is paid for what they sell."""
 
 import pytest
+from django.contrib.auth.models import Group
 
+from tests.courses.factories import UserFactory
 from tests.payments.factories import SECRET
 from tests.payments.fake_stripe import FakeStripe
 
@@ -13,3 +16,10 @@ def fake_stripe(settings):
         settings.STRIPE_API_BASE = fake.url
         settings.PAYMENTS_WEBHOOK_SECRET = SECRET
         yield fake
+
+
+@pytest.fixture
+def teacher(db):
+    user = UserFactory(username="teacher", email="teacher@example.com")
+    user.groups.add(Group.objects.get(name="Instructors"))
+    return user

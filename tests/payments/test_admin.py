@@ -4,7 +4,6 @@ decision screen, coupons and plans as snippets."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
@@ -15,13 +14,6 @@ from tests.learners.factories import learner
 from tests.payments.factories import paid_course
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def teacher():
-    user = UserFactory(username="teacher", email="teacher@example.com")
-    user.groups.add(Group.objects.get(name="Instructors"))
-    return user
 
 
 @pytest.fixture

@@ -22,15 +22,6 @@ from tests.payments.factories import paid_course
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def teacher():
-    from django.contrib.auth.models import Group
-
-    user = UserFactory(username="teacher", email="teacher@example.com")
-    user.groups.add(Group.objects.get(name="Instructors"))
-    return user
-
-
 def sell(catalogue, teacher, slug, price, buyers=1, **fields):
     course = paid_course(catalogue, slug, price, instructor=teacher, **fields)
     for n in range(buyers):

@@ -4,7 +4,6 @@ with absolute links."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
@@ -18,13 +17,6 @@ from tests.learners.factories import learner
 from tests.payments.factories import paid_course
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def teacher():
-    user = UserFactory(username="teacher", email="teacher@example.com")
-    user.groups.add(Group.objects.get(name="Instructors"))
-    return user
 
 
 @pytest.fixture
