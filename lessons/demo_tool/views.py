@@ -55,6 +55,8 @@ def practice(request):
         state["answered"] += 1
         state["right"] += int(right)
         feedback = (right, bank[state["index"]][2])
+        if right:  # on to the next question; a wrong answer may be tried again
+            state["index"] = (state["index"] + 1) % len(bank)
     result_token = None
     if state["right"] >= RIGHT_ANSWERS_NEEDED and not state["reported"]:
         state["reported"] = True

@@ -24,6 +24,17 @@
       status.textContent = "✓ " + (panel.dataset.completedText || "Lesson complete.");
       const form = panel.querySelector("form");
       if (form) form.remove();
+      // The syllabus beside the lesson shows it done as well.
+      const item = document.querySelector(".lesson-sidebar__list a[aria-current=page]");
+      const icon = item && item.querySelector(".status-icon");
+      if (icon) {
+        item.parentElement.classList.replace("lesson-sidebar__item--open", "lesson-sidebar__item--completed");
+        icon.className = "status-icon status-icon--done";
+        icon.textContent = "✓";
+        icon.setAttribute("role", "img");
+        icon.setAttribute("aria-label", panel.dataset.completedLabel || "Completed");
+        icon.removeAttribute("aria-hidden");
+      }
     }
   });
 })();

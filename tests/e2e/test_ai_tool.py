@@ -55,13 +55,15 @@ def test_the_tool_result_completes_the_lesson(live_server, tool_lesson, page):
     tool = page.frame_locator("iframe.ai-tool-block__frame")
     tool.get_by_label("Your answer").fill("4")
     tool.get_by_role("button", name="Check my answer").click()
-    tool.get_by_role("button", name="Another question").click()
+    expect(tool.get_by_text("Which keyword defines a function?")).to_be_visible()
     tool.get_by_label("Your answer").fill("def")
     tool.get_by_role("button", name="Check my answer").click()
 
     expect(page.locator("[data-ai-tool-status]")).to_contain_text("sent your result")
     expect(page.locator("[data-requirement=tutor]")).to_contain_text("done")
     expect(page.locator("[data-completion-status]")).to_contain_text("Lesson complete")
+    current = page.locator(".lesson-sidebar__list a[aria-current=page]")
+    expect(current.get_by_role("img", name="Completed")).to_be_visible()
     event = LearningEvent.objects.get(kind="ai_tool_result")
     assert event.verified and event.score_percent == 100
     sandbox = page.locator("iframe.ai-tool-block__frame").get_attribute("sandbox")

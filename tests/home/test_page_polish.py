@@ -1,9 +1,11 @@
 """Small things a new visitor notices: a favicon, a description on every
 public page, headings in order, the largest image not lazy, valid dates."""
 
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
@@ -49,3 +51,14 @@ def test_dashboard_times_are_valid_html_datetimes(client, site):
     assert stamps and all(
         re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", s) for s in stamps
     )
+
+
+def test_only_the_first_catalogue_image_loads_at_once(client):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    html = client.get("/courses/").content.decode()
+
+    images = re.findall(r'<img[^>]*class="card__image"[^>]*>', html)
+    assert len(images) == 3
+    assert 'loading="eager"' in images[0] and 'fetchpriority="high"' in images[0]
+    assert all('loading="lazy"' in image for image in images[1:])
