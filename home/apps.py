@@ -1,6 +1,7 @@
 """App configuration for `home`."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import tasks  # noqa: F401 - registers the tasks with Celery
+        from .sites import follow_site_url
+
+        # After every migrate the default Site follows SITE_URL again.
+        post_migrate.connect(follow_site_url, sender=self)

@@ -32,6 +32,7 @@ from courses.models import (
 )
 from home import demo_data
 from home.models import HomePage, SiteSettings
+from home.sites import sync_default_site
 from learners import services
 from learners.models import Enrollment, Profile
 from learners.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
@@ -133,6 +134,7 @@ def seed_home():
     site.root_page = home
     site.site_name = settings.WAGTAIL_SITE_NAME
     site.save()
+    sync_default_site()
     SiteSettings.objects.update_or_create(
         site=site,
         defaults={

@@ -2,12 +2,28 @@
 schema.org JSON-LD for the home page, courses and lessons."""
 
 from home.money import minor_to_major
+from home.sites import absolute as _absolute
 
 SCHEMA = "https://schema.org"
 
+# The app that sells subscriptions (payments) fills this in from its
+# AppConfig.ready(): a callable giving (price in minor units, currency) of the
+# cheapest plan on sale, or None. The SEO layer sits below it and cannot ask.
+_subscription_price = None
+
+
+def register_subscription_price(provider):
+    global _subscription_price
+    _subscription_price = provider
+
+
+def subscription_price():
+    return _subscription_price() if _subscription_price else None
+
 
 def absolute(request, path):
-    return request.build_absolute_uri(path)
+    """Every address search engines read is on SITE_URL, like the sitemap's."""
+    return _absolute(path)
 
 
 def iso_duration(minutes):
@@ -85,7 +101,13 @@ def _offer(course, request):
         amount = minor_to_major(course.price, course.currency)
         offer.update(category="Paid", price=str(amount), priceCurrency=course.currency)
     elif course.pricing_type == course.PricingType.SUBSCRIPTION:
-        offer.update(category="Subscription", price="0", priceCurrency=course.currency)
+        # What it costs to get in: the cheapest plan that includes it.
+        price, currency = subscription_price() or (0, course.currency)
+        offer.update(
+            category="Subscription",
+            price=str(minor_to_major(price, currency)),
+            priceCurrency=currency,
+        )
     else:
         offer.update(category="Free", price="0", priceCurrency=course.currency)
     return offer
@@ -106,5 +128,17 @@ def breadcrumbs(request, page):
                 "item": absolute(request, item.url),
             }
             for position, item in enumerate(trail, start=1)
+        ],
+    }
+
+
+def course_list(courses):
+    """The catalogue's courses as an ItemList, for Google's course lists."""
+    return {
+        "@context": SCHEMA,
+        "@type": "ItemList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "url": _absolute(c.url)}
+            for position, c in enumerate(courses, start=1)
         ],
     }

@@ -4,6 +4,8 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
+from .sites import absolute
+
 # Everything behind a login or a payment; crawlers have nothing to find there.
 PRIVATE_PATHS = (
     "/admin/",
@@ -21,7 +23,7 @@ PRIVATE_PATHS = (
 @require_GET
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {absolute('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

@@ -11,6 +11,7 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self):
+        from home.seo import register_subscription_price
         from learners.emails import register_email_kind
 
         from . import checks, tasks  # noqa: F401 - registers checks and tasks
@@ -22,6 +23,7 @@ class PaymentsConfig(AppConfig):
             Order,
             lambda order: order.course.url,
         )
+        register_subscription_price(cheapest_plan_price)
         # Money mail is transactional: no preference turns it off.
         register_email_kind(
             "payment_receipt",
@@ -41,3 +43,11 @@ class PaymentsConfig(AppConfig):
             register_email_kind(
                 kind, None, Payout, lambda payout: reverse("payments_admin:earnings")
             )
+
+
+def cheapest_plan_price():
+    """(price, currency) of the cheapest plan on sale, for the course JSON-LD."""
+    from .models import SubscriptionPlan
+
+    plan = SubscriptionPlan.objects.filter(is_active=True).order_by("price").first()
+    return (plan.price, plan.currency) if plan else None

@@ -7,6 +7,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from home import seo
+from home.sites import absolute
 
 register = template.Library()
 
@@ -19,8 +20,8 @@ def seo_head(context):
         return {}
     site = context.get("current_site")
     site_name = getattr(site, "site_name", "") or "Coursewright"
-    home_url = request.build_absolute_uri("/")
-    canonical = request.build_absolute_uri(request.path)
+    home_url = absolute("/")
+    canonical = absolute(request.path)
     return {
         "canonical": canonical,
         "site_name": site_name,
@@ -28,7 +29,8 @@ def seo_head(context):
         "description": getattr(page, "search_description", "")
         or getattr(page, "summary", ""),
         "image": _image_url(request, page),
-        "json_ld": _json_ld(request, page, site_name, home_url),
+        "json_ld": _json_ld(request, page, site_name, home_url)
+        + _course_list(context.get("courses")),
         "alternates": _alternates(request, page),
     }
 
@@ -42,10 +44,7 @@ def _alternates(request, page):
     translations = page.get_translations(inclusive=True).live().select_related("locale")
     if len(translations) < 2:
         return []
-    return [
-        (item.locale.language_code, request.build_absolute_uri(item.url))
-        for item in translations
-    ]
+    return [(item.locale.language_code, absolute(item.url)) for item in translations]
 
 
 def _image_url(request, page):
@@ -55,7 +54,7 @@ def _image_url(request, page):
         image = getattr(course, "thumbnail", None)
     if image is None:
         return ""
-    return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+    return absolute(image.get_rendition("fill-1200x630").url)
 
 
 def _json_ld(request, page, site_name, home_url):
@@ -66,7 +65,7 @@ def _json_ld(request, page, site_name, home_url):
     if page is None:
         return []
     if isinstance(page, HomePage):
-        search = request.build_absolute_uri(_catalogue_url())
+        search = absolute(_catalogue_url())
         return [
             seo.organization(site_name, home_url),
             seo.website(site_name, home_url, search),
@@ -79,6 +78,13 @@ def _json_ld(request, page, site_name, home_url):
     if isinstance(page, LessonPage):
         return [seo.breadcrumbs(request, page)]
     return []
+
+
+def _course_list(courses):
+    """On a catalogue page: the courses it lists, in their order."""
+    if not courses:
+        return []
+    return [seo.course_list(list(courses))]
 
 
 def _catalogue_url():

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
 from home.demo import ensure_root_page
 from home.models import HomePage
+from home.sites import sync_default_site
 from tests.lessons.factories import LessonPageFactory
 
 
@@ -82,6 +83,7 @@ def build_site():
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home},
     )
+    sync_default_site()  # as migrate does: the Site follows SITE_URL
     catalogue = CourseIndexPageFactory(parent=home)
     return SiteTree(home=home, catalogue=catalogue)
 

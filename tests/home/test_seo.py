@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, UserFactory
@@ -79,7 +80,7 @@ def test_a_paid_course_describes_itself_with_its_price(catalogue):
     html = Client().get(course.url).content.decode()
     data = json_ld(html)
 
-    offer = check_course(data["Course"], f"http://testserver{course.url}")
+    offer = check_course(data["Course"], f"{settings.SITE_URL}{course.url}")
     assert (offer["category"], offer["price"], offer["priceCurrency"]) == (
         "Paid",
         "49.00",
@@ -97,16 +98,49 @@ def test_a_free_course_offers_itself_for_nothing(catalogue):
 
     offer = check_course(
         json_ld(Client().get(course.url).content.decode())["Course"],
-        f"http://testserver{course.url}",
+        f"{settings.SITE_URL}{course.url}",
     )
 
     assert (offer["category"], offer["price"]) == ("Free", "0")
 
 
+def test_a_subscription_course_offers_the_cheapest_plans_price(catalogue):
+    from tests.payments.factories import PlanFactory
+
+    PlanFactory(name="Annual", interval="year", price=15000)
+    PlanFactory(name="Monthly", price=1500, currency="USD")
+    PlanFactory(name="Old", price=900, is_active=False)
+    course = make_course(catalogue, "soups", pricing_type="subscription")
+
+    offer = check_course(
+        json_ld(Client().get(course.url).content.decode())["Course"],
+        f"{settings.SITE_URL}{course.url}",
+    )
+
+    assert (offer["category"], offer["price"], offer["priceCurrency"]) == (
+        "Subscription",
+        "15.00",
+        "USD",
+    )
+
+
+def test_the_catalogue_lists_its_courses_for_search_engines(catalogue):
+    first, second = make_course(catalogue, "pies"), make_course(catalogue, "tarts")
+
+    data = json_ld(Client().get(catalogue.url).content.decode())
+
+    items = data["ItemList"]["itemListElement"]
+    assert [item["position"] for item in items] == [1, 2]
+    assert {item["url"] for item in items} == {
+        f"{settings.SITE_URL}{first.url}",
+        f"{settings.SITE_URL}{second.url}",
+    }
+
+
 def test_the_home_page_names_the_organisation_and_its_search(site):
     data = json_ld(Client().get("/").content.decode())
 
-    assert data["Organization"]["url"] == "http://testserver/"
+    assert data["Organization"]["url"] == f"{settings.SITE_URL}/"
     action = data["WebSite"]["potentialAction"]
     assert action["@type"] == "SearchAction"
     assert "{search_term_string}" in action["target"]["urlTemplate"]
@@ -118,7 +152,7 @@ def test_public_pages_have_canonical_and_preview_tags(catalogue):
 
     html = Client().get(course.url + "?utm_source=mail").content.decode()
 
-    assert f'<link rel="canonical" href="http://testserver{course.url}">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}{course.url}">' in html
     assert '<meta property="og:title" content="Soups">' in html
     assert 'name="twitter:card"' in html
     assert "<title>Soups · " in html
@@ -142,6 +176,34 @@ def test_the_sitemap_lists_free_previews_but_not_locked_or_draft_lessons(catalog
     assert re.search(r"<loc>[^<]*/courses/pies/</loc><lastmod>\d{4}-\d\d-\d\d<", xml)
 
 
+def test_every_address_search_engines_read_is_on_site_url(catalogue, settings):
+    course = make_course(catalogue, "pies")
+
+    xml = Client().get("/sitemap.xml").content.decode()
+    html = Client().get(course.url).content.decode()
+    robots = Client().get("/robots.txt").content.decode()
+
+    locations = re.findall(r"<loc>(.*?)</loc>", xml)
+    assert locations and all(
+        loc.startswith(settings.SITE_URL + "/") for loc in locations
+    )
+    assert f'rel="canonical" href="{settings.SITE_URL}{course.url}"' in html
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in robots
+
+
+def test_the_default_site_follows_site_url(site, settings):
+    from wagtail.models import Site
+
+    from home.sites import sync_default_site
+
+    settings.SITE_URL = "https://learn.example.org"
+    sync_default_site()
+
+    default = Site.objects.get(is_default_site=True)
+    assert (default.hostname, default.port) == ("learn.example.org", 443)
+    assert default.root_url == "https://learn.example.org"
+
+
 def test_the_sitemap_lists_each_instructor_and_category_page_once(catalogue):
     teacher = UserFactory(username="baker")
     for slug in ("pies", "tarts", "cakes"):
@@ -158,7 +220,7 @@ def test_the_sitemap_lists_each_instructor_and_category_page_once(catalogue):
 def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_private_areas(site):
     text = Client().get("/robots.txt").content.decode()
 
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
     for path in ("/admin/", "/dashboard/", "/accounts/", "/payments/"):
         assert f"Disallow: {path}" in text
 
