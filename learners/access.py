@@ -29,6 +29,7 @@ class Reason(StrEnum):
     NOT_LOGGED_IN = "not_logged_in"
     NOT_ENROLLED = "not_enrolled"
     ENROLLMENT_INACTIVE = "enrollment_inactive"
+    PAYMENT_DISPUTED = "payment_disputed"
     PREREQUISITE = "prerequisite"
     SEQUENCE = "sequence"
     UNPUBLISHED = "unpublished"
@@ -64,6 +65,10 @@ class LessonAccess:
                 if self.enrollment
                 else ""
             },
+            Reason.PAYMENT_DISPUTED: _(
+                "Your access is paused while your bank looks into a dispute "
+                "about the payment. It comes back as soon as the payment stands."
+            ),
             Reason.PREREQUISITE: _("Complete “%(lesson)s” first.")
             % {"lesson": blocking},
             Reason.SEQUENCE: _(
@@ -139,9 +144,12 @@ class CourseAccess:
         if enrollment is None:
             return LessonAccess(Level.TEASER, Reason.NOT_ENROLLED)
         if not enrollment.gives_access:
-            return LessonAccess(
-                Level.TEASER, Reason.ENROLLMENT_INACTIVE, enrollment=enrollment
+            reason = (
+                Reason.PAYMENT_DISPUTED
+                if enrollment.status == Enrollment.Status.SUSPENDED
+                else Reason.ENROLLMENT_INACTIVE
             )
+            return LessonAccess(Level.TEASER, reason, enrollment=enrollment)
         for prerequisite in self.prerequisites.get(lesson.pk, []):
             if not self.is_completed(prerequisite):
                 return LessonAccess(

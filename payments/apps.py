@@ -31,7 +31,13 @@ class PaymentsConfig(AppConfig):
             Order,
             lambda order: reverse("learners:invoice", args=[order.pk]),
         )
-        for kind in ("payment_failed", "order_expired"):
+        for kind in (
+            "payment_failed",
+            "order_expired",
+            "dispute_opened",
+            "dispute_won",
+            "dispute_lost",
+        ):
             register_email_kind(kind, None, Order, lambda order: order.course.url)
         register_email_kind(
             "refund_issued",

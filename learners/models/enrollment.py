@@ -21,6 +21,7 @@ class Enrollment(models.Model):
         CANCELLED = "cancelled", _("Left the course")
         REFUNDED = "refunded", _("Refunded")
         EXPIRED = "expired", _("Expired")
+        SUSPENDED = "suspended", _("Paused while a payment is disputed")
 
     class Source(models.TextChoices):
         FREE = "free", _("Free enrolment")

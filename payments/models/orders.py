@@ -53,6 +53,15 @@ class Order(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     disputed_at = models.DateTimeField(_("disputed at"), null=True, blank=True)
     dispute_reason = models.CharField(_("dispute reason"), max_length=100, blank=True)
+    dispute_outcome = models.CharField(
+        _("dispute outcome"),
+        max_length=8,
+        blank=True,
+        choices=[("won", _("Won")), ("lost", _("Lost"))],
+    )
+    dispute_closed_at = models.DateTimeField(
+        _("dispute closed at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("order")
@@ -85,6 +94,10 @@ class Order(models.Model):
     @property
     def needs_attention(self):
         return self.disputed_at is not None
+
+    @property
+    def dispute_open(self):
+        return self.disputed_at is not None and self.dispute_closed_at is None
 
 
 class PaymentTransaction(models.Model):

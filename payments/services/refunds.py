@@ -1,4 +1,4 @@
-"""Refunds and disputes, whether staff start them or the gateway reports them.
+"""Refunds, whether staff start them or the gateway reports them.
 Both paths compute the same cumulative refunded amount, so a refund made from
 the admin and then reported by the gateway's webhook is recorded once."""
 
@@ -44,8 +44,9 @@ def refund_reported(payment_intent, refunded_total):
         return apply_refund(order, min(refunded_total, order.total))
 
 
-def apply_refund(order, refunded_total):
-    """Record the refund up to `refunded_total` on a locked order, once."""
+def apply_refund(order, refunded_total, *, tell_learner=True):
+    """Record the refund up to `refunded_total` on a locked order, once.
+    `tell_learner` is off for a lost dispute, which has its own e-mail."""
     if refunded_total <= order.amount_refunded:
         return order
     refund, _created = PaymentTransaction.objects.get_or_create(
@@ -65,7 +66,8 @@ def apply_refund(order, refunded_total):
         earnings.reverse_sale(order)
         coupons.release(order)
     order.save()
-    notify(order.user, "refund_issued", refund)
+    if tell_learner:
+        notify(order.user, "refund_issued", refund)
     return order
 
 
@@ -76,17 +78,6 @@ def _end_access(order):
         course_id=order.course_id,
         source=Enrollment.Source.PURCHASE,
     ).update(status=Enrollment.Status.REFUNDED, updated_at=timezone.now())
-
-
-def dispute_reported(payment_intent, reason):
-    """A chargeback: the order is flagged for staff; access is their call."""
-    with transaction.atomic():
-        order = _order_for_payment(payment_intent)
-        if order and order.disputed_at is None:
-            order.disputed_at = timezone.now()
-            order.dispute_reason = (reason or "")[:100]
-            order.save(update_fields=["disputed_at", "dispute_reason"])
-    return order
 
 
 def _order_for_payment(payment_intent):

@@ -10,7 +10,7 @@ from home.errors import Refusal
 from ..errors import InvalidWebhook
 from ..gateways import WebhookSignatureError, get_gateway
 from ..models import Order, WebhookEvent
-from . import refunds, subscriptions
+from . import disputes, refunds, subscriptions
 from .checkout import fail_checkout, fulfil_checkout
 
 
@@ -72,7 +72,11 @@ def _charge_refunded(charge):
 
 
 def _dispute_created(dispute):
-    refunds.dispute_reported(dispute.get("payment_intent"), dispute.get("reason"))
+    disputes.dispute_opened(dispute.get("payment_intent"), dispute.get("reason"))
+
+
+def _dispute_closed(dispute):
+    disputes.dispute_closed(dispute.get("payment_intent"), dispute.get("status"))
 
 
 def _subscription_changed(subscription):
@@ -97,6 +101,7 @@ HANDLERS = {
     "checkout.session.expired": _checkout_expired,
     "charge.refunded": _charge_refunded,
     "charge.dispute.created": _dispute_created,
+    "charge.dispute.closed": _dispute_closed,
     "customer.subscription.created": _subscription_changed,
     "customer.subscription.updated": _subscription_changed,
     "customer.subscription.deleted": _subscription_changed,

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from home.models import OutboxTask
 from learners import services as learning
 from learners.access import lesson_access
 from learners.models import Enrollment, LessonProgress
@@ -143,21 +144,65 @@ def test_a_refund_before_the_completion_event_ends_refunded_not_paid(
     assert kinds == ["payment", "refund"]
 
 
-def test_a_dispute_flags_the_order_for_staff(client, course, buyer, fake_stripe):
-    order, session = pay_on_stripe(client, course, fake_stripe)
-    post_event(client, event("checkout.session.completed", session))
+def dispute_event(session, kind, **fields):
     dispute = {
         "id": "dp_1",
         "object": "dispute",
         "payment_intent": session["payment_intent"],
         "reason": "fraudulent",
+        **fields,
     }
+    return event(f"charge.dispute.{kind}", dispute, f"evt_dispute_{kind}")
 
-    post_event(client, event("charge.dispute.created", dispute))
+
+def disputed(client, course, fake_stripe, buyer):
+    order, session = pay_on_stripe(client, course, fake_stripe)
+    post_event(client, event("checkout.session.completed", session))
+    learning.complete_lesson(buyer, course.syllabus.lessons[0])
+    post_event(client, dispute_event(session, "created", status="needs_response"))
+    return order, session
+
+
+def test_a_dispute_flags_the_order_and_pauses_access_with_a_reason(
+    client, course, buyer, fake_stripe
+):
+    order, _session = disputed(client, course, fake_stripe, buyer)
 
     order.refresh_from_db()
     assert order.needs_attention and order.dispute_reason == "fraudulent"
     assert order.status == "paid"
+    enrollment = Enrollment.objects.get(user=buyer)
+    assert enrollment.status == "suspended"
+    page = client.get(course.syllabus.lessons[0].url).content.decode()
+    assert "Your access is paused while your bank looks into a dispute" in page
+    assert mails_queued("dispute_opened") == 1
+
+
+def test_a_won_dispute_restores_access_as_it_was(client, course, buyer, fake_stripe):
+    order, session = disputed(client, course, fake_stripe, buyer)
+
+    post_event(client, dispute_event(session, "closed", status="won"))
+
+    order.refresh_from_db()
+    assert (order.dispute_outcome, order.status) == ("won", "paid")
+    # The learner had finished the one-lesson course: it is finished again.
+    assert Enrollment.objects.get(user=buyer).status == "completed"
+    assert Earning.objects.filter(instructor_amount__lt=0).count() == 0
+    assert mails_queued("dispute_won") == 1
+
+
+def test_a_lost_dispute_is_handled_as_a_refund(client, course, buyer, fake_stripe):
+    order, session = disputed(client, course, fake_stripe, buyer)
+
+    post_event(client, dispute_event(session, "closed", status="lost"))
+    post_event(client, dispute_event(session, "closed", status="lost"))
+
+    order.refresh_from_db()
+    assert (order.dispute_outcome, order.status) == ("lost", "refunded")
+    assert order.amount_refunded == order.total
+    assert Enrollment.objects.get(user=buyer).status == "refunded"
+    assert Earning.objects.filter(instructor_amount__lt=0).count() == 1
+    assert mails_queued("dispute_lost") == 1 and mails_queued("refund_issued") == 0
 
 
 def test_only_money_staff_can_open_the_refund_screen(client, course, buyer):
@@ -186,3 +231,9 @@ def _instructor_groups():
     from django.contrib.auth.models import Group
 
     return Group.objects.filter(name="Instructors")
+
+
+def mails_queued(kind):
+    return OutboxTask.objects.filter(
+        task_name="learners.tasks.send_learner_email_task", args__0=kind
+    ).count()
