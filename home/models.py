@@ -131,7 +131,8 @@ class OutboxTask(models.Model):
 
 @register_setting(icon="tag")
 class TaxSettings(BaseSiteSetting):
-    """The tax on course prices, e.g. South Africa's 15% VAT included in prices."""
+    """The tax on course prices (e.g. South Africa's 15% VAT included in
+    prices) and the seller that invoices name."""
 
     tax_label = models.CharField(
         _("tax name"), max_length=20, default="VAT", help_text=_("e.g. VAT, GST.")
@@ -150,11 +151,38 @@ class TaxSettings(BaseSiteSetting):
         ),
     )
 
+    seller_name = models.CharField(
+        _("seller's legal name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who sells the courses, as it must appear on invoices."),
+    )
+    seller_address = models.TextField(
+        _("seller's address"),
+        max_length=500,
+        blank=True,
+        help_text=_("The postal address printed on invoices and credit notes."),
+    )
+    seller_tax_number = models.CharField(
+        _("tax number"),
+        max_length=40,
+        blank=True,
+        help_text=_("e.g. the VAT registration number; printed on invoices."),
+    )
+
     panels = [
         FieldPanel("tax_label"),
         FieldPanel("tax_rate_basis_points"),
         FieldPanel("prices_include_tax"),
+        MultiFieldPanel(
+            [
+                FieldPanel("seller_name"),
+                FieldPanel("seller_address"),
+                FieldPanel("seller_tax_number"),
+            ],
+            heading=_("Seller on invoices"),
+        ),
     ]
 
     class Meta:
-        verbose_name = _("tax settings")
+        verbose_name = _("tax and invoice settings")

@@ -2,7 +2,12 @@
 
 from django.urls import path
 
-from payments.views import invoice_download, purchases, subscription
+from payments.views import (
+    credit_note_download,
+    invoice_download,
+    purchases,
+    subscription,
+)
 
 from . import assessment_views, views
 
@@ -12,6 +17,11 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("purchases/", purchases, name="purchases"),
     path("purchases/<int:order_id>/invoice/", invoice_download, name="invoice"),
+    path(
+        "purchases/credit-notes/<int:credit_note_id>/",
+        credit_note_download,
+        name="credit_note",
+    ),
     path("subscription/", subscription, name="subscription"),
     path("enrollments/<int:pk>/", views.enrollment_detail, name="enrollment"),
     path("enrollments/<int:pk>/leave/", views.leave, name="leave"),

@@ -16,9 +16,15 @@ from courses.models import CoursePage
 
 from . import services
 from .gateways import get_gateway, offline_gateway_enabled
-from .models import Invoice, OfflineCheckoutSession, Order, SubscriptionPlan
+from .models import (
+    CreditNote,
+    Invoice,
+    OfflineCheckoutSession,
+    Order,
+    SubscriptionPlan,
+)
 from .services import subscriptions
-from .services.invoices import invoice_pdf
+from .services.invoices import credit_note_pdf, invoice_pdf
 
 
 def _refusal(request, error, course=None):
@@ -141,8 +147,10 @@ def test_gateway(request, session_id):
 @login_required
 def purchases(request):
     """/dashboard/purchases/: the learner's orders and invoices, newest first."""
-    orders = Order.objects.filter(user=request.user).select_related(
-        "course", "invoice", "coupon"
+    orders = (
+        Order.objects.filter(user=request.user)
+        .select_related("course", "invoice", "coupon")
+        .prefetch_related("invoice__credit_notes")
     )
     return render(
         request,
@@ -164,6 +172,21 @@ def invoice_download(request, order_id):
     )
     response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
+    return response
+
+
+@login_required
+def credit_note_download(request, credit_note_id):
+    """The credit note PDF of a refund on one of the learner's own orders."""
+    credit_note = get_object_or_404(
+        CreditNote.objects.select_related("invoice__order"),
+        pk=credit_note_id,
+        invoice__order__user=request.user,
+    )
+    response = HttpResponse(
+        credit_note_pdf(credit_note), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{credit_note.number}.pdf"'
     return response
 
 

@@ -3,7 +3,7 @@ instructor earnings and payouts."""
 
 from .coupons import Coupon, CouponRedemption
 from .earnings import CourseRevenueShare, Earning, InstructorAccount, Payout
-from .invoices import Invoice, InvoiceCounter
+from .invoices import CreditNote, DocumentCounter, Invoice
 from .orders import (
     OfflineCheckoutSession,
     Order,
@@ -19,8 +19,9 @@ __all__ = [
     "CourseRevenueShare",
     "Earning",
     "InstructorAccount",
+    "CreditNote",
+    "DocumentCounter",
     "Invoice",
-    "InvoiceCounter",
     "OfflineCheckoutSession",
     "Order",
     "PaymentTransaction",

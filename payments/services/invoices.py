@@ -1,33 +1,41 @@
-"""Invoices: a number without gaps per year, and the PDF of each."""
+"""Invoices and credit notes: each series numbered without gaps per year, and
+the PDF of each, drawn from what was stored when it was issued."""
 
 import io
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from wagtail.models import Site
 from xhtml2pdf import pisa
 
 from home.models import SiteSettings, TaxSettings
 
-from ..models import Invoice, InvoiceCounter
+from ..models import CreditNote, DocumentCounter, Invoice
+
+
+def take_number(series, year):
+    """(sequence, number) of the next document of `series` in `year`, taken
+    under a row lock in the caller's transaction: a rollback gives it back."""
+    DocumentCounter.objects.get_or_create(series=series, year=year)
+    counter = DocumentCounter.objects.select_for_update().get(series=series, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number, f"{series}-{year}-{counter.last_number:06d}"
 
 
 def issue_invoice(order):
-    """The order's invoice, numbered in the transaction that marks it paid: a
-    rollback returns the number, so the numbers of a year have no gaps."""
+    """The order's invoice, numbered in the transaction that marks it paid."""
     existing = Invoice.objects.filter(order=order).first()
     if existing:
         return existing
     year = order.paid_at.year
-    InvoiceCounter.objects.get_or_create(year=year)
-    counter = InvoiceCounter.objects.select_for_update().get(year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
+    sequence, number = take_number(DocumentCounter.Series.INVOICE, year)
     user = order.user
     return Invoice.objects.create(
         order=order,
         year=year,
-        sequence=counter.last_number,
-        number=f"INV-{year}-{counter.last_number:06d}",
+        sequence=sequence,
+        number=number,
         issued_at=order.paid_at,
         billed_to_name=user.get_full_name() or user.get_username(),
         billed_to_email=user.email,
@@ -35,19 +43,63 @@ def issue_invoice(order):
     )
 
 
+def issue_credit_note(refund):
+    """The credit note of one refund, referring to the order's invoice; None
+    where nothing was invoiced (a refund that arrived before the payment was
+    recorded). Its tax is the refunded share of the invoice's tax."""
+    order = refund.order
+    invoice = Invoice.objects.filter(order=order).first()
+    if invoice is None:
+        return None
+    existing = CreditNote.objects.filter(refund=refund).first()
+    if existing:
+        return existing
+    now = timezone.now()
+    sequence, number = take_number(DocumentCounter.Series.CREDIT_NOTE, now.year)
+    # Rounded half up, in minor units: the same rule as the invoice's tax.
+    tax = (2 * refund.amount * order.tax + order.total) // (2 * order.total)
+    return CreditNote.objects.create(
+        invoice=invoice,
+        refund=refund,
+        year=now.year,
+        sequence=sequence,
+        number=number,
+        issued_at=now,
+        amount=refund.amount,
+        tax=min(tax, refund.amount),
+        currency=refund.currency,
+    )
+
+
 def invoice_pdf(invoice):
-    """The invoice as PDF bytes, drawn from what was stored when it was issued."""
+    """The invoice as PDF bytes."""
+    return _pdf(
+        "payments/invoice_pdf.html",
+        {"invoice": invoice, "order": invoice.order},
+        invoice.number,
+    )
+
+
+def credit_note_pdf(credit_note):
+    """The credit note as PDF bytes."""
+    invoice = credit_note.invoice
+    return _pdf(
+        "payments/credit_note_pdf.html",
+        {"credit_note": credit_note, "invoice": invoice, "order": invoice.order},
+        credit_note.number,
+    )
+
+
+def _pdf(template, context, number):
     site = Site.objects.filter(is_default_site=True).first()
     context = {
-        "invoice": invoice,
-        "order": invoice.order,
+        **context,
         "site_settings": SiteSettings.for_site(site) if site else None,
         "tax_settings": TaxSettings.for_site(site) if site else None,
         "site_name": site.site_name if site else "",
     }
-    html = render_to_string("payments/invoice_pdf.html", context)
     buffer = io.BytesIO()
-    result = pisa.CreatePDF(html, dest=buffer)
+    result = pisa.CreatePDF(render_to_string(template, context), dest=buffer)
     if result.err:
-        raise RuntimeError(f"invoice PDF failed for {invoice.number}")
+        raise RuntimeError(f"PDF of {number} failed")
     return buffer.getvalue()

@@ -12,7 +12,7 @@ from learners.models import Enrollment
 from ..errors import RefundError
 from ..gateways import get_gateway
 from ..models import Order, PaymentTransaction
-from . import coupons, earnings
+from . import coupons, earnings, invoices
 from .checkout import record_payment
 
 
@@ -66,6 +66,7 @@ def apply_refund(order, refunded_total, *, tell_learner=True):
         earnings.reverse_sale(order)
         coupons.release(order)
     order.save()
+    invoices.issue_credit_note(refund)
     if tell_learner:
         notify(order.user, "refund_issued", refund)
     return order
