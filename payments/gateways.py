@@ -3,7 +3,7 @@ behaves like Stripe Checkout, so the whole flow works without a network.
 
 A gateway has `create_checkout`, `create_subscription_checkout`,
 `retrieve_checkout`, `expire_checkout`, `checkout_for_payment`,
-`parse_webhook`, `refund`,
+`payment_fee`, `parse_webhook`, `refund`,
 `retrieve_subscription` and `set_cancel_at_period_end`. Another provider
 (Paystack, PayFast, Razorpay) is one more class with these methods.
 """
@@ -127,6 +127,10 @@ class OfflineGateway:
 
     def parse_webhook(self, payload, signature):
         return parse_signed_event(payload, signature, settings.PAYMENTS_WEBHOOK_SECRET)
+
+    def payment_fee(self, payment_intent, currency):
+        """The offline gateway takes no money, so it keeps no fee."""
+        return 0
 
     def refund(self, order, amount):
         session = OfflineCheckoutSession.objects.select_for_update().get(

@@ -2,6 +2,7 @@
 subscriptions, refunds and signed webhooks."""
 
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
 from django.conf import settings
@@ -96,6 +97,28 @@ class StripeGateway:
             params={"payment_intent": payment_intent, "limit": 1}
         )
         return _as_checkout(sessions.data[0]) if sessions.data else None
+
+    def payment_fee(self, payment_intent, currency):
+        """Stripe's fee for a payment, read from the charge's balance
+        transaction, in the payment's currency (minor units). A payment whose
+        balance transaction is not written yet counts no fee."""
+        intent = _plain(
+            self.client.v1.payment_intents.retrieve(
+                payment_intent,
+                params={"expand": ["latest_charge.balance_transaction"]},
+            )
+        )
+        charge = intent.get("latest_charge")
+        balance = (
+            charge.get("balance_transaction") if isinstance(charge, dict) else None
+        )
+        if not isinstance(balance, dict):
+            return 0
+        fee = Decimal(balance["fee"])
+        if balance["currency"].upper() != currency.upper():
+            # Settled in another currency: back at the rate Stripe used.
+            fee = fee / Decimal(str(balance.get("exchange_rate") or 1))
+        return int(fee.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
     def parse_webhook(self, payload, signature):
         return parse_signed_event(payload, signature, settings.PAYMENTS_WEBHOOK_SECRET)

@@ -110,9 +110,16 @@ def _new_order(user, course, gateway, coupon):
 def fulfil_checkout(session_id):
     """Record a paid checkout once: re-read it from the gateway, check it
     matches the order, mark the order paid and enrol the learner."""
-    checkout = get_gateway().retrieve_checkout(session_id)
+    gateway = get_gateway()
+    checkout = gateway.retrieve_checkout(session_id)
     if checkout is None:
         raise CheckoutError(_("Unknown checkout."))
+    # Asked before any row is locked: the fee makes earnings net of it.
+    fee = (
+        gateway.payment_fee(checkout.payment_intent, checkout.currency)
+        if checkout.paid and checkout.payment_intent
+        else 0
+    )
     with transaction.atomic():
         order = _order_for_checkout(checkout)
         if order.status in (Order.Status.PAID, Order.Status.REFUNDED):
@@ -120,7 +127,9 @@ def fulfil_checkout(session_id):
         if not checkout.paid:
             return order
         _check_amount(order, checkout)
-        return _mark_paid(order, reference=session_id, payment=checkout.payment_intent)
+        return _mark_paid(
+            order, reference=session_id, payment=checkout.payment_intent, fee=fee
+        )
 
 
 def _order_for_checkout(checkout):
@@ -143,7 +152,7 @@ def _check_amount(order, checkout):
         raise CheckoutError(_("The amount paid does not match the order."))
 
 
-def _mark_paid(order, reference, payment=""):
+def _mark_paid(order, reference, payment="", fee=0):
     """Money was taken (even on an order that had expired meanwhile): the
     order is paid, invoiced, shared with the instructor, and opens the course."""
     order.status = Order.Status.PAID
@@ -153,7 +162,7 @@ def _mark_paid(order, reference, payment=""):
     record_payment(order, reference)
     coupons.redeem(order)
     invoices.issue_invoice(order)
-    earnings.record_sale(order)
+    earnings.record_sale(order, gateway_fee=fee)
     learning.enroll(order.user, order.course, Enrollment.Source.PURCHASE)
     notify(order.user, "payment_receipt", order)
     return order

@@ -30,6 +30,7 @@ def record_sale(order, gateway_fee=0):
     the platform keeps the remainder, so the shares always add up."""
     course = order.course
     share_bp = instructor_share_bp(course) if course.instructor_id else 0
+    gateway_fee = max(0, min(gateway_fee, order.total - order.tax))
     net = order.total - order.tax - gateway_fee
     instructor = net * share_bp // BASIS_POINTS
     earning, _created = Earning.objects.get_or_create(

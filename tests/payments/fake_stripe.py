@@ -1,6 +1,7 @@
 """A small local stand-in for the Stripe API endpoints the site calls, so the
 real `stripe` library can be tested without the network: customers,
-checkout sessions (payment and subscription mode), refunds, subscriptions."""
+checkout sessions (payment and subscription mode), refunds, subscriptions,
+and payment intents with their charge's balance transaction (the fee)."""
 
 import json
 import threading
@@ -15,6 +16,8 @@ class FakeStripe:
     def __init__(self):
         self.customers, self.sessions, self.by_idempotency_key = {}, {}, {}
         self.refunds, self.subscriptions, self.prices = [], {}, {}
+        # payment intent -> (fee, settlement currency, exchange rate)
+        self.fees = {}
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -105,7 +108,41 @@ class FakeStripe:
             return self.sessions.get(path.rsplit("/", 1)[-1])
         if path.startswith("/v1/subscriptions/"):
             return self.subscriptions.get(path.rsplit("/", 1)[-1])
+        if path.startswith("/v1/payment_intents/"):
+            return self.payment_intent(path.rsplit("/", 1)[-1])
         return None
+
+    def payment_intent(self, intent_id):
+        """A payment intent with its latest charge and balance transaction
+        expanded, as `expand[]=latest_charge.balance_transaction` returns it."""
+        session = next(
+            (s for s in self.sessions.values() if s["payment_intent"] == intent_id),
+            None,
+        )
+        if session is None:
+            return None
+        amount, currency = session["amount_total"], session["currency"]
+        # Stripe's standard card pricing: 2.9% + 30 minor units.
+        fee, settled_in, rate = self.fees.get(
+            intent_id, (round(amount * 0.029) + 30, currency, None)
+        )
+        return {
+            "id": intent_id,
+            "object": "payment_intent",
+            "amount": amount,
+            "currency": currency,
+            "latest_charge": {
+                "id": f"ch_{session['id']}",
+                "object": "charge",
+                "balance_transaction": {
+                    "id": f"txn_{session['id']}",
+                    "object": "balance_transaction",
+                    "fee": fee,
+                    "currency": settled_in,
+                    "exchange_rate": rate,
+                },
+            },
+        }
 
     def create_customer(self, form):
         customer = {"id": f"cus_{len(self.customers) + 1}", "object": "customer"}

@@ -5,7 +5,14 @@ import time
 
 import pytest
 
-from payments.models import Order, PaymentTransaction, StripeCustomer, WebhookEvent
+from payments.models import (
+    Earning,
+    Order,
+    PaymentTransaction,
+    StripeCustomer,
+    WebhookEvent,
+)
+from tests.courses.factories import UserFactory
 from tests.learners.factories import learner
 from tests.payments.factories import event, paid_course, post_event, stripe_signed
 
@@ -187,3 +194,45 @@ def test_a_new_coupon_expires_the_old_stripe_checkout(
     old, new = Order.objects.order_by("pk")
     assert fake_stripe.sessions[old.gateway_session_id]["status"] == "expired"
     assert fake_stripe.sessions[new.gateway_session_id]["amount_total"] == 4410
+
+
+def sell_on_stripe(client, course, fake_stripe, fee=None):
+    client.post(f"/payments/checkout/{course.pk}/")
+    order = Order.objects.get(course=course)
+    session = fake_stripe.pay(order.gateway_session_id)
+    if fee:
+        fake_stripe.fees[session["payment_intent"]] = fee
+    post_event(client, completed_event(session))
+    return Earning.objects.get(order=order)
+
+
+def test_earnings_are_net_of_the_fee_stripe_took(client, catalogue, fake_stripe, buyer):
+    teacher = UserFactory(username="paid-teacher")
+    course = paid_course(catalogue, "fees", 10000, instructor=teacher)
+
+    earning = sell_on_stripe(client, course, fake_stripe)
+
+    # Stripe's 2.9% + 30: 320 of 100.00 goes to Stripe; 70% of the rest to the
+    # instructor, rounded down.
+    assert earning.gateway_fee == 320
+    assert earning.instructor_amount == (10000 - 320) * 7000 // 10000
+    assert earning.instructor_amount + earning.platform_amount == 10000 - 320
+
+
+def test_a_fee_settled_in_another_currency_is_taken_back_at_stripes_rate(
+    client, catalogue, fake_stripe, buyer
+):
+    course = paid_course(catalogue, "abroad", 10000)
+
+    # 1 USD settled as 18.50 ZAR; Stripe kept 59.20 ZAR, which is 3.20 USD.
+    earning = sell_on_stripe(client, course, fake_stripe, fee=(5920, "zar", 18.5))
+
+    assert earning.gateway_fee == 320
+
+
+def test_the_offline_gateway_keeps_no_fee(client, catalogue, buyer):
+    course = paid_course(catalogue, "offline-fees", 10000)
+
+    client.post(client.post(f"/payments/checkout/{course.pk}/").url, {"pay": ""})
+
+    assert Earning.objects.get().gateway_fee == 0
