@@ -1,7 +1,6 @@
 """URL routes: Django and Wagtail admin, documents, then Wagtail's page tree."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -9,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.media import public_media
 from home.views import favicon, robots_txt
 from learners import views as learner_views
 from lessons.demo_tool.views import practice as demo_practice_tool
@@ -33,7 +33,11 @@ urlpatterns = [
     path("favicon.ico", favicon),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if not settings.AWS_STORAGE_BUCKET_NAME:
+    # Local storage: public images are served by the site itself, in every
+    # environment (on S3 their URLs point at the bucket).
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", public_media),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
