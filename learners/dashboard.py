@@ -34,6 +34,23 @@ class CourseState:
     def is_privileged(self):
         return self.access.is_privileged
 
+    @property
+    def is_completed(self):
+        enrollment = self.enrollment
+        return enrollment is not None and enrollment.status == (
+            Enrollment.Status.COMPLETED
+        )
+
+    @cached_property
+    def certificate(self):
+        """The learner's valid certificate of this course (one query, only
+        once the course is completed)."""
+        if not self.is_completed:
+            return None
+        return Certificate.objects.filter(
+            enrollment=self.enrollment, revoked_at__isnull=True
+        ).first()
+
     @cached_property
     def progress(self):
         lessons = self.access.lessons

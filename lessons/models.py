@@ -399,6 +399,10 @@ class LessonPage(RoutablePageMixin, Page):
             else lesson_access(request.user, self),
             previous_lesson=previous,
             next_lesson=following,
+            # A locked next lesson is not a link: the page says what opens it.
+            next_lesson_access=state.access.for_lesson(following)
+            if state and following
+            else None,
             # .all(), not .live(): a previewed revision holds them in memory.
             prerequisites=sorted(
                 (item for item in self.prerequisites.all() if item.live),

@@ -24,6 +24,19 @@
       status.textContent = "✓ " + (panel.dataset.completedText || "Lesson complete.");
       const form = panel.querySelector("form");
       if (form) form.remove();
+      // The next lesson waited for this one: it is open now.
+      const next = document.querySelector("[data-opens-with-this-lesson]");
+      if (next) {
+        const link = document.createElement("a");
+        link.className = "lesson-nav__link lesson-nav__link--next";
+        link.rel = "next";
+        link.href = next.dataset.opensWithThisLesson;
+        const label = document.createElement("span");
+        label.className = "lesson-nav__label";
+        label.textContent = next.dataset.nextLabel;
+        link.append(label, " " + next.dataset.nextTitle);
+        next.replaceWith(link);
+      }
       // The syllabus beside the lesson shows it done as well.
       const item = document.querySelector(".lesson-sidebar__list a[aria-current=page]");
       const icon = item && item.querySelector(".status-icon");
