@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.utils.functional import cached_property
 
 from .models import QuizAttempt, Submission
+from .services.assignments import due_at
 
 
 class QuizState:
@@ -43,9 +44,10 @@ class QuizState:
 
 
 class AssignmentState:
-    def __init__(self, assignment, submissions):
+    def __init__(self, assignment, submissions, due_at=None):
         self.assignment = assignment
         self.submissions = submissions  # newest first
+        self.due_at = due_at  # this learner's date, from when they enrolled
 
     @property
     def latest(self):
@@ -87,4 +89,8 @@ class LessonAssessments:
         return QuizState(quiz, self._attempts.get(block_id, []))
 
     def assignment(self, block_id, assignment):
-        return AssignmentState(assignment, self._submissions.get(block_id, []))
+        return AssignmentState(
+            assignment,
+            self._submissions.get(block_id, []),
+            due_at=due_at(self.enrollment, assignment),
+        )

@@ -146,6 +146,15 @@ class Submission(models.Model):
     def passed(self):
         return self.status == self.Status.GRADED and self.score >= self.pass_score
 
+    @property
+    def criterion_scores(self):
+        """[(criterion, score or None, points)] of the rubric as graded."""
+        scores = self.rubric_scores or {}
+        return [
+            (criterion["title"], scores.get(str(index)), criterion["points"])
+            for index, criterion in enumerate(self.rubric)
+        ]
+
 
 class SubmissionFile(models.Model):
     """A file of a submission, checked by content before it is stored."""

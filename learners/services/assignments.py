@@ -43,7 +43,7 @@ def submit_assignment(user, lesson, block_id, text, files):
         ).order_by("-version")
         latest = earlier.first()
         _check_may_submit(assignment, latest)
-        due_at = _due_at(enrollment, assignment)
+        due = due_at(enrollment, assignment)
         now = timezone.now()
         submission = Submission.objects.create(
             enrollment=enrollment,
@@ -51,8 +51,8 @@ def submit_assignment(user, lesson, block_id, text, files):
             block_id=block_id,
             version=(latest.version + 1) if latest else 1,
             text=text,
-            due_at=due_at,
-            is_late=bool(due_at and now > due_at),
+            due_at=due,
+            is_late=bool(due and now > due),
             rubric=[dict(c) for c in assignment["rubric"]],
             max_score=assignment["max_score"],
             pass_score=assignment["pass_score"],
@@ -90,7 +90,8 @@ def _check_may_submit(assignment, latest):
         raise SubmissionRefused(_("You have already passed this assignment."))
 
 
-def _due_at(enrollment, assignment):
+def due_at(enrollment, assignment):
+    """When this learner's work is due: days after they enrolled, or None."""
     days = assignment.get("due_days_after_enrolment")
     return enrollment.enrolled_at + timedelta(days=days) if days else None
 

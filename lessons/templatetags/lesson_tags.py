@@ -45,6 +45,16 @@ def assignment_panel(context, assignment, block_id):
     }
 
 
+@register.simple_tag(takes_context=True)
+def assignment_due(context, assignment, block_id):
+    """`{% assignment_due value block_id as due %}`: this learner's due date,
+    or None for someone not enrolled (who sees the rule in days instead)."""
+    assessments = context.get("assessments")
+    if not (assessments and block_id):
+        return None
+    return assessments.assignment(block_id, assignment).due_at
+
+
 @register.filter
 def answer_for(answers, question_id):
     """The saved answer to a question, for pre-filling an open attempt."""

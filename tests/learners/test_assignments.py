@@ -1,9 +1,11 @@
 """Assignments: checked uploads, private files, versions, grading, completion."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from learners.models import Enrollment, LessonProgress, Submission, SubmissionFile
 from learners.services import assignments
@@ -180,6 +182,9 @@ def test_a_passing_grade_completes_the_lesson_and_tells_the_learner(
     assert LessonProgress.objects.get(lesson=lesson).is_completed
     html = client.get("/courses/writing/essays/essay/").content.decode()
     assert "Grade: 8 of 10" in html and "Well argued." in html
+    assert "Your score per criterion" in html
+    scores = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+ of \d+)</td>', html)
+    assert [score for _title, score in scores] == ["5 of 6", "3 of 4"]
     assert mailoutbox and "graded: 8 / 10" in mailoutbox[0].subject
 
 
@@ -225,3 +230,16 @@ def test_another_learner_never_sees_my_grade(client, lesson, member):
     html = client.get("/courses/writing/essays/essay/").content.decode()
 
     assert "Secret praise" not in html and "Grade: 10 of 10" not in html
+
+
+def test_an_enrolled_learner_sees_the_due_date_not_a_rule(catalogue, client, settings):
+    lesson = make_lesson(catalogue, due_days_after_enrolment=14)
+    user = learner(username="dated")
+    enrollment = enrolled(user, lesson.course)
+    client.force_login(user)
+
+    html = client.get("/courses/writing/essays/essay/").content.decode()
+
+    due = timezone.localtime(enrollment.enrolled_at + timedelta(days=14))
+    assert f"{due.day} {due:%B %Y}" in html
+    assert "days after you enrol" not in html
