@@ -102,7 +102,11 @@ def seed_users():
             email=spec["email"],
             defaults={"verified": True, "primary": True},
         )
-        Profile.objects.get_or_create(user=user)
+        profile, _ = Profile.objects.get_or_create(user=user)
+        if spec.get("bio") and not profile.bio:
+            profile.bio = spec["bio"]
+            profile.avatar = avatar_image(user)
+            profile.save()
         users.append((spec["role"], user))
     return users
 
@@ -351,6 +355,19 @@ def handout_document(spec):
     )
     document.save()
     return document
+
+
+def avatar_image(user):
+    """A round portrait with the user's initials, drawn here (no photo needed)."""
+    picture = PILImage.new("RGB", (256, 256), "#f5f7f9")
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((0, 0, 255, 255), fill="#1f5f8b")
+    initials = f"{user.first_name[:1]}{user.last_name[:1]}".upper()
+    font = ImageFont.load_default(size=110)
+    draw.text((128, 128), initials, fill="white", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=f"{user.username}.png")
 
 
 def _rgb(hex_colour):

@@ -35,6 +35,12 @@ USERS = [
         "first_name": "Daniel",
         "last_name": "Okafor",
         "role": "instructor",
+        "bio": (
+            "Daniel has taught programming and data analysis for twelve years, "
+            "first to engineers at a Lagos bank and now to anyone who wants to "
+            "turn a spreadsheet habit into real skills. He writes short lessons "
+            "that end with something you can run."
+        ),
     },
     {
         "username": "student",

@@ -31,6 +31,35 @@
       .catch(() => null);
   }
 
+  // The player's frame is on this origin: name it for screen readers and
+  // keep it as tall as its content instead of the block's fixed height.
+  function fitFrame(el) {
+    const frame = el.querySelector("iframe");
+    if (!frame) return;
+    frame.title = el.dataset.title;
+    if (typeof ResizeObserver === "undefined") return;
+    let watched = null;
+    const observer = new ResizeObserver(() => fit());
+    function fit() {
+      const body = frame.contentDocument && frame.contentDocument.body;
+      if (!body) return;
+      // H5P writes the frame's document itself, so its body can be replaced.
+      if (body !== watched) {
+        observer.disconnect();
+        observer.observe(body);
+        watched = body;
+      }
+      const height = Math.ceil(body.getBoundingClientRect().height);
+      if (height > 0) {
+        frame.style.height = height + "px";
+        if (frame.parentElement !== el) frame.parentElement.style.height = "auto";
+        el.style.minHeight = "0";
+      }
+    }
+    frame.addEventListener("load", fit);
+    fit();
+  }
+
   players.forEach((el) => {
     const loading = el.querySelector("[data-h5p-loading]");
     const path = el.dataset.h5pPath.replace(/\/$/, "");
@@ -46,6 +75,7 @@
     };
     new H5PStandalone.H5P(el, options).then(() => {
       if (loading) loading.remove();
+      fitFrame(el);
       H5P.externalDispatcher.on("xAPI", (event) => {
         const statement = event.data && event.data.statement;
         if (!statement) return;

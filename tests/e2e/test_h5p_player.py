@@ -55,6 +55,12 @@ def test_answering_in_the_h5p_activity_completes_the_lesson(
 
     activity = page.frame_locator(".h5p-block__player iframe")
     expect(activity.get_by_text("Paris is the capital of France.")).to_be_visible()
+    frame = page.locator(".h5p-block__player iframe")
+    expect(frame).to_have_attribute("title", "Capital check")
+    # The block asks for 300 px; the frame takes the height of its content.
+    box = frame.bounding_box()
+    player = page.locator("[data-h5p-player]").bounding_box()
+    assert 20 < box["height"] < 300 and player["height"] < 300
     activity.get_by_role("button", name="True").click()
 
     expect(page.locator("[data-completion-status]")).to_contain_text("Lesson complete")

@@ -1,6 +1,7 @@
 """`seed_demo` builds a complete demo site, and running it again changes nothing."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -142,3 +143,14 @@ def test_reset_rebuilds_the_demo_courses():
     call_command("seed_demo", "--reset", stdout=io.StringIO())
     assert CoursePage.objects.get(slug="writing-for-the-web").pk != before
     assert CoursePage.objects.count() == 3
+
+
+def test_the_demo_instructor_page_has_a_bio_and_a_photo(client):
+    seed()
+    teacher = get_user_model().objects.get(username="instructor")
+
+    html = client.get(f"/courses/instructors/{teacher.pk}/").content.decode()
+
+    assert "taught programming and data analysis" in html
+    photo = re.search(r'<img class="avatar avatar--large" src="([^"]+)"', html)
+    assert photo and client.get(photo.group(1)).status_code == 200
