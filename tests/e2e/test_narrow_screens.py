@@ -1,0 +1,78 @@
+"""At 390 px (a phone) no page of the main journeys scrolls sideways: wide
+code, tables and forms scroll inside their own block."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from home.demo import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PYTHON = "/courses/python-for-beginners/"
+PAGES_FOR_VISITORS = [
+    "/",
+    "/courses/",
+    PYTHON,
+    "/courses/data-analysis-with-sql/",
+    "/courses/writing-for-the-web/",
+    "/accounts/signup/",
+    "/accounts/login/",
+    "/payments/plans/",
+    "/certificates/verify/",
+]
+PAGES_FOR_THE_ADMIN = [  # staff open every lesson, locked or not
+    f"{PYTHON}getting-started/your-first-program/",  # a code listing
+    f"{PYTHON}getting-started/installing-python/",  # fenced code, a PDF
+    f"{PYTHON}working-with-data/lists-and-loops/",  # a Markdown table
+    f"{PYTHON}working-with-data/check-your-understanding/",  # a quiz
+    f"{PYTHON}working-with-data/mini-project/",  # an assignment with a rubric
+]
+PAGES_FOR_THE_STUDENT = ["/dashboard/", "/dashboard/purchases/", "/accounts/profile/"]
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def log_in(page, live_server, email):
+    page.goto(live_server.url + "/accounts/login/")
+    form = page.locator("main form")
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(DEMO_PASSWORD)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def too_wide(page, live_server, paths, output_dir):
+    found = {}
+    for path in paths:
+        page.goto(live_server.url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            found[path] = width
+            name = path.strip("/").replace("/", "_") or "home"
+            page.screenshot(path=str(output_dir / f"{name}.png"), full_page=True)
+    return found
+
+
+def test_no_page_of_the_main_journeys_scrolls_sideways(
+    live_server, settings, phone, output_dir
+):
+    settings.SITE_URL = live_server.url
+    call_command("seed_demo", stdout=io.StringIO())
+
+    wide = too_wide(phone, live_server, PAGES_FOR_VISITORS, output_dir)
+    log_in(phone, live_server, "admin@example.com")
+    wide |= too_wide(phone, live_server, PAGES_FOR_THE_ADMIN, output_dir)
+    phone.context.clear_cookies()
+    log_in(phone, live_server, "student@example.com")
+    wide |= too_wide(phone, live_server, PAGES_FOR_THE_STUDENT, output_dir)
+
+    assert wide == {}
