@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format check install browser bench clean
+.PHONY: run test lint format check install browser java bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
-test: lint check browser
+# The HTML validity test runs the W3C checker (npm vnu-jar) with Java.
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "Java is missing: run 'sudo apt-get install default-jre-headless'"; exit 1; fi; }
+
+test: lint check browser java
 	$(VENV)/bin/pytest
 
 bench: install

@@ -154,6 +154,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "learners.adapters.AccountAdapter"
+# A name at sign-up, and the login form in the site's words.
+ACCOUNT_SIGNUP_FORM_CLASS = "learners.forms.SignupNameForm"
+ACCOUNT_FORMS = {"login": "learners.login_form.LoginFormInOurWords"}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",

@@ -57,7 +57,7 @@ def log_in(page, live_server):
     form = page.locator("main form")
     form.locator("input[name=login]").fill("axe@example.com")
     form.locator("input[name=password]").fill("accessible-for-everyone")
-    form.get_by_role("button", name="Sign In").click()
+    form.get_by_role("button", name="Log in").click()
 
 
 def test_public_pages_have_no_serious_violations(live_server, site_with_courses, page):

@@ -50,7 +50,7 @@ def test_the_tool_result_completes_the_lesson(live_server, tool_lesson, page):
     form = page.locator("main form")
     form.locator("input[name=login]").fill("pupil@example.com")
     form.locator("input[name=password]").fill("practice-makes-perfect")
-    form.get_by_role("button", name="Sign In").click()
+    form.get_by_role("button", name="Log in").click()
 
     tool = page.frame_locator("iframe.ai-tool-block__frame")
     tool.get_by_label("Your answer").fill("4")

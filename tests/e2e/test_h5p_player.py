@@ -51,7 +51,7 @@ def test_answering_in_the_h5p_activity_completes_the_lesson(
     form = page.locator("main form")
     form.locator("input[name=login]").fill("geo@example.com")
     form.locator("input[name=password]").fill("capitals-of-the-world")
-    form.get_by_role("button", name="Sign In").click()
+    form.get_by_role("button", name="Log in").click()
 
     activity = page.frame_locator(".h5p-block__player iframe")
     expect(activity.get_by_text("Paris is the capital of France.")).to_be_visible()

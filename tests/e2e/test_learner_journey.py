@@ -54,10 +54,11 @@ def test_sign_up_verify_enrol_and_finish_a_free_course(
 ):
     page.goto(live_server.url + "/accounts/signup/")
     form = page.locator("main form")
+    form.get_by_label("Your name").fill("Jo Mensah")
     form.locator("input[name=email]").fill("jo@example.com")
     form.locator("input[name=password1]").fill("study-hard-every-day")
     form.locator("input[name=password2]").fill("study-hard-every-day")
-    page.locator("main").get_by_role("button", name="Sign Up").click()
+    page.locator("main").get_by_role("button", name="Sign up").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
 
     link = re.search(

@@ -45,7 +45,7 @@ def test_decline_then_pay_and_land_in_the_course(
     form = page.locator("main form")
     form.locator("input[name=login]").fill("payer@example.com")
     form.locator("input[name=password]").fill("pay-for-learning-1")
-    form.get_by_role("button", name="Sign In").click()
+    form.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("SQL Deep Dive")
 
     page.get_by_role("button", name="Buy this course").click()
@@ -69,7 +69,7 @@ def log_in(page, live_server, next_url):
     form = page.locator("main form")
     form.locator("input[name=login]").fill("payer@example.com")
     form.locator("input[name=password]").fill("pay-for-learning-1")
-    form.get_by_role("button", name="Sign In").click()
+    form.get_by_role("button", name="Log in").click()
 
 
 def test_a_coupon_lowers_the_price_and_the_invoice_is_listed(

@@ -36,7 +36,7 @@ def test_fail_retry_pass_completes_the_lesson(
     form = page.locator("main form")
     form.locator("input[name=login]").fill("traveller@example.com")
     form.locator("input[name=password]").fill("see-the-world-2026")
-    form.get_by_role("button", name="Sign In").click()
+    form.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Capitals quiz")
 
     page.get_by_role("button", name="Start the quiz").click()

@@ -72,7 +72,7 @@ def log_in(page, live_server):
     form = page.locator("main form")
     form.locator("input[name=login]").fill("viewer@example.com")
     form.locator("input[name=password]").fill("watch-it-all-please")
-    form.get_by_role("button", name="Sign In").click()
+    form.get_by_role("button", name="Log in").click()
 
 
 def test_watching_the_video_completes_the_lesson(

@@ -23,6 +23,7 @@ def sign_up(client, email="new@example.com"):
         return client.post(
             "/accounts/signup/",
             {
+                "name": "Ada  Lovelace ",
                 "email": email,
                 "password1": "a-long-safe-passphrase",
                 "password2": "a-long-safe-passphrase",
@@ -52,7 +53,8 @@ def test_signing_up_makes_a_student_with_an_unverified_address(client, site):
     user = get_user_model().objects.get(email="new@example.com")
     assert list(user.groups.values_list("name", flat=True)) == ["Students"]
     assert not EmailAddress.objects.get(user=user).verified
-    assert Profile.objects.filter(user=user).exists()
+    assert Profile.objects.get(user=user).display_name == "Ada Lovelace"
+    assert (user.first_name, user.last_name) == ("Ada", "Lovelace")
     assert "Confirm" in mail.outbox[0].subject or "confirm" in mail.outbox[0].body
 
 
@@ -176,3 +178,13 @@ def test_a_student_cannot_open_the_wagtail_admin(client, site):
 
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def test_account_pages_speak_the_sites_words(client, site):
+    login = client.get("/accounts/login/").content.decode()
+    signup = client.get("/accounts/signup/").content.decode()
+
+    assert "<h1>Log in</h1>" in login and "Keep me logged in on this device" in login
+    assert "Sign In" not in login and "Remember Me" not in login
+    assert "<h1>Create your account</h1>" in signup and "Your name" in signup
+    assert "Sign Up" not in signup

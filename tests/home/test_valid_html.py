@@ -1,0 +1,68 @@
+"""The W3C Nu HTML Checker (npm `vnu-jar`, run with the machine's Java) finds
+no errors on the main pages of the seeded demo."""
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+VNU = (
+    Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+PYTHON = "/courses/python-for-beginners/"
+PAGES = {
+    "home": ("/", None),
+    "catalogue": ("/courses/", None),
+    "course": (PYTHON, None),
+    "lesson": (f"{PYTHON}getting-started/your-first-program/", "student"),
+    "sign-up": ("/accounts/signup/", None),
+    "log-in": ("/accounts/login/", None),
+    "dashboard": ("/dashboard/", "student"),
+}
+
+
+def html_errors(paths):
+    """The checker's errors, as (file, line, message)."""
+    java = shutil.which("java")
+    if java is None or not VNU.exists():
+        pytest.fail("The HTML checker needs Java and `npm ci` (vnu-jar).")
+    result = subprocess.run(  # noqa: S603 - the machine's Java on our own files
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    return [
+        (Path(m["url"]).name, m.get("lastLine"), m["message"])
+        for m in messages
+        if m["type"] == "error"
+    ]
+
+
+def test_the_main_pages_are_valid_html(tmp_path):
+    call_command("seed_demo", stdout=io.StringIO())
+    student = get_user_model().objects.get(username="student")
+    files = []
+    for name, (path, user) in PAGES.items():
+        client = Client()
+        if user:
+            client.force_login(student)
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = tmp_path / f"{name}.html"
+        page.write_bytes(response.content)
+        files.append(page)
+
+    errors = html_errors(files)
+    assert errors == [], "\n".join(map(str, errors))
