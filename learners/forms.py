@@ -40,6 +40,8 @@ class SignupNameForm(forms.Form):
         help_text=_("As it should appear to instructors and on certificates."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    # allauth orders its sign-up fields by this: the name comes first.
+    field_order = ["name", "email", "password1", "password2"]
 
     def signup(self, request, user):
         name = " ".join(self.cleaned_data["name"].split())

@@ -187,4 +187,5 @@ def test_account_pages_speak_the_sites_words(client, site):
     assert "<h1>Log in</h1>" in login and "Keep me logged in on this device" in login
     assert "Sign In" not in login and "Remember Me" not in login
     assert "<h1>Create your account</h1>" in signup and "Your name" in signup
+    assert signup.index('name="name"') < signup.index('name="email"')
     assert "Sign Up" not in signup
