@@ -75,6 +75,17 @@ def log_in(page, live_server):
     form.get_by_role("button", name="Log in").click()
 
 
+def stop_reports(page):
+    """The page keeps reporting and the player keeps fetching the video while
+    it is open: block every further request, leave the page and let those
+    under way finish, or SQLite is still busy with one while the test
+    database is flushed."""
+    page.route("**/*", lambda route: route.abort())
+    page.evaluate("() => document.querySelectorAll('video').forEach((v) => v.pause())")
+    page.goto("about:blank")
+    page.wait_for_timeout(1500)
+
+
 def test_watching_the_video_completes_the_lesson(
     live_server, video_lesson, page, output_dir
 ):
@@ -92,6 +103,7 @@ def test_watching_the_video_completes_the_lesson(
     record = VideoWatch.objects.get(block_id="v-watch")
     assert record.watched_seconds >= SECONDS * 0.8
     page.screenshot(path=str(output_dir / "video-complete.png"), full_page=True)
+    stop_reports(page)
 
 
 def test_skipping_to_the_end_does_not_complete_the_lesson(
@@ -117,3 +129,4 @@ def test_skipping_to_the_end_does_not_complete_the_lesson(
     record = VideoWatch.objects.get(block_id="v-skip")
     assert record.watched_seconds <= 1
     expect(page.locator("[data-completion-status]")).not_to_contain_text("✓")
+    stop_reports(page)
