@@ -5,12 +5,13 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils.functional import cached_property
 
 from .access import CourseAccess, Level
 from .models import Certificate, Enrollment, LessonProgress, QuizAttempt, Submission
 from .services import CourseProgress
+from .services.learning_time import seconds_learnt
 
 RECENT_ACTIVITY_COUNT = 8
 
@@ -133,10 +134,6 @@ class Dashboard:
     certificates: list = field(default_factory=list)
 
     @property
-    def hours_learnt(self):
-        return round(self.seconds_learnt / 3600, 1)
-
-    @property
     def continue_with(self):
         """The most recently active course that still has a lesson to do."""
         return next((item for item in self.in_progress if item.next_lesson), None)
@@ -170,7 +167,7 @@ def dashboard_for(user):
         status=LessonProgress.Status.COMPLETED
     ).values_list("enrollment_id", "lesson_id"):
         items[enrollment_id].completed_ids.add(lesson_id)
-    seconds = progress.aggregate(total=Sum("time_spent_seconds"))["total"] or 0
+    seconds = seconds_learnt(enrollments)
     recent = list(
         progress.filter(last_accessed_at__isnull=False)
         .select_related("lesson", "enrollment__course")

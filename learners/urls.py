@@ -5,6 +5,7 @@ from django.urls import path
 from payments.views import (
     credit_note_download,
     invoice_download,
+    period_invoice_download,
     purchases,
     subscription,
 )
@@ -21,6 +22,11 @@ urlpatterns = [
         "purchases/credit-notes/<int:credit_note_id>/",
         credit_note_download,
         name="credit_note",
+    ),
+    path(
+        "purchases/subscription/<int:payment_id>/invoice/",
+        period_invoice_download,
+        name="period_invoice",
     ),
     path("subscription/", subscription, name="subscription"),
     path("enrollments/<int:pk>/", views.enrollment_detail, name="enrollment"),

@@ -14,7 +14,7 @@ from learners.wagtail_hooks import teaches
 
 from .errors import PayoutError, RefundError
 from .models import InstructorAccount, Order, Payout
-from .services import earnings, payouts
+from .services import earnings, payouts, statements
 from .services.refunds import refund_order
 
 
@@ -128,6 +128,7 @@ def earnings_view(request):
         "by_course": earnings.earnings_by_course(instructor),
         "by_month": by_month,
         "payouts": Payout.objects.filter(instructor=instructor)[:20],
+        "subscription_lines": statements.statements_for(instructor)[:24],
         "account": account,
         "form": form,
         "share_percent": earnings.share_percent_for(instructor),

@@ -15,7 +15,7 @@ class PaymentsConfig(AppConfig):
         from learners.emails import register_email_kind
 
         from . import checks, tasks  # noqa: F401 - registers checks and tasks
-        from .models import Order, PaymentTransaction, Payout
+        from .models import Order, PaymentTransaction, Payout, SubscriptionPayment
 
         register_email_kind(
             "checkout_reminder",
@@ -44,6 +44,18 @@ class PaymentsConfig(AppConfig):
             None,
             PaymentTransaction,
             lambda refund: reverse("learners:purchases"),
+        )
+        register_email_kind(
+            "subscription_payment_receipt",
+            None,
+            SubscriptionPayment,
+            lambda payment: reverse("learners:period_invoice", args=[payment.pk]),
+        )
+        register_email_kind(
+            "subscription_payment_failed",
+            None,
+            SubscriptionPayment,
+            lambda payment: reverse("learners:subscription"),
         )
         for kind in ("payout_approved", "payout_rejected", "payout_paid"):
             register_email_kind(

@@ -3,8 +3,8 @@ behaves like Stripe Checkout, so the whole flow works without a network.
 
 A gateway has `create_checkout`, `create_subscription_checkout`,
 `retrieve_checkout`, `expire_checkout`, `checkout_for_payment`,
-`payment_fee`, `parse_webhook`, `refund`,
-`retrieve_subscription` and `set_cancel_at_period_end`. Another provider
+`payment_fee`, `parse_webhook`, `refund`, `retrieve_subscription`,
+`retrieve_invoice` and `set_cancel_at_period_end`. Another provider
 (Paystack, PayFast, Razorpay) is one more class with these methods.
 """
 
@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .errors import CheckoutError
-from .models import OfflineCheckoutSession
+from .models import OfflineCheckoutSession, OfflineInvoice
 
 
 class WebhookSignatureError(Exception):
@@ -55,6 +55,22 @@ class SubscriptionState:
     current_period_end: datetime
     cancel_at_period_end: bool
     metadata: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InvoiceState:
+    """What the gateway says about a subscription's invoice for one period."""
+
+    id: str
+    subscription_id: str
+    paid: bool
+    amount: int  # charged (paid) or asked for (failed), minor units
+    tax: int
+    currency: str
+    period_start: datetime
+    period_end: datetime
+    paid_at: datetime | None = None
+    payment_intent: str = ""
 
 
 def parse_signed_event(payload, signature, secret):
@@ -156,6 +172,28 @@ class OfflineGateway:
             metadata=self._subscription_metadata(session),
         )
 
+    def retrieve_invoice(self, invoice_id):
+        invoice = (
+            OfflineInvoice.objects.filter(invoice_id=invoice_id)
+            .select_related("session")
+            .first()
+        )
+        if invoice is None:
+            return None
+        paid = invoice.status == "paid"
+        return InvoiceState(
+            id=invoice.invoice_id,
+            subscription_id=invoice.session.subscription_id,
+            paid=paid,
+            amount=invoice.amount,
+            tax=0,
+            currency=invoice.currency,
+            period_start=invoice.period_start,
+            period_end=invoice.period_end,
+            paid_at=invoice.created_at if paid else None,
+            payment_intent=invoice.payment_intent,
+        )
+
     def set_cancel_at_period_end(self, subscription_id, cancel):
         OfflineCheckoutSession.objects.filter(subscription_id=subscription_id).update(
             cancel_at_period_end=cancel
@@ -172,8 +210,86 @@ class OfflineGateway:
             if session.mode == session.Mode.SUBSCRIPTION:
                 session.subscription_id = f"sub_test_{secrets.token_hex(12)}"
                 session.subscription_status = "active"
-                session.period_end = period_after(timezone.now(), session.plan.interval)
+                session.period_end = timezone.now()
         session.save()
+        if paid and session.mode == session.Mode.SUBSCRIPTION:
+            return self.bill_period(session, paid=True)
+        return None
+
+    def bill_period(self, session, paid):
+        """Charge the test card for the subscription's next period, as Stripe
+        does when a period ends: paid, the period moves on; declined, the
+        subscription is past due. Returns the period's invoice."""
+        start = session.period_end
+        end = period_after(start, session.plan.interval)
+        invoice = OfflineInvoice.objects.create(
+            invoice_id=f"in_test_{secrets.token_hex(12)}",
+            session=session,
+            status="paid" if paid else "open",
+            amount=session.plan.price,
+            currency=session.currency,
+            period_start=start,
+            period_end=end,
+            payment_intent=f"pi_test_{secrets.token_hex(12)}" if paid else "",
+        )
+        session.subscription_status = "active" if paid else "past_due"
+        if paid:
+            session.period_end = end
+        session.save(update_fields=["subscription_status", "period_end"])
+        return invoice
+
+    def renew_due(self, now=None):
+        """Bill every test subscription whose period has ended and that is
+        not set to end, and end those set to: the offline stand-in for
+        Stripe's renewals. Returns the signed events to deliver."""
+        now = now or timezone.now()
+        due = OfflineCheckoutSession.objects.filter(
+            mode=OfflineCheckoutSession.Mode.SUBSCRIPTION,
+            subscription_status="active",
+            cancel_at_period_end=False,
+            period_end__lte=now,
+        ).select_related("plan")
+        events = []
+        for session in due:
+            invoice = self.bill_period(session, paid=True)
+            events.append(self.invoice_event(invoice))
+        for session in OfflineCheckoutSession.objects.filter(
+            mode=OfflineCheckoutSession.Mode.SUBSCRIPTION,
+            subscription_status="active",
+            cancel_at_period_end=True,
+            period_end__lte=now,
+        ):
+            session.subscription_status = "canceled"
+            session.save(update_fields=["subscription_status"])
+            events.append(
+                self._signed(
+                    "customer.subscription.deleted",
+                    {"id": session.subscription_id, "object": "subscription"},
+                )
+            )
+        return events
+
+    def invoice_event(self, invoice):
+        """A Stripe-shaped `invoice.paid` or `invoice.payment_failed` event."""
+        return self._signed(
+            "invoice.paid" if invoice.status == "paid" else "invoice.payment_failed",
+            {
+                "id": invoice.invoice_id,
+                "object": "invoice",
+                "subscription": invoice.session.subscription_id,
+            },
+        )
+
+    def _signed(self, event_type, obj):
+        payload = json.dumps(
+            {
+                "id": f"evt_test_{secrets.token_hex(12)}",
+                "object": "event",
+                "type": event_type,
+                "data": {"object": obj},
+            }
+        )
+        return payload, sign(payload, settings.PAYMENTS_WEBHOOK_SECRET)
 
     def event_for(self, session):
         """A Stripe-shaped webhook event about the session, and its signature."""

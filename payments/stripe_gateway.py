@@ -7,7 +7,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import stripe
 from django.conf import settings
 
-from .gateways import CheckoutSession, SubscriptionState, parse_signed_event
+from .gateways import (
+    CheckoutSession,
+    InvoiceState,
+    SubscriptionState,
+    parse_signed_event,
+)
 from .models import StripeCustomer
 
 
@@ -137,6 +142,39 @@ class StripeGateway:
             return None
         return _as_subscription(subscription)
 
+    def retrieve_invoice(self, invoice_id):
+        """A subscription period's invoice, in the shape of any API version:
+        newer ones moved the subscription under `parent` and the payment
+        intent under `payments`, and give taxes as a list."""
+        try:
+            invoice = _plain(
+                self.client.v1.invoices.retrieve(
+                    invoice_id, params={"expand": ["payments"]}
+                )
+            )
+        except stripe.InvalidRequestError:
+            return None
+        parent = (invoice.get("parent") or {}).get("subscription_details") or {}
+        subscription_id = invoice.get("subscription") or parent.get("subscription")
+        if not subscription_id:
+            return None
+        lines = (invoice.get("lines") or {}).get("data") or [{}]
+        period = lines[0].get("period") or {}
+        paid = invoice.get("status") == "paid"
+        paid_at = (invoice.get("status_transitions") or {}).get("paid_at")
+        return InvoiceState(
+            id=invoice["id"],
+            subscription_id=subscription_id,
+            paid=paid,
+            amount=invoice["amount_paid"] if paid else invoice["amount_due"],
+            tax=_invoice_tax(invoice),
+            currency=invoice["currency"],
+            period_start=_when(period.get("start") or invoice["period_start"]),
+            period_end=_when(period.get("end") or invoice["period_end"]),
+            paid_at=_when(paid_at) if paid and paid_at else None,
+            payment_intent=_invoice_payment_intent(invoice),
+        )
+
     def set_cancel_at_period_end(self, subscription_id, cancel):
         subscription = self.client.v1.subscriptions.update(
             subscription_id, params={"cancel_at_period_end": cancel}
@@ -171,6 +209,27 @@ def _as_subscription(subscription):
         cancel_at_period_end=bool(subscription.cancel_at_period_end),
         metadata=_plain(getattr(subscription, "metadata", None)),
     )
+
+
+def _when(timestamp):
+    return datetime.fromtimestamp(int(timestamp), tz=UTC)
+
+
+def _invoice_tax(invoice):
+    if invoice.get("tax") is not None:
+        return invoice["tax"]
+    return sum(item.get("amount", 0) for item in invoice.get("total_taxes") or [])
+
+
+def _invoice_payment_intent(invoice):
+    if invoice.get("payment_intent"):
+        intent = invoice["payment_intent"]
+        return intent["id"] if isinstance(intent, dict) else intent
+    for record in (invoice.get("payments") or {}).get("data") or []:
+        payment = record.get("payment") or {}
+        if payment.get("payment_intent"):
+            return payment["payment_intent"]
+    return ""
 
 
 def _plain(stripe_object):

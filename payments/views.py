@@ -21,6 +21,7 @@ from .models import (
     Invoice,
     OfflineCheckoutSession,
     Order,
+    SubscriptionPayment,
     SubscriptionPlan,
 )
 from .services import subscriptions
@@ -128,9 +129,10 @@ def test_gateway(request, session_id):
     if request.method == "POST" and session.status == session.Status.OPEN:
         gateway = get_gateway()
         paid = "pay" in request.POST
-        gateway.complete(session, paid)
-        payload, signature = gateway.event_for(session)
-        services.handle_webhook(payload, signature)
+        invoice = gateway.complete(session, paid)
+        services.handle_webhook(*gateway.event_for(session))
+        if invoice is not None:
+            services.handle_webhook(*gateway.invoice_event(invoice))
         if paid:
             return redirect(
                 session.success_url.replace("{CHECKOUT_SESSION_ID}", session.session_id)
@@ -152,11 +154,15 @@ def purchases(request):
         .select_related("course", "invoice", "coupon")
         .prefetch_related("invoice__credit_notes")
     )
+    periods = SubscriptionPayment.objects.filter(
+        subscription__user=request.user
+    ).select_related("subscription__plan", "invoice")
     return render(
         request,
         "payments/purchases.html",
         {
             "orders": orders,
+            "periods": periods,
             "subscription": subscriptions.latest_subscription(request.user),
         },
     )
@@ -169,6 +175,19 @@ def invoice_download(request, order_id):
         Invoice.objects.select_related("order__course", "order__user"),
         order_id=order_id,
         order__user=request.user,
+    )
+    response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
+    return response
+
+
+@login_required
+def period_invoice_download(request, payment_id):
+    """The invoice PDF of one paid period of the learner's own subscription."""
+    invoice = get_object_or_404(
+        Invoice.objects.select_related("subscription_payment__subscription__plan"),
+        subscription_payment_id=payment_id,
+        subscription_payment__subscription__user=request.user,
     )
     response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'

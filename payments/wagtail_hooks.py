@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.helpers import ButtonHelper
@@ -15,7 +16,7 @@ from home.admin_helpers import ReadOnlyPermissionHelper
 from home.money import format_money
 from learners.wagtail_hooks import TeachersMenuItem
 
-from . import admin_views
+from . import admin_views, statement_views
 from .admin_views import manages_money
 from .models import (
     Coupon,
@@ -219,6 +220,8 @@ def register_commerce_urls():
         path("earnings/", admin_views.earnings_view, name="earnings"),
         path("orders/<int:pk>/refund/", admin_views.refund_view, name="refund"),
         path("payouts/<int:pk>/", admin_views.payout_view, name="payout"),
+        path("statements/", statement_views.statements_view, name="statements"),
+        path("statements/<int:pk>/", statement_views.statement_view, name="statement"),
     ]
     return [path("commerce/", (urls, "payments_admin", "payments_admin"))]
 
@@ -227,4 +230,19 @@ def register_commerce_urls():
 def register_earnings_menu_item():
     return TeachersMenuItem(
         _("Earnings"), reverse("payments_admin:earnings"), icon_name="pick", order=233
+    )
+
+
+class MoneyStaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return manages_money(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_statements_menu_item():
+    return MoneyStaffMenuItem(
+        _("Subscription statements"),
+        reverse("payments_admin:statements"),
+        icon_name="repeat",
+        order=234,
     )

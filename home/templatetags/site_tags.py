@@ -34,6 +34,28 @@ def duration(minutes):
 
 
 @register.filter
+def seconds_duration(seconds):
+    """Learning time in seconds as `duration` shows minutes, whole minutes
+    rounded down; under a minute is "0 min"."""
+    return duration(int(seconds or 0) // 60) or _("0 min")
+
+
+@register.filter
+def month_name(number):
+    """3 -> "March", in the active language."""
+    from django.utils.dates import MONTHS
+
+    return MONTHS.get(int(number), "")
+
+
+@register.filter
+def basis_points(value):
+    """7000 -> "70%", 7050 -> "70.5%"."""
+    whole, rest = divmod(int(value or 0), 100)
+    return f"{whole}%" if not rest else f"{whole}.{rest:02d}".rstrip("0") + "%"
+
+
+@register.filter
 def highlight(text, query):
     """`{{ course.title|highlight:filters.q }}`: the searched words in <mark>,
     everything else escaped."""

@@ -6,7 +6,7 @@ from .certificate import Certificate
 from .enrollment import Enrollment
 from .notification import SentEmail
 from .profile import Profile
-from .progress import LessonProgress
+from .progress import LearningDay, LessonProgress
 from .stats import CourseDay, CourseStats, LessonStats
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "CourseDay",
     "CourseStats",
     "Enrollment",
+    "LearningDay",
     "LearningEvent",
     "LessonProgress",
     "LessonStats",

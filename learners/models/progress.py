@@ -57,3 +57,27 @@ class LessonProgress(models.Model):
     @property
     def is_completed(self):
         return self.status == self.Status.COMPLETED
+
+
+class LearningDay(models.Model):
+    """The time one enrolment spent learning on one day (UTC), added to by the
+    same heartbeats as `LessonProgress.time_spent_seconds`: the record that
+    subscription income is shared by, and the dashboard's learning time."""
+
+    enrollment = models.ForeignKey(
+        "learners.Enrollment", on_delete=models.CASCADE, related_name="learning_days"
+    )
+    date = models.DateField(_("date"))
+    seconds = models.PositiveIntegerField(_("seconds"), default=0)
+
+    class Meta:
+        verbose_name = _("learning day")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "date"], name="one_learning_day_per_enrolment"
+            )
+        ]
+        indexes = [models.Index(fields=["date"], name="learning_day_date")]
+
+    def __str__(self):
+        return f"{self.enrollment_id} on {self.date}: {self.seconds}s"

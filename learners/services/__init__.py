@@ -16,6 +16,7 @@ from home.errors import Refusal
 from ..access import lesson_access
 from ..models import Enrollment, LessonProgress
 from ..signals import course_completed
+from .learning_time import add_learning_time
 
 # A heartbeat reports time spent since the previous one; the browser beats every
 # 30 seconds, so anything above a minute per beat is not real.
@@ -247,8 +248,10 @@ def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
                 progress.video_watched_percent, clamped
             )
         if seconds is not None:
-            progress.time_spent_seconds += _creditable_seconds(progress, seconds, now)
+            credited = _creditable_seconds(progress, seconds, now)
+            progress.time_spent_seconds += credited
             progress.last_heartbeat_at = now
+            add_learning_time(enrollment, credited, now)
         if progress.status == LessonProgress.Status.NOT_STARTED:
             progress.status = LessonProgress.Status.IN_PROGRESS
             progress.started_at = now

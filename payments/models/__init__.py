@@ -1,17 +1,19 @@
-"""Payments' models: orders and their ledger, coupons, invoices, subscriptions,
-instructor earnings and payouts."""
+"""Payments' models: orders and their ledger, coupons, invoices, subscriptions
+and their monthly statements, instructor earnings and payouts."""
 
 from .coupons import Coupon, CouponRedemption
 from .earnings import CourseRevenueShare, Earning, InstructorAccount, Payout
 from .invoices import CreditNote, DocumentCounter, Invoice
 from .orders import (
     OfflineCheckoutSession,
+    OfflineInvoice,
     Order,
     PaymentTransaction,
     StripeCustomer,
     WebhookEvent,
 )
-from .subscriptions import Subscription, SubscriptionPlan
+from .statements import StatementLine, SubscriptionStatement
+from .subscriptions import Subscription, SubscriptionPayment, SubscriptionPlan
 
 __all__ = [
     "Coupon",
@@ -23,11 +25,15 @@ __all__ = [
     "DocumentCounter",
     "Invoice",
     "OfflineCheckoutSession",
+    "OfflineInvoice",
     "Order",
     "PaymentTransaction",
     "Payout",
+    "StatementLine",
     "StripeCustomer",
     "Subscription",
+    "SubscriptionPayment",
     "SubscriptionPlan",
+    "SubscriptionStatement",
     "WebhookEvent",
 ]

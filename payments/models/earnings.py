@@ -72,17 +72,30 @@ class CourseRevenueShare(models.Model):
 
 
 class Earning(models.Model):
-    """One ledger row per paid order (a sale) and per refund (its reversal,
-    with negative amounts). Rows are never changed after they are written."""
+    """One ledger row per paid order (a sale), per refund (its reversal, with
+    negative amounts) and per course line of a monthly subscription statement.
+    Rows are never changed after they are written."""
 
     class Kind(models.TextChoices):
         SALE = "sale", _("Sale")
         REVERSAL = "reversal", _("Refund reversal")
+        SUBSCRIPTION = "subscription", _("Subscription share")
 
     order = models.ForeignKey(
-        "payments.Order", on_delete=models.PROTECT, related_name="earnings"
+        "payments.Order",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="earnings",
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    statement_line = models.OneToOneField(
+        "payments.StatementLine",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="earning",
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
     instructor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -117,11 +130,19 @@ class Earning(models.Model):
                 ),
                 name="earning_shares_add_up",
             ),
+            models.CheckConstraint(
+                condition=Q(kind="subscription", order__isnull=True)
+                & Q(statement_line__isnull=False)
+                | ~Q(kind="subscription")
+                & Q(order__isnull=False, statement_line__isnull=True),
+                name="earning_comes_from_an_order_or_a_statement",
+            ),
         ]
         indexes = [models.Index(fields=["instructor", "currency", "available_at"])]
 
     def __str__(self):
-        return f"{self.kind} of order {self.order_id}: {self.instructor_amount}"
+        source = f"order {self.order_id}" if self.order_id else "subscriptions"
+        return f"{self.kind} of {source}: {self.instructor_amount}"
 
 
 class Payout(models.Model):

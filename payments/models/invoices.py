@@ -31,10 +31,22 @@ class DocumentCounter(models.Model):
 
 
 class Invoice(models.Model):
-    """The invoice of one paid order, with the buyer's details as they were."""
+    """The invoice of one paid order or one paid subscription period, with
+    the buyer's details as they were. Both share the one INV series."""
 
     order = models.OneToOneField(
-        "payments.Order", on_delete=models.PROTECT, related_name="invoice"
+        "payments.Order",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="invoice",
+    )
+    subscription_payment = models.OneToOneField(
+        "payments.SubscriptionPayment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="invoice",
     )
     year = models.PositiveSmallIntegerField()
     sequence = models.PositiveIntegerField()
@@ -50,7 +62,14 @@ class Invoice(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["year", "sequence"], name="one_invoice_per_number"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    order__isnull=False, subscription_payment__isnull=True
+                )
+                | models.Q(order__isnull=True, subscription_payment__isnull=False),
+                name="invoice_for_an_order_or_a_period",
+            ),
         ]
 
     def __str__(self):

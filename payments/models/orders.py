@@ -205,3 +205,23 @@ class StripeCustomer(models.Model):
 
     def __str__(self):
         return self.customer_id
+
+
+class OfflineInvoice(models.Model):
+    """The offline test gateway's invoice for one subscription period, as
+    Stripe keeps one: the first when the learner pays, then one per renewal."""
+
+    invoice_id = models.CharField(max_length=64, unique=True)
+    session = models.ForeignKey(
+        OfflineCheckoutSession, on_delete=models.CASCADE, related_name="invoices"
+    )
+    status = models.CharField(max_length=16)  # "paid" or "open" (payment failed)
+    amount = models.PositiveIntegerField()
+    currency = models.CharField(max_length=3)
+    period_start = models.DateTimeField()
+    period_end = models.DateTimeField()
+    payment_intent = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.invoice_id

@@ -119,3 +119,55 @@ class Subscription(models.Model):
             self.status in self.ACCESS_STATUSES
             and self.current_period_end > timezone.now()
         )
+
+
+class SubscriptionPayment(models.Model):
+    """One billing period of a subscription, as the gateway's invoice for it
+    reports it: paid (the period's income, invoiced by us) or failed."""
+
+    class Status(models.TextChoices):
+        PAID = "paid", _("Paid")
+        FAILED = "failed", _("Payment failed")
+
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.PROTECT, related_name="payments"
+    )
+    gateway_invoice_id = models.CharField(max_length=255, unique=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices)
+    amount = models.PositiveIntegerField(_("amount"))
+    tax = models.PositiveIntegerField(_("of which tax"), default=0)
+    gateway_fee = models.PositiveIntegerField(_("gateway fee"), default=0)
+    currency = models.CharField(_("currency"), max_length=3)
+    period_start = models.DateTimeField(_("period from"))
+    period_end = models.DateTimeField(_("period to"))
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscription payment")
+        ordering = ["-period_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tax__lte=models.F("amount"))
+                & Q(gateway_fee__lte=models.F("amount") - models.F("tax")),
+                name="subscription_payment_amounts_make_sense",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="failed") | Q(paid_at__isnull=False),
+                name="paid_subscription_payment_has_a_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "currency", "paid_at"])]
+
+    def __str__(self):
+        return f"{self.subscription} {self.period_start:%Y-%m-%d} ({self.status})"
+
+    @property
+    def net(self):
+        """What the period brought in after tax and the gateway's fee."""
+        return self.amount - self.tax - self.gateway_fee
+
+    def mark_paid(self, paid_at):
+        """A failed period paid on a retry."""
+        self.status = self.Status.PAID
+        self.paid_at = paid_at

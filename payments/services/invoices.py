@@ -43,6 +43,32 @@ def issue_invoice(order):
     )
 
 
+def issue_period_invoice(payment):
+    """The invoice of one paid subscription period, numbered in the
+    transaction that records the payment."""
+    existing = Invoice.objects.filter(subscription_payment=payment).first()
+    if existing:
+        return existing
+    year = payment.paid_at.year
+    sequence, number = take_number(DocumentCounter.Series.INVOICE, year)
+    subscription = payment.subscription
+    user = subscription.user
+    start, end = payment.period_start, payment.period_end
+    return Invoice.objects.create(
+        subscription_payment=payment,
+        year=year,
+        sequence=sequence,
+        number=number,
+        issued_at=payment.paid_at,
+        billed_to_name=user.get_full_name() or user.get_username(),
+        billed_to_email=user.email,
+        description=(
+            f"{subscription.plan.name} subscription, "
+            f"{start:%-d %b %Y} to {end:%-d %b %Y}"
+        ),
+    )
+
+
 def issue_credit_note(refund):
     """The credit note of one refund, referring to the order's invoice; None
     where nothing was invoiced (a refund that arrived before the payment was
@@ -72,7 +98,13 @@ def issue_credit_note(refund):
 
 
 def invoice_pdf(invoice):
-    """The invoice as PDF bytes."""
+    """The invoice as PDF bytes: of an order, or of a subscription period."""
+    if invoice.subscription_payment_id:
+        return _pdf(
+            "payments/period_invoice_pdf.html",
+            {"invoice": invoice, "payment": invoice.subscription_payment},
+            invoice.number,
+        )
     return _pdf(
         "payments/invoice_pdf.html",
         {"invoice": invoice, "order": invoice.order},

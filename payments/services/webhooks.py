@@ -10,7 +10,7 @@ from home.errors import Refusal
 from ..errors import InvalidWebhook
 from ..gateways import WebhookSignatureError, get_gateway
 from ..models import Order, WebhookEvent
-from . import disputes, refunds, subscriptions
+from . import disputes, refunds, subscription_payments, subscriptions
 from .checkout import fail_checkout, fulfil_checkout
 
 
@@ -90,7 +90,10 @@ def _invoice_changed(invoice):
             "subscription"
         )
     )
-    if subscription_id:
+    if (
+        subscription_payments.invoice_reported(invoice["id"]) is None
+        and subscription_id
+    ):
         subscriptions.sync_subscription(subscription_id)
 
 

@@ -9,7 +9,13 @@ from django.db import connection
 from django.utils import timezone
 
 from learners import services
-from learners.models import Enrollment, LearningEvent, LessonProgress, VideoWatch
+from learners.models import (
+    Enrollment,
+    LearningDay,
+    LearningEvent,
+    LessonProgress,
+    VideoWatch,
+)
 from learners.signals import course_completed
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
@@ -197,6 +203,26 @@ def test_heartbeats_add_up_when_time_really_passes(course, member):
     progress = services.record_progress(member, reading, seconds=30)
 
     assert progress.time_spent_seconds == 60
+
+
+def test_learning_time_is_kept_per_day_and_is_what_the_dashboard_shows(
+    client, course, member
+):
+    reading, video = lesson(course, "reading"), lesson(course, "video")
+    services.record_progress(member, reading, seconds=60)
+    services.record_progress(member, video, seconds=45)
+    LessonProgress.objects.update(
+        last_heartbeat_at=timezone.now() - timedelta(seconds=60)
+    )
+    services.record_progress(member, reading, seconds=60)
+
+    day = LearningDay.objects.get()
+    page = client.get("/dashboard/").content.decode()
+
+    assert day.date == timezone.now().date() and day.seconds == 165
+    total = sum(p.time_spent_seconds for p in LessonProgress.objects.all())
+    assert day.seconds == total
+    assert "2 min" in page and "spent learning" in page
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """A small local stand-in for the Stripe API endpoints the site calls, so the
 real `stripe` library can be tested without the network: customers,
 checkout sessions (payment and subscription mode), refunds, subscriptions,
-and payment intents with their charge's balance transaction (the fee)."""
+their invoices (in the old and the new API shape), and payment intents
+with their charge's balance transaction (the fee)."""
 
 import json
 import threading
@@ -16,6 +17,7 @@ class FakeStripe:
     def __init__(self):
         self.customers, self.sessions, self.by_idempotency_key = {}, {}, {}
         self.refunds, self.subscriptions, self.prices = [], {}, {}
+        self.invoices = {}
         # payment intent -> (fee, settlement currency, exchange rate)
         self.fees = {}
         self.lock = threading.Lock()
@@ -108,6 +110,8 @@ class FakeStripe:
             return self.sessions.get(path.rsplit("/", 1)[-1])
         if path.startswith("/v1/subscriptions/"):
             return self.subscriptions.get(path.rsplit("/", 1)[-1])
+        if path.startswith("/v1/invoices/"):
+            return self.invoices.get(path.rsplit("/", 1)[-1])
         if path.startswith("/v1/payment_intents/"):
             return self.payment_intent(path.rsplit("/", 1)[-1])
         return None
@@ -115,13 +119,17 @@ class FakeStripe:
     def payment_intent(self, intent_id):
         """A payment intent with its latest charge and balance transaction
         expanded, as `expand[]=latest_charge.balance_transaction` returns it."""
+        paid = [*self.sessions.values(), *self.invoices.values()]
         session = next(
-            (s for s in self.sessions.values() if s["payment_intent"] == intent_id),
+            (s for s in paid if s.get("payment_intent") == intent_id),
             None,
+        ) or next(
+            (i for i in self.invoices.values() if _intent_of(i) == intent_id), None
         )
         if session is None:
             return None
-        amount, currency = session["amount_total"], session["currency"]
+        amount = session.get("amount_total", session.get("amount_paid"))
+        currency = session["currency"]
         # Stripe's standard card pricing: 2.9% + 30 minor units.
         fee, settled_in, rate = self.fees.get(
             intent_id, (round(amount * 0.029) + 30, currency, None)
@@ -212,11 +220,70 @@ class FakeStripe:
                 "metadata": session["metadata"],
                 "items": {
                     "object": "list",
-                    "data": [{"current_period_end": int(time.time()) + MONTH}],
+                    "data": [
+                        {
+                            "current_period_start": int(time.time()),
+                            "current_period_end": int(time.time()) + MONTH,
+                        }
+                    ],
                 },
             }
         return session
 
+    def bill(self, subscription_id, paid=True, tax=0, new_shape=False):
+        """Stripe charges the subscription for its next period: an invoice,
+        paid or open (the card was declined), and the period moves on."""
+        subscription = self.subscriptions[subscription_id]
+        item = subscription["items"]["data"][0]
+        start = item.get("current_period_start", int(time.time()))
+        end = item["current_period_end"] if paid else start + MONTH
+        invoice_id = f"in_fake_{len(self.invoices) + 1}"
+        amount = self.prices.get("price_monthly", 1500)
+        intent = f"pi_fake_{invoice_id}" if paid else None
+        invoice = {
+            "id": invoice_id,
+            "object": "invoice",
+            "status": "paid" if paid else "open",
+            "amount_paid": amount if paid else 0,
+            "amount_due": amount,
+            "currency": "usd",
+            "period_start": start,
+            "period_end": start,
+            "status_transitions": {"paid_at": int(time.time()) if paid else None},
+            "lines": {
+                "object": "list",
+                "data": [{"period": {"start": start, "end": end}}],
+            },
+        }
+        if new_shape:
+            invoice["parent"] = {
+                "subscription_details": {"subscription": subscription_id}
+            }
+            invoice["total_taxes"] = [{"amount": tax}]
+            invoice["payments"] = {
+                "object": "list",
+                "data": [
+                    {"payment": {"type": "payment_intent", "payment_intent": intent}}
+                ]
+                if intent
+                else [],
+            }
+        else:
+            invoice["subscription"] = subscription_id
+            invoice["tax"] = tax
+            invoice["payment_intent"] = intent
+        self.invoices[invoice_id] = invoice
+        if paid:
+            item["current_period_start"], item["current_period_end"] = end, end + MONTH
+        subscription["status"] = "active" if paid else "past_due"
+        return invoice
+
     def set_subscription(self, subscription_id, **changes):
         self.subscriptions[subscription_id].update(changes)
         return self.subscriptions[subscription_id]
+
+
+def _intent_of(invoice):
+    for record in (invoice.get("payments") or {}).get("data", []):
+        return record["payment"]["payment_intent"]
+    return None

@@ -1,14 +1,16 @@
 """Money under real concurrency, on PostgreSQL: the same webhook ten times at
-once, twenty orders racing for a coupon's last uses, two payout requests."""
+once, twenty orders racing for a coupon's last uses, two payout requests,
+and eight schedulers closing the same month's subscription statement."""
 
 import threading
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from learners.models import Enrollment, LearningDay
 from payments.errors import PayoutError
 from payments.models import (
     Coupon,
@@ -18,17 +20,22 @@ from payments.models import (
     Order,
     PaymentTransaction,
     Payout,
+    StatementLine,
+    SubscriptionStatement,
     WebhookEvent,
 )
-from payments.services import payouts
+from payments.services import payouts, statements
 from tests.courses.factories import UserFactory
-from tests.learners.factories import learner
+from tests.learners.factories import enrolled, learner
 from tests.payments.factories import (
     CouponFactory,
+    PlanFactory,
     event,
     paid_course,
     stripe_signed,
+    subscription_course,
 )
+from tests.payments.test_subscription_statements import subscriber
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -130,3 +137,22 @@ def test_two_payout_requests_at_once_take_the_money_once(catalogue):
     assert sum(isinstance(r, Payout) for r in results) == 1
     assert sum(isinstance(r, PayoutError) for r in results) == 1
     assert Payout.objects.get().amount == 7000
+
+
+def test_two_schedulers_closing_the_same_month_write_one_statement(catalogue):
+    course = subscription_course(catalogue, "shared")
+    course.instructor = UserFactory(username="teacher")
+    course.save()
+    march = datetime(2026, 3, 1, tzinfo=UTC)
+    ama = subscriber("ama", PlanFactory(), march)
+    enrollment = enrolled(ama, course, Enrollment.Source.SUBSCRIPTION)
+    LearningDay.objects.create(enrollment=enrollment, date=date(2026, 3, 2), seconds=60)
+
+    results = in_parallel(
+        8, lambda i: statements.close_due_statements(datetime(2026, 4, 2, tzinfo=UTC))
+    )
+
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert SubscriptionStatement.objects.count() == 1
+    assert StatementLine.objects.count() == 1
+    assert Earning.objects.filter(kind="subscription").count() == 1

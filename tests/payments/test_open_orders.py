@@ -50,7 +50,13 @@ def test_an_abandoned_checkout_gets_one_reminder(open_order):
 
 
 def test_a_fresh_checkout_is_left_alone(open_order):
-    assert run_task() == {"reminded": 0, "expired": 0, "subscriptions_checked": 0}
+    assert run_task() == {
+        "reminded": 0,
+        "expired": 0,
+        "renewed_offline": 0,
+        "subscriptions_checked": 0,
+        "statements_closed": 0,
+    }
 
 
 def test_a_stale_order_expires_with_its_pending_enrolment_and_coupon_hold(open_order):

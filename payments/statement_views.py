@@ -1,0 +1,41 @@
+"""Wagtail admin screens of the monthly subscription statements, for money
+staff: every month's income, where it went, and that it adds up."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+
+from .admin_views import manages_money
+from .models import SubscriptionStatement
+from .services import statements
+
+
+def _require_money_staff(request):
+    if not manages_money(request.user):
+        raise PermissionDenied
+
+
+def statements_view(request):
+    _require_money_staff(request)
+    return render(
+        request,
+        "payments/admin/statements.html",
+        {"statements": SubscriptionStatement.objects.all()[:60]},
+    )
+
+
+def statement_view(request, pk):
+    _require_money_staff(request)
+    statement = get_object_or_404(SubscriptionStatement, pk=pk)
+    lines = list(statements.statement_lines(statement))
+    return render(
+        request,
+        "payments/admin/statement.html",
+        {
+            "statement": statement,
+            "lines": lines,
+            "instructors_total": sum(line.instructor_amount for line in lines),
+            "lines_platform": sum(line.platform_amount for line in lines),
+            "platform_total": sum(line.platform_amount for line in lines)
+            + statement.unallocated,
+        },
+    )
