@@ -11,8 +11,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        import mimetypes
+
         from . import tasks  # noqa: F401 - registers the tasks with Celery
         from .sites import follow_site_url
+
+        # Captions are served as documents; browsers only use them as text/vtt.
+        mimetypes.add_type("text/vtt", ".vtt")
 
         # After every migrate the default Site follows SITE_URL again.
         post_migrate.connect(follow_site_url, sender=self)

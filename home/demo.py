@@ -31,6 +31,8 @@ from courses.models import (
     SectionPage,
 )
 from home import demo_data
+from home.demo_activity import remove_demo_learners, seed_demo_learners
+from home.demo_media import seed as demo_media
 from home.models import HomePage, SiteSettings
 from home.sites import sync_default_site
 from learners import services
@@ -38,6 +40,7 @@ from learners.models import Enrollment, Profile
 from learners.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
 from lessons.models import LessonPage
 from payments.models import Coupon, SubscriptionPlan
+from payments.services.statements import close_due_statements
 
 DEMO_PASSWORD = "learn-2026"  # noqa: S105 - printed on purpose for the demo
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2f4e-58a4-4c8e-9c0d-2b8f1e7a9d11")
@@ -47,6 +50,7 @@ BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2f4e-58a4-4c8e-9c0d-2b8f1e7a9d11")
 class SeedReport:
     users: list
     created_courses: int = 0
+    demo_learners: int = 0
 
 
 @transaction.atomic
@@ -57,6 +61,8 @@ def seed_demo(reset=False):
     categories = seed_categories()
     catalogue = seed_catalogue(home)
     instructor = get_user_model().objects.get(username="instructor")
+    if reset:
+        remove_demo_learners()
     for spec in demo_data.COURSES:
         existing = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"])
         if reset and existing.exists():
@@ -68,6 +74,8 @@ def seed_demo(reset=False):
         sync_course_ownership(course)
     seed_student_progress(get_user_model().objects.get(username="student"))
     seed_commerce()
+    report.demo_learners = seed_demo_learners()
+    close_due_statements()
     return report
 
 
@@ -284,6 +292,8 @@ def _resolve(value, files):
     for field, item in value.items():
         if isinstance(item, str) and item in files:
             value[field] = files[item]
+        elif (media := demo_media.resolve(item)) is not None:
+            value[field] = media
     if "tool_url" in value:
         value["allowed_origin"] = settings.SITE_URL
     return value

@@ -1,11 +1,27 @@
 """The demo catalogue: three real courses that show every kind of lesson block.
 
 Bodies are lists of (block type, value). `HANDOUT` stands for the course's
-generated PDF; `TOOL_URL` for the demo practice tool served by this site.
+generated PDF; `TOOL_URL` for the demo practice tool served by this site;
+`video`, `captions` and `activity` for the media made in `home/demo_media`.
 """
+
+from home.demo_media.seed import CAPTIONS, H5P, VIDEO, transcript
 
 HANDOUT = "__handout__"
 TOOL_URL = "__tool_url__"
+
+
+def video(slug):
+    return VIDEO + slug
+
+
+def captions(slug):
+    return CAPTIONS + slug
+
+
+def activity(slug):
+    return H5P + slug
+
 
 CATEGORIES = [
     (
@@ -185,13 +201,9 @@ PYTHON_COURSE = {
                             "video",
                             {
                                 "title": "Welcome to the course",
-                                "url": "https://www.youtube.com/watch?v=kqtD5dpn9C8",
-                                "transcript": (
-                                    "Hello and welcome. In this course you will "
-                                    "learn Python by writing small programs that "
-                                    "do useful things. By the end you will have a "
-                                    "tool that cleans up a shopping list."
-                                ),
+                                "file": video("python-welcome"),
+                                "captions": captions("python-welcome"),
+                                "transcript": transcript("python-welcome"),
                                 "required_watch_percentage": 80,
                             },
                         ),
@@ -205,6 +217,19 @@ PYTHON_COURSE = {
                                     "<p>You need a computer with Windows, macOS or "
                                     "Linux. No earlier experience is needed.</p>"
                                 )
+                            },
+                        ),
+                        (
+                            "video",
+                            {
+                                "title": "Optional: a longer tour of Python",
+                                "url": "https://www.youtube.com/watch?v=kqtD5dpn9C8",
+                                "transcript": (
+                                    "A longer introduction to what Python is used "
+                                    "for, hosted on YouTube. Watching it is not "
+                                    "needed to finish the lesson."
+                                ),
+                                "required_watch_percentage": 0,
                             },
                         ),
                     ],
@@ -323,8 +348,10 @@ PYTHON_COURSE = {
                             "h5p",
                             {
                                 "title": "Put the steps of a loop in order",
-                                "embed_url": "https://h5p.org/h5p/embed/617",
-                                "height": 480,
+                                "package": activity("python-loop-steps"),
+                                "completion_rule": "passed",
+                                "minimum_score": 50,
+                                "height": 420,
                             },
                         ),
                         (
@@ -495,12 +522,9 @@ SQL_COURSE = {
                             "video",
                             {
                                 "title": "Meet the shop database",
-                                "url": "https://www.youtube.com/watch?v=27axs9dO7AE",
-                                "transcript": (
-                                    "Our shop has three tables: customers, orders "
-                                    "and products. Every question in this course "
-                                    "is answered from these three tables."
-                                ),
+                                "file": video("sql-shop-database"),
+                                "captions": captions("sql-shop-database"),
+                                "transcript": transcript("sql-shop-database"),
                                 "required_watch_percentage": 90,
                             },
                         ),
@@ -606,8 +630,10 @@ SQL_COURSE = {
                             "h5p",
                             {
                                 "title": "Match each join to its result",
-                                "embed_url": "https://h5p.org/h5p/embed/711",
-                                "height": 520,
+                                "package": activity("sql-joins"),
+                                "completion_rule": "passed",
+                                "minimum_score": 50,
+                                "height": 420,
                             },
                         ),
                     ],
@@ -760,12 +786,9 @@ WRITING_COURSE = {
                             "video",
                             {
                                 "title": "How readers scan a page",
-                                "url": "https://vimeo.com/76979871",
-                                "transcript": (
-                                    "Most readers look at the first words of "
-                                    "headings and paragraphs, then decide whether "
-                                    "to keep going."
-                                ),
+                                "file": video("writing-scanning"),
+                                "captions": captions("writing-scanning"),
+                                "transcript": transcript("writing-scanning"),
                                 "required_watch_percentage": 75,
                             },
                         ),
@@ -839,8 +862,10 @@ WRITING_COURSE = {
                             "h5p",
                             {
                                 "title": "Pick the clearer heading",
-                                "embed_url": "https://h5p.org/h5p/embed/1301",
-                                "height": 480,
+                                "package": activity("writing-headings"),
+                                "completion_rule": "passed",
+                                "minimum_score": 50,
+                                "height": 420,
                             },
                         ),
                         (

@@ -4,6 +4,7 @@ import csv
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from courses.models import CoursePage
 
 from .access import is_staff_member
 from .gradebook import Gradebook
-from .models import Certificate, QuizAttempt, Submission
+from .models import Certificate, CourseStats, QuizAttempt, Submission
 from .services import LearningError, quizzes
 from .services.assignments import grade_submission
 from .services.certificates import render_pdf, revoke_certificate
@@ -104,21 +105,37 @@ def grade_view(request, pk):
 
 
 def gradebook_index(request):
+    courses = list(courses_taught_by(request.user))
+    stats = {
+        row.course_id: row for row in CourseStats.objects.filter(course__in=courses)
+    }
+    waiting = dict(
+        Submission.objects.filter(
+            enrollment__course__in=courses, status=Submission.Status.SUBMITTED
+        )
+        .values("enrollment__course")
+        .annotate(count=Count("pk"))
+        .values_list("enrollment__course", "count")
+    )
     return render(
         request,
         "learners/admin/gradebook_index.html",
-        {"courses": courses_taught_by(request.user)},
+        {
+            "rows": [
+                (course, stats.get(course.pk), waiting.get(course.pk, 0))
+                for course in courses
+            ]
+        },
     )
 
 
 def gradebook_view(request, course_id):
     course = _course_or_404(request, course_id)
     gradebook = Gradebook(course, sort=request.GET.get("sort", "name"))
-    header, body = gradebook.table()
     return render(
         request,
         "learners/admin/gradebook.html",
-        {"course": course, "gradebook": gradebook, "header": header, "body": body},
+        {"course": course, "gradebook": gradebook, "rows": gradebook.page_rows()},
     )
 
 

@@ -19,13 +19,14 @@ from .access import is_staff_member
 from .admin_views import _course_or_404, _csv_safe, courses_taught_by
 from .models import CourseDay, CourseStats, LessonStats
 from .services.roster import RosterError, course_roster, enrol_emails, read_roster_csv
-from .stats import active_monthly_learners, user_count
+from .stats import active_monthly_learners, refresh_if_stale, user_count
 
 CHART_DAYS = 90
 
 
 def course_analytics(request, course_id):
     course = _course_or_404(request, course_id)
+    refresh_if_stale(course.pk)
     context = _course_numbers(course)
     context["course"] = course
     return render(request, "learners/admin/course_analytics.html", context)

@@ -110,6 +110,18 @@ class Gradebook:
         """The same rule as every progress bar: whole percent, rounded down."""
         return CourseProgress(row.completed, self.lesson_count).percent
 
+    def page_rows(self):
+        """Rows for the page: the learner, their completion and last activity
+        as values the template formats, and one score per assessment."""
+        return [
+            {
+                "row": row,
+                "percent": self.percent(row),
+                "scores": [row.scores.get(a.key, "") for a in self.assessments],
+            }
+            for row in self.rows
+        ]
+
     def table(self):
         """Header and rows of plain values, for the page and the CSV export."""
         header = ["Learner", "E-mail", "Completion %", "Last activity"] + [

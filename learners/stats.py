@@ -25,6 +25,39 @@ DAYS_KEPT = 365
 TOP_DROPOFF = 3
 
 
+# The beat refreshes every 15 minutes; older than this, nobody refreshed them.
+STALE_AFTER = timedelta(minutes=30)
+
+
+def stats_are_stale(course_id, now=None):
+    refreshed = (
+        CourseStats.objects.filter(course_id=course_id)
+        .values_list("refreshed_at", flat=True)
+        .first()
+    )
+    now = now or timezone.now()
+    return refreshed is None or now - refreshed > STALE_AFTER
+
+
+def refresh_if_stale(course_id):
+    """When an instructor opens a course's numbers and no scheduler has kept
+    them fresh (the laptop default has no beat): refresh them now where
+    tasks run in the request, else queue one refresh. True if refreshed."""
+    from django.conf import settings
+
+    if not stats_are_stale(course_id):
+        return False
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        refresh_course_stats(course_id)
+        return True
+    # One queued refresh per course at a time, however many pages ask.
+    if cache.add(f"stats-refresh:{course_id}", 1, timeout=300):
+        from .tasks import refresh_one_course_stats_task
+
+        transaction.on_commit(lambda: refresh_one_course_stats_task.delay(course_id))
+    return False
+
+
 def rate_bp(part, whole):
     return part * BASIS_POINTS // whole if whole else 0
 

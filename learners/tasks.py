@@ -43,3 +43,11 @@ def refresh_course_stats_task():
     from .stats import refresh_all_course_stats
 
     return refresh_all_course_stats()
+
+
+@shared_task(name="learners.tasks.refresh_one_course_stats_task")
+def refresh_one_course_stats_task(course_id):
+    from .stats import refresh_course_stats
+
+    refresh_course_stats(course_id)
+    return course_id

@@ -275,7 +275,14 @@ def report_h5p_statement(request, lesson, block_id):
         .select_related("enrollment")
         .first()
     )
-    state = lesson_state(progress.enrollment if progress else None, lesson, progress)
+    # A statement can arrive before the lesson has a progress row (the
+    # learner answered without the page reporting time first).
+    enrollment = (
+        progress.enrollment
+        if progress
+        else Enrollment.objects.filter(user=request.user, course=lesson.course).first()
+    )
+    state = lesson_state(enrollment, lesson, progress)
     return JsonResponse({"recorded": event is not None, **state})
 
 

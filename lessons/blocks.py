@@ -86,6 +86,10 @@ class VideoValue(blocks.StructValue):
             return "vimeo"
         return ""
 
+    @property
+    def provider_name(self):
+        return {"youtube": "YouTube", "vimeo": "Vimeo"}.get(self.provider, "")
+
     @cached_property
     def video_id(self):
         parts = urlsplit(self.get("url") or "")
@@ -128,6 +132,11 @@ class VideoBlock(blocks.StructBlock):
         label=_("Uploaded video"),
         help_text=_("An MP4 or WebM file, used when no URL is given."),
     )
+    captions = DocumentChooserBlock(
+        required=False,
+        label=_("Captions (WebVTT)"),
+        help_text=_("A .vtt captions file for an uploaded video, shown in the player."),
+    )
     transcript = blocks.TextBlock(
         required=False,
         help_text=_("Full transcript, shown under the video for reading and search."),
@@ -165,6 +174,12 @@ class VideoBlock(blocks.StructBlock):
             )
         if value.get("file") and _extension(value["file"]) not in VIDEO_FILE_EXTENSIONS:
             errors["file"] = ValidationError(_("Upload an MP4, WebM or Ogg video."))
+        if value.get("captions") and _extension(value["captions"]) != "vtt":
+            errors["captions"] = ValidationError(_("Captions must be a WebVTT file."))
+        elif value.get("captions") and not value.get("file"):
+            errors["captions"] = ValidationError(
+                _("YouTube and Vimeo keep their own captions; add them there.")
+            )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value

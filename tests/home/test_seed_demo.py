@@ -12,6 +12,7 @@ from wagtail.models import Page, Revision
 
 from courses.models import CourseCategory, CoursePage, SectionPage
 from home.demo import DEMO_PASSWORD
+from home.demo_activity import remove_demo_learners
 from lessons.blocks import LessonStreamBlock
 from lessons.models import LessonPage
 
@@ -134,6 +135,8 @@ def test_the_seeded_pages_render_for_an_anonymous_visitor(client, url):
 
 def test_reset_rebuilds_the_demo_courses():
     seed()
+    # Learners' certificates and orders keep a course from being deleted.
+    remove_demo_learners()
     CoursePage.objects.get(slug="python-for-beginners").delete()
 
     call_command("seed_demo", stdout=io.StringIO())
@@ -154,3 +157,29 @@ def test_the_demo_instructor_page_has_a_bio_and_a_photo(client):
     assert "taught programming and data analysis" in html
     photo = re.search(r'<img class="avatar avatar--large" src="([^"]+)"', html)
     assert photo and client.get(photo.group(1)).status_code == 200
+
+
+def test_the_demo_has_ninety_days_of_varied_learner_activity():
+    from learners.models import CourseStats, Enrollment, LearningDay, QuizAttempt
+    from payments.models import Order
+
+    seed()
+
+    enrolments = Enrollment.objects.filter(user__username__startswith="demo-learner-")
+    dates = enrolments.values_list("enrolled_at", flat=True)
+    assert (
+        get_user_model().objects.filter(username__startswith="demo-learner-").count()
+        >= 30
+    )
+    assert (max(dates) - min(dates)).days >= 60
+    assert enrolments.filter(status="completed").exists()
+    assert (
+        enrolments.filter(status="active").count()
+        > enrolments.filter(status="completed").count()
+    )
+    assert Order.objects.filter(status="paid").count() >= 2
+    assert QuizAttempt.objects.filter(passed=False).exists()
+    assert LearningDay.objects.count() > 50
+    stats = CourseStats.objects.all()
+    assert stats.count() == 3 and all(s.refreshed_at and s.page_views for s in stats)
+    assert all(s.top_dropoff for s in stats)

@@ -1,14 +1,19 @@
 """Analytics and learner lists in the admin: the right numbers, scoped to the
 instructor's own courses, and a query count that ignores the learner count."""
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from learners.models import Enrollment
+from learners.models import CourseStats, Enrollment
 from learners.roles import INSTRUCTORS
 from learners.stats import refresh_course_stats
 from tests.courses.factories import UserFactory, build_course
@@ -194,3 +199,34 @@ def test_the_enrolment_list_shows_my_courses_only(course, teacher, catalogue):
 
     assert "Mina Mine" in html
     assert "Theo Theirs" not in html
+
+
+def test_stale_numbers_are_refreshed_when_the_instructor_opens_them(course, teacher):
+    enrolled(learner(username="early"), course)
+    refresh_course_stats(course.pk)
+    enrolled(learner(username="later"), course)
+    CourseStats.objects.update(refreshed_at=timezone.now() - timedelta(hours=2))
+
+    text = as_user(teacher).get(f"/admin/learning/analytics/{course.pk}/")
+
+    assert CourseStats.objects.get(course=course).enrollments == 2
+    assert "<strong>2</strong>" in text.content.decode()
+
+
+def test_fresh_numbers_are_not_recomputed_on_each_view(course, teacher):
+    refresh_course_stats(course.pk)
+    enrolled(learner(username="since"), course)
+
+    as_user(teacher).get(f"/admin/learning/analytics/{course.pk}/")
+
+    assert CourseStats.objects.get(course=course).enrollments == 0
+
+
+def test_the_refresh_stats_command_fills_the_tables(course):
+    enrolled(learner(username="counted"), course)
+    out = io.StringIO()
+
+    call_command("refresh_stats", stdout=out)
+
+    assert CourseStats.objects.get(course=course).enrollments == 1
+    assert "refreshed for" in out.getvalue()

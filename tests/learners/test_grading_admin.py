@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -137,6 +138,10 @@ def test_the_gradebook_shows_scores_and_exports_csv(client, setting):
     export = client.get(f"/admin/learning/gradebook/{lesson.course.pk}/csv/")
 
     assert "Kim Lee" in html and "50%" in html
+    # Dates read as dates on the page; the CSV keeps ISO 8601 for machines.
+    assert not re.search(r">\s*\d{4}-\d{2}-\d{2}T", html)
+    index = client.get("/admin/learning/gradebook/").content.decode()
+    assert lesson.course.title in index and "Waiting to be graded" in index
     rows = list(csv.reader(io.StringIO(export.content.decode())))
     assert rows[0][:4] == ["Learner", "E-mail", "Completion %", "Last activity"]
     assert rows[1][0] == "Kim Lee" and "50%" in rows[1]

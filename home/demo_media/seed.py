@@ -1,0 +1,70 @@
+"""Put the demo media into the site as an editor would upload it: each video
+and its captions as documents, each activity as an H5P package that is
+checked and extracted like any upload. Found again by title when present."""
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from lessons.h5p import schedule_extraction
+from lessons.models import H5PPackage, read_h5p_metadata
+
+from .h5p import ACTIVITIES, package_bytes
+from .videos import VIDEOS
+
+VIDEO, CAPTIONS, H5P = "__video__:", "__captions__:", "__h5p__:"
+
+
+def resolve(placeholder):
+    """The id a demo block field stands for, or None if it is not one."""
+    if not isinstance(placeholder, str):
+        return None
+    for prefix, make in ((VIDEO, video_document), (CAPTIONS, captions_document)):
+        if placeholder.startswith(prefix):
+            return make(placeholder.removeprefix(prefix)).pk
+    if placeholder.startswith(H5P):
+        return h5p_package(placeholder.removeprefix(H5P)).pk
+    return None
+
+
+def _document(title, name, data):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = Document(title=title, file=ContentFile(data, name=name))
+    document.save()
+    return document
+
+
+def video_document(slug):
+    video = VIDEOS[slug]
+    return _document(f"Video: {video.title}", f"{slug}.webm", video.path.read_bytes())
+
+
+def captions_document(slug):
+    video = VIDEOS[slug]
+    return _document(
+        f"Captions: {video.title}", f"{slug}.vtt", video.captions().encode()
+    )
+
+
+def transcript(slug):
+    return VIDEOS[slug].transcript
+
+
+def h5p_package(slug):
+    activity = ACTIVITIES[slug]
+    existing = H5PPackage.objects.filter(title=activity["title"]).first()
+    if existing:
+        return existing
+    upload = ContentFile(
+        package_bytes(activity["title"], activity["questions"]), name=f"{slug}.h5p"
+    )
+    package = H5PPackage(
+        title=activity["title"],
+        file=upload,
+        main_library=read_h5p_metadata(upload)["mainLibrary"],
+    )
+    package.save()
+    schedule_extraction(package)
+    return package
