@@ -29,6 +29,11 @@ class Command(BaseCommand):
                 f"Demo site ready: {report.created_courses} new course(s)."
             )
         )
+        if report.demo_learners:
+            self.stdout.write(
+                f"{report.demo_learners} demo learners with 90 days of activity "
+                "fill the instructor's analytics."
+            )
         self.stdout.write(f"Open {settings.SITE_URL}/ and log in with:")
         self.stdout.write(
             f"  {'role':<11} {'e-mail (site)':<24} {'username (admin)':<17} password"
