@@ -78,18 +78,21 @@ SEMANTICS = [
 ]
 
 
-def package_bytes(title, questions, pass_percentage=50):
-    """A checked .h5p archive of the demo content type with these questions."""
+def build_h5p(library_json, semantics, files, params, title):
+    """A checked .h5p archive of one content type (its library.json,
+    semantics and {file name: bytes}) with these parameters, built offline."""
+    machine_name = library_json["machineName"]
+    version = f"{library_json['majorVersion']}.{library_json['minorVersion']}"
     with tempfile.TemporaryDirectory() as folder:
-        library = Path(folder) / "libraries" / f"{LIBRARY}-1.0"
+        library = Path(folder) / "libraries" / f"{machine_name}-{version}"
         library.mkdir(parents=True)
-        (library / "library.json").write_text(json.dumps(LIBRARY_JSON))
-        (library / "semantics.json").write_text(json.dumps(SEMANTICS))
-        for name in ("questions.js", "questions.css"):
-            (library / name).write_bytes((SOURCE / name).read_bytes())
+        (library / "library.json").write_text(json.dumps(library_json))
+        (library / "semantics.json").write_text(json.dumps(semantics))
+        for name, data in files.items():
+            (library / name).write_bytes(data)
         content = build(
-            LIBRARY,
-            {"questions": questions, "passPercentage": pass_percentage},
+            machine_name,
+            params,
             store=LibraryStore(library.parent),
             title=title,
             language="en",
@@ -98,6 +101,15 @@ def package_bytes(title, questions, pass_percentage=50):
         data = Path(content.save(Path(folder) / "activity.h5p")).read_bytes()
     read_package(data)
     return data
+
+
+def package_bytes(title, questions, pass_percentage=50):
+    """A demo activity: the question type with these questions."""
+    files = {
+        name: (SOURCE / name).read_bytes() for name in ("questions.js", "questions.css")
+    }
+    params = {"questions": questions, "passPercentage": pass_percentage}
+    return build_h5p(LIBRARY_JSON, SEMANTICS, files, params, title)
 
 
 ACTIVITIES = {

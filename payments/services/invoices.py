@@ -28,19 +28,7 @@ def issue_invoice(order):
     existing = Invoice.objects.filter(order=order).first()
     if existing:
         return existing
-    year = order.paid_at.year
-    sequence, number = take_number(DocumentCounter.Series.INVOICE, year)
-    user = order.user
-    return Invoice.objects.create(
-        order=order,
-        year=year,
-        sequence=sequence,
-        number=number,
-        issued_at=order.paid_at,
-        billed_to_name=user.get_full_name() or user.get_username(),
-        billed_to_email=user.email,
-        description=order.course.title,
-    )
+    return _new_invoice(order.user, order.paid_at, order.course.title, order=order)
 
 
 def issue_period_invoice(payment):
@@ -49,23 +37,28 @@ def issue_period_invoice(payment):
     existing = Invoice.objects.filter(subscription_payment=payment).first()
     if existing:
         return existing
-    year = payment.paid_at.year
-    sequence, number = take_number(DocumentCounter.Series.INVOICE, year)
     subscription = payment.subscription
-    user = subscription.user
     start, end = payment.period_start, payment.period_end
+    description = (
+        f"{subscription.plan.name} subscription, {start:%-d %b %Y} to {end:%-d %b %Y}"
+    )
+    return _new_invoice(
+        subscription.user, payment.paid_at, description, subscription_payment=payment
+    )
+
+
+def _new_invoice(user, issued_at, description, **paid_for):
+    """The next INV number of the year, with the buyer as they are now."""
+    sequence, number = take_number(DocumentCounter.Series.INVOICE, issued_at.year)
     return Invoice.objects.create(
-        subscription_payment=payment,
-        year=year,
+        year=issued_at.year,
         sequence=sequence,
         number=number,
-        issued_at=payment.paid_at,
+        issued_at=issued_at,
         billed_to_name=user.get_full_name() or user.get_username(),
         billed_to_email=user.email,
-        description=(
-            f"{subscription.plan.name} subscription, "
-            f"{start:%-d %b %Y} to {end:%-d %b %Y}"
-        ),
+        description=description,
+        **paid_for,
     )
 
 

@@ -2,11 +2,7 @@
 true/false question that reports xAPI), packaged as a real .h5p archive, so
 upload, extraction, playing and tracking are tested without any network."""
 
-import json
-import tempfile
-from pathlib import Path
-
-from pyh5p import LibraryStore, build, read_package
+from home.demo_media.h5p import build_h5p
 
 LIBRARY = "H5P.CoursewrightCheck"
 
@@ -76,20 +72,10 @@ SEMANTICS = [
 def check_package(question="Paris is the capital of France.", correct="true"):
     """The bytes of the test package, built offline by pyh5p from the library
     above and read back with the same checks an upload gets."""
-    with tempfile.TemporaryDirectory() as folder:
-        library = Path(folder) / "libraries" / f"{LIBRARY}-1.0"
-        library.mkdir(parents=True)
-        (library / "library.json").write_text(json.dumps(LIBRARY_JSON))
-        (library / "semantics.json").write_text(json.dumps(SEMANTICS))
-        (library / "check.js").write_text(CHECK_JS)
-        content = build(
-            LIBRARY,
-            {"question": question, "correct": correct},
-            store=LibraryStore(library.parent),
-            title="Capital check",
-            language="en",
-            fetch=False,
-        )
-        data = Path(content.save(Path(folder) / "check.h5p")).read_bytes()
-    read_package(data)
-    return data
+    return build_h5p(
+        LIBRARY_JSON,
+        SEMANTICS,
+        {"check.js": CHECK_JS.encode()},
+        {"question": question, "correct": correct},
+        "Capital check",
+    )
