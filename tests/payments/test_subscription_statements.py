@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db.models import Sum
+from django.utils import timezone
 
 from learners.models import Enrollment, LearningDay
 from payments.models import (
@@ -227,3 +228,17 @@ def test_the_instructor_sees_their_subscription_shares(client, courses, teacher)
     assert "Subscription shares" in page and "March 2026" in page
     assert "Python" in page and "Sql" not in page.split("Subscription shares")[1]
     assert "$5.25" in page  # 70% of the course's half of $15.00
+
+
+def test_without_a_scheduler_opening_the_statements_closes_ended_months(
+    client, courses
+):
+    last_month = timezone.now().replace(day=1) - timedelta(days=20)
+    subscriber("ama", PlanFactory(), last_month, days=5)
+    client.force_login(UserFactory(username="boss", is_staff=True, is_superuser=True))
+
+    client.get("/admin/commerce/statements/")
+
+    assert SubscriptionStatement.objects.filter(
+        year=last_month.year, month=last_month.month
+    ).exists()
