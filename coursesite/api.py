@@ -1,8 +1,24 @@
 """The JSON API at /api/v1/ (django-ninja), OpenAPI schema at /api/v1/openapi.json."""
 
 from ninja import NinjaAPI
+from ninja.parser import Parser
 
+from home.json_input import parse_json
 from lessons.api import router as ai_tools_router
 
-api = NinjaAPI(title="Coursewright API", version="1", urls_namespace="api")
+
+class BoundedParser(Parser):
+    """Request bodies go through the site's one bounded JSON reader; ninja
+    answers a body it refuses with a 400."""
+
+    def parse_body(self, request):
+        return parse_json(request.body)
+
+
+api = NinjaAPI(
+    title="Coursewright API",
+    version="1",
+    urls_namespace="api",
+    parser=BoundedParser(),
+)
 api.add_router("/ai-tools/", ai_tools_router)

@@ -1,7 +1,6 @@
 """Checks a handed-in file by what it contains, not only by its name."""
 
 import io
-import json
 import zipfile
 from pathlib import PurePath
 
@@ -9,6 +8,7 @@ import filetype
 from django.utils.translation import gettext as _
 
 from home.errors import Refusal
+from home.json_input import BadJson, parse_json
 
 TEXT_KINDS = {"txt", "md", "py"}
 ZIP_MEMBERS = {"docx": "word/document.xml"}
@@ -73,9 +73,10 @@ def _is_text(data):
 
 def _is_notebook(data):
     try:
-        return "cells" in json.loads(data)
-    except (ValueError, TypeError):
+        notebook = parse_json(data, max_bytes=len(data), max_depth=64)
+    except BadJson:
         return False
+    return isinstance(notebook, dict) and "cells" in notebook
 
 
 def _zip_matches(kind, data):

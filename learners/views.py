@@ -1,9 +1,6 @@
 """Learner-facing views: enrol, open and complete lessons, report progress,
 the dashboard and the profile. Every rule lives in services and access."""
 
-import json
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -12,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from home.json_input import BadJson, bounded_number, read_json_object
 
 from . import services
 from .assessments import LessonAssessments
@@ -143,17 +142,16 @@ def wants_json(request):
 
 
 def read_payload(request):
+    """The report: form fields, or a JSON object read through the one bounded
+    reader (size, nesting and number limits)."""
     if len(request.body) > MAX_PAYLOAD_BYTES:
         raise BadPayload(_("The report is too large."))
     if request.content_type != "application/json":
         return request.POST.dict()
     try:
-        payload = json.loads(request.body or b"{}")
-    except ValueError as error:
-        raise BadPayload(_("The report is not valid JSON.")) from error
-    if not isinstance(payload, dict):
-        raise BadPayload(_("The report must be a JSON object."))
-    return payload
+        return read_json_object(request, max_bytes=MAX_PAYLOAD_BYTES)
+    except BadJson as error:
+        raise BadPayload(error.message) from error
 
 
 def _check_identity(payload, user, lesson):
@@ -166,19 +164,12 @@ def _check_identity(payload, user, lesson):
             raise BadPayload(_("This report is for a different lesson."))
 
 
-def _number(payload, key):
-    value = payload.get(key)
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        raise BadPayload(_("“%(key)s” must be a number.") % {"key": key})
+def _number(payload, key, high=10**6):
     try:
-        number = Decimal(str(value))
-    except InvalidOperation as error:
-        raise BadPayload(_("“%(key)s” must be a number.") % {"key": key}) from error
-    if not number.is_finite():
-        raise BadPayload(_("“%(key)s” must be a number.") % {"key": key})
-    return int(number)
+        number = bounded_number(payload.get(key), key, high=high)
+    except BadJson as error:
+        raise BadPayload(error.message) from error
+    return None if number is None else int(number)
 
 
 def _login_needed(request, lesson):

@@ -264,7 +264,7 @@ def test_a_report_that_is_not_json_gets_a_clear_error(client, course, member):
     )
 
     assert response.status_code == 400
-    assert response.json() == {"error": "The report is not valid JSON."}
+    assert response.json() == {"error": "The request is not valid JSON."}
 
 
 def test_a_form_post_works_like_json(client, course, member):
