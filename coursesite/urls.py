@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.media import public_media
 from home.views import favicon, robots_txt
 from learners import views as learner_views
+from learners.rate_limits import LockoutAwareLoginView
 from lessons.demo_tool.views import practice as demo_practice_tool
 from lessons.h5p import serve_package_file
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", learner_views.profile, name="profile"),
+    path("accounts/login/", LockoutAwareLoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("learners.urls")),
     path("certificates/", include("learners.certificate_urls")),
@@ -41,3 +43,5 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler429 = "learners.rate_limits.too_many_requests"

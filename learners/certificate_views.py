@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from home.files import private_file_response
 
 from .models import Certificate
+from .rate_limits import with_retry_after
 
 VERIFY_LIMIT = 30  # look-ups per minute from one address
 VERIFY_WINDOW = 60
@@ -35,7 +36,9 @@ def verify(request, code):
     """/certificates/verify/<code>/: valid, revoked or not found; nothing more."""
     if _over_limit(request):
         context = {"state": "limited", "code": code}
-        return render(request, "learners/verify.html", context, status=429)
+        return with_retry_after(
+            render(request, "learners/verify.html", context), VERIFY_WINDOW
+        )
     certificate = Certificate.objects.filter(verification_code=code.upper()).first()
     if certificate is None:
         return render(

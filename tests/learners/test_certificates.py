@@ -142,8 +142,10 @@ def test_verification_look_ups_are_rate_limited(client, site):
         for _ in range(35)
     ]
 
+    limited = client.get("/certificates/verify/AAAA-BBBB-CCCC/")
+
     assert statuses[0] == 404
-    assert statuses[-1] == 429
+    assert statuses[-1] == 429 and limited["Retry-After"] == "60"
 
 
 def test_only_the_owner_downloads_the_pdf(client, course, graduate):
