@@ -7,9 +7,9 @@ Tasks are idempotent, so a task sent twice does no harm.
 """
 
 import logging
+import time
 
 from celery import current_app
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -18,8 +18,10 @@ from .models import OutboxTask
 
 logger = logging.getLogger(__name__)
 FLUSH_BATCH = 500
-BROKER_DOWN_KEY = "outbox:broker-down"
 BROKER_DOWN_PAUSE = 30  # seconds
+# Kept in this process, not in the cache: when the broker (Redis) is down,
+# the cache on the same Redis is down too.
+_broker_down_until = 0.0
 
 
 def enqueue(task_name, *args):
@@ -35,7 +37,8 @@ def dispatch(item_id, force=False):
     After a failure, requests stop trying for a while (each try can take
     seconds); the periodic flush keeps trying with `force`.
     """
-    if not force and cache.get(BROKER_DOWN_KEY):
+    global _broker_down_until
+    if not force and time.monotonic() < _broker_down_until:
         return False
     with transaction.atomic():
         item = (
@@ -52,7 +55,7 @@ def dispatch(item_id, force=False):
         except (OperationalError, OSError) as error:
             item.last_error = str(error)[:1000]
             item.save(update_fields=["attempts", "last_error"])
-            cache.set(BROKER_DOWN_KEY, True, BROKER_DOWN_PAUSE)
+            _broker_down_until = time.monotonic() + BROKER_DOWN_PAUSE
             logger.warning("Broker unreachable; %s stays in the outbox", item)
             return False
         item.dispatched_at = timezone.now()
@@ -66,7 +69,8 @@ def flush_outbox():
         "created_at"
     )
     ids = list(pending.values_list("pk", flat=True)[:FLUSH_BATCH])
+    global _broker_down_until
     sent = sum(dispatch(pk, force=True) for pk in ids)
     if sent:
-        cache.delete(BROKER_DOWN_KEY)
+        _broker_down_until = 0.0
     return sent

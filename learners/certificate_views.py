@@ -19,7 +19,8 @@ def _over_limit(request):
     key = f"certificate-verify:{request.META.get('REMOTE_ADDR', '')}"
     cache.add(key, 0, VERIFY_WINDOW)
     try:
-        return cache.incr(key) > VERIFY_LIMIT
+        # Without the cache (Redis away) nobody is counted: look-ups go on.
+        return (cache.incr(key) or 0) > VERIFY_LIMIT
     except ValueError:
         return False
 

@@ -1,6 +1,7 @@
 """Course page views, counted in Redis with INCR (no database write on the
 request) and moved to the daily stats table by a periodic flush."""
 
+import logging
 import threading
 from collections import Counter
 from functools import lru_cache
@@ -20,6 +21,7 @@ if redis.call('GET', KEYS[1]) == '0' then return redis.call('DEL', KEYS[1]) end
 return 0
 """
 
+logger = logging.getLogger(__name__)
 _local = Counter()  # without Redis (the laptop default): this process only
 _local_lock = threading.Lock()
 
@@ -31,7 +33,7 @@ def _redis():
 @lru_cache(maxsize=4)
 def _client(url):
     # One connection pool per process, not one per page view.
-    return redis.Redis.from_url(url)
+    return redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
 
 
 def _key(course_id, date):
@@ -45,7 +47,13 @@ def count_course_view(course_id):
         with _local_lock:
             _local[key] += 1
         return
-    client.incr(key)
+    try:
+        client.incr(key)
+    except redis.RedisError:
+        # A view not counted is better than a page not shown.
+        logger.warning(
+            "Redis unreachable; a page view of %s was not counted", course_id
+        )
 
 
 def pending_counts():

@@ -11,6 +11,8 @@ from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from home.outbox import enqueue
+
 from .models import (
     CourseDay,
     CourseStats,
@@ -52,9 +54,7 @@ def refresh_if_stale(course_id):
         return True
     # One queued refresh per course at a time, however many pages ask.
     if cache.add(f"stats-refresh:{course_id}", 1, timeout=300):
-        from .tasks import refresh_one_course_stats_task
-
-        transaction.on_commit(lambda: refresh_one_course_stats_task.delay(course_id))
+        enqueue("learners.tasks.refresh_one_course_stats_task", course_id)
     return False
 
 

@@ -6,12 +6,12 @@ import posixpath
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from pyh5p import read_package
 
 from home.files import storage_is_local
+from home.outbox import enqueue
 
 from .models import H5P_LIMITS, H5PPackage
 
@@ -41,9 +41,9 @@ def extract_package(package_id):
 
 
 def schedule_extraction(package):
-    from .tasks import extract_h5p_package_task
-
-    transaction.on_commit(lambda: extract_h5p_package_task.delay(package.pk))
+    """Through the outbox, so an upload made while the broker is away is
+    extracted once it is back."""
+    enqueue("lessons.tasks.extract_h5p_package_task", package.pk)
 
 
 def serve_package_file(request, package_id, path):

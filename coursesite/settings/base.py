@@ -36,15 +36,34 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # CACHES AND BROKER
 # ------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+# Redis is a cache and a broker, not something the site stops for: with it
+# unreachable the cache answers "nothing stored" quickly (django-redis
+# IGNORE_EXCEPTIONS, half-second timeouts) and pages keep working. Only the
+# log-in asks the "strict" alias, so it can refuse rather than let its
+# rate limits lapse.
+REDIS_OPTIONS = {
+    "SOCKET_CONNECT_TIMEOUT": 0.5,
+    "SOCKET_TIMEOUT": 0.5,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-        }
+            "OPTIONS": {**REDIS_OPTIONS, "IGNORE_EXCEPTIONS": True},
+        },
+        "strict": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_OPTIONS,
+        },
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "strict": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 # APPS
 # ------------------------------------------------------------------------------
@@ -242,7 +261,7 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = env.bool("CELERY_TASK_EAGER_PROPAGATES", default=False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A task whose worker died unacknowledged goes to another worker after this.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -250,6 +269,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # How often (seconds, and every Nth check) workers look for such tasks.
     "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", default=10),
+    # A request that hands a task over gives up quickly when Redis is away;
+    # the task waits in the outbox.
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
 }
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
