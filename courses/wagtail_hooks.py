@@ -3,6 +3,7 @@ to their own courses in page listings and choosers."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,6 +19,19 @@ def only_own_courses_in_the_explorer(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def only_own_courses_in_the_chooser(pages, request):
     return visible_pages(request.user, pages)
+
+
+class OwnCoursesPagesAPIViewSet(PagesAdminAPIViewSet):
+    """The admin's page API (explorer menu, choosers) scoped like the rest of
+    the admin: an instructor sees only their own courses' pages."""
+
+    def get_base_queryset(self):
+        return visible_pages(self.request.user, super().get_base_queryset())
+
+
+@hooks.register("construct_admin_api")
+def scope_the_admin_page_api(router):
+    router.register_endpoint("pages", OwnCoursesPagesAPIViewSet)
 
 
 @hooks.register("construct_main_menu")

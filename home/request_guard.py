@@ -31,6 +31,9 @@ def unacceptable(request):
         if "\x00" in value:
             return _("A cookie contains a control character.")
     if request.method == "POST" and request.content_type in FORM_TYPES:
+        if request.content_type == FORM_TYPES[0]:
+            # Read the raw body first: a view may still want it after POST.
+            request.body  # noqa: B018
         for key, values in request.POST.lists():
             if any("\x00" in text for text in (key, *values)):
                 return _("A form field contains a NUL character.")

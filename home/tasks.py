@@ -4,6 +4,7 @@ from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 
 from .outbox import flush_outbox
+from .periodic import once_per
 
 RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "max_retries": 8}
 
@@ -17,6 +18,7 @@ def send_email_task(subject, text, html, recipients):
 
 
 @shared_task(name="home.tasks.flush_outbox_task")
+@once_per(50)
 def flush_outbox_task():
     """Send whatever the outbox kept while the broker was unreachable."""
     return flush_outbox()

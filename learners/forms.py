@@ -1,11 +1,19 @@
 """Forms a learner fills in about themselves."""
 
+import io
+from pathlib import PurePath
+
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
 
 from .models import Profile
 
 MAX_AVATAR_BYTES = 2 * 1024 * 1024
+# Small files can still unpack into huge pictures: refuse those before decoding.
+MAX_AVATAR_PIXELS = 4096 * 4096
+AVATAR_SIZE = 512
 
 
 class ProfileForm(forms.ModelForm):
@@ -24,9 +32,32 @@ class ProfileForm(forms.ModelForm):
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")
-        if avatar and getattr(avatar, "size", 0) > MAX_AVATAR_BYTES:
+        if not avatar or not hasattr(avatar, "content_type"):
+            return avatar  # unchanged, or cleared
+        if avatar.size > MAX_AVATAR_BYTES:
             raise forms.ValidationError(_("Choose an image of 2 MB or less."))
-        return avatar
+        return reencoded_avatar(avatar)
+
+
+def reencoded_avatar(upload):
+    """The picture drawn again as a PNG of at most 512 px: no metadata (GPS,
+    camera) survives, and nothing but pixels reaches storage."""
+    try:
+        with Image.open(upload) as image:
+            if image.width * image.height > MAX_AVATAR_PIXELS:
+                raise forms.ValidationError(
+                    _("Choose an image of at most 4096 × 4096 pixels.")
+                )
+            picture = ImageOps.exif_transpose(image).convert("RGBA")
+    except (OSError, Image.DecompressionBombError) as error:
+        raise forms.ValidationError(
+            _("This file is not an image we can use.")
+        ) from error
+    picture.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    stem = PurePath(upload.name or "avatar").stem[:40] or "avatar"
+    return SimpleUploadedFile(f"{stem}.png", buffer.getvalue(), "image/png")
 
 
 class SignupNameForm(forms.Form):

@@ -4,6 +4,7 @@ re-reads its rows and can run twice without doing anything twice."""
 from celery import shared_task
 from django.db import transaction
 
+from home.periodic import once_per
 from home.tasks import RETRY, send_email_task
 
 from .emails import render_learner_email
@@ -32,6 +33,7 @@ def send_learner_email_task(kind, user_id, object_id):
 
 
 @shared_task(name="learners.tasks.flush_page_views_task")
+@once_per(4 * 60)
 def flush_page_views_task():
     from .pageviews import flush_page_views
 
@@ -39,10 +41,17 @@ def flush_page_views_task():
 
 
 @shared_task(name="learners.tasks.refresh_course_stats_task")
+@once_per(14 * 60)
 def refresh_course_stats_task():
-    from .stats import refresh_all_course_stats
+    """One short task per course rather than one long one, so a worker that
+    dies loses one course's refresh, and the visibility timeout can stay
+    short."""
+    from courses.models import CoursePage
 
-    return refresh_all_course_stats()
+    ids = list(CoursePage.objects.live().values_list("pk", flat=True))
+    for course_id in ids:
+        refresh_one_course_stats_task.delay(course_id)
+    return len(ids)
 
 
 @shared_task(name="learners.tasks.refresh_one_course_stats_task")

@@ -34,6 +34,10 @@ def check_upload(uploaded, allowed_kinds, max_bytes):
             _("“%(name)s”: only these file types are accepted: %(kinds)s.")
             % {"name": name, "kinds": ", ".join(sorted(allowed_kinds))}
         )
+    if not uploaded.size:
+        raise UploadRejected(
+            _("“%(name)s” is empty: choose the file again.") % {"name": name}
+        )
     if uploaded.size > max_bytes:
         raise UploadRejected(
             _("“%(name)s” is larger than %(mb)s MB.")

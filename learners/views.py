@@ -144,10 +144,11 @@ def wants_json(request):
 def read_payload(request):
     """The report: form fields, or a JSON object read through the one bounded
     reader (size, nesting and number limits)."""
+    if request.content_type != "application/json":
+        # Form fields are already parsed (and size-capped) by Django.
+        return request.POST.dict()
     if len(request.body) > MAX_PAYLOAD_BYTES:
         raise BadPayload(_("The report is too large."))
-    if request.content_type != "application/json":
-        return request.POST.dict()
     try:
         return read_json_object(request, max_bytes=MAX_PAYLOAD_BYTES)
     except BadJson as error:

@@ -2,12 +2,14 @@
 
 from celery import shared_task
 
+from home.periodic import once_per
 from home.tasks import RETRY
 
 from .services import open_orders, statements, subscription_payments
 
 
 @shared_task(name="payments.tasks.tend_open_orders_task", acks_late=True, **RETRY)
+@once_per(9 * 60)
 def tend_open_orders_task():
     return {
         "reminded": open_orders.remind_abandoned_checkouts(),

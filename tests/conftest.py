@@ -1,7 +1,7 @@
 """Fixtures every test may use: a private media folder, a clean cache, a site."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 
 from tests.courses.factories import build_site
@@ -16,10 +16,20 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site root paths; Redis must not carry them between tests."""
-    cache.clear()
+    """Wagtail caches site root paths, periodic tasks their locks; neither may
+    carry over between tests."""
+    for alias in ("default", "strict"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "strict"):
+        caches[alias].clear()
+
+
+def run_periodic(task):
+    """Run a periodic task as its next scheduled run: its lock from an
+    earlier run in the same test is gone, as it would be by then."""
+    caches["strict"].delete(task.run.lock_key)
+    return task.apply().get()
 
 
 @pytest.fixture

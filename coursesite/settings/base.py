@@ -265,7 +265,9 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A task whose worker died unacknowledged goes to another worker after this.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # Every task takes seconds (stats fan out per course), so 15 minutes is
+    # ample; the longest is extracting the largest H5P package allowed.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
     # How often (seconds, and every Nth check) workers look for such tasks.
     "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", default=10),

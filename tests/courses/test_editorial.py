@@ -106,6 +106,21 @@ def test_the_catalogue_lists_only_my_courses(teachers, catalogue):
     assert global_search.status_code == 302
 
 
+def test_the_admin_page_api_lists_only_my_courses(teachers, catalogue):
+    client, mine, theirs = teachers
+
+    listing = client.get(f"/admin/api/main/pages/?child_of={catalogue.pk}").json()
+    found = client.get(f"/admin/api/main/pages/{theirs.pk}/")
+    everything = client.get("/admin/api/main/pages/?limit=20").json()
+
+    titles = [item["title"] for item in listing["items"]]
+    assert "Alice Algebra" in titles and "Bruno Biology" not in titles
+    assert found.status_code == 404
+    assert theirs.pk not in [item["id"] for item in everything["items"]]
+    section = theirs.get_children().first()
+    assert section.pk not in [item["id"] for item in everything["items"]]
+
+
 def test_reports_are_closed_to_instructors(teachers):
     client, _mine, _theirs = teachers
 

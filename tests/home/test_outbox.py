@@ -60,3 +60,40 @@ def test_enrolment_succeeds_while_the_broker_is_down_and_mail_follows(
     pending.refresh_from_db()
     assert pending.dispatched_at is not None
     assert flush_outbox() == 0
+
+
+def test_a_periodic_task_sent_twice_in_its_interval_runs_once():
+    from home.tasks import flush_outbox_task
+
+    first = flush_outbox_task.apply().get()
+    second = flush_outbox_task.apply().get()
+
+    assert first == 0
+    assert second == {"skipped": "already ran in this interval"}
+
+
+def test_two_beats_sending_the_same_task_at_once_run_it_once():
+    import threading
+
+    from home.periodic import once_per
+
+    runs = []
+
+    @once_per(60)
+    def job():
+        runs.append(1)
+        return "ran"
+
+    barrier = threading.Barrier(8)
+
+    def beat():
+        barrier.wait()
+        job()
+
+    threads = [threading.Thread(target=beat) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(runs) == 1

@@ -192,3 +192,56 @@ def test_account_pages_speak_the_sites_words(client, site):
     assert "<h1>Create your account</h1>" in signup and "Your name" in signup
     assert signup.index('name="name"') < signup.index('name="email"')
     assert "Sign Up" not in signup
+
+
+def png(width, height, **info):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#1f5f8b").save(buffer, format="PNG", **info)
+    return buffer.getvalue()
+
+
+def test_a_huge_picture_in_a_small_file_is_refused_before_decoding(client, site):
+    client.force_login(learner(username="bomber"))
+    bomb = SimpleUploadedFile("big.png", png(9400, 9400), content_type="image/png")
+
+    response = client.post(
+        "/accounts/profile/", {"display_name": "X", "time_zone": "UTC", "avatar": bomb}
+    )
+
+    assert bomb.size < 2 * 1024 * 1024
+    assert "4096" in str(response.context["form"].errors["avatar"])
+    assert not Profile.objects.exclude(avatar="").exists()
+
+
+def test_an_avatar_is_redrawn_small_and_without_its_metadata(client, site):
+    from PIL import Image, PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Location", "-33.92,18.42")
+    user = learner(username="sitter")
+    client.force_login(user)
+    photo = SimpleUploadedFile(
+        "me.png", png(1600, 1200, pnginfo=info), content_type="image/png"
+    )
+
+    client.post(
+        "/accounts/profile/", {"display_name": "X", "time_zone": "UTC", "avatar": photo}
+    )
+
+    stored = Profile.objects.get(user=user).avatar
+    with Image.open(stored) as image:
+        assert max(image.size) == 512
+        assert "Location" not in image.info
+
+
+def test_an_empty_assignment_file_is_refused():
+    from learners.uploads import UploadRejected, check_upload
+
+    empty = SimpleUploadedFile("answer.txt", b"", content_type="text/plain")
+
+    with pytest.raises(UploadRejected, match="empty"):
+        check_upload(empty, {"txt"}, 1024)

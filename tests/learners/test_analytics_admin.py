@@ -230,3 +230,13 @@ def test_the_refresh_stats_command_fills_the_tables(course):
 
     assert CourseStats.objects.get(course=course).enrollments == 1
     assert "refreshed for" in out.getvalue()
+
+
+def test_the_periodic_refresh_fans_out_one_short_task_per_course(course):
+    from learners.tasks import refresh_course_stats_task
+    from tests.conftest import run_periodic
+
+    enrolled(learner(username="fanned"), course)
+
+    assert run_periodic(refresh_course_stats_task) >= 1
+    assert CourseStats.objects.get(course=course).enrollments == 1

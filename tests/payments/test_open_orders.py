@@ -11,6 +11,7 @@ from django.utils import timezone
 from learners.models import Enrollment
 from payments.models import CouponRedemption, OfflineCheckoutSession, Order
 from payments.tasks import tend_open_orders_task
+from tests.conftest import run_periodic
 from tests.learners.factories import learner
 from tests.payments.factories import CouponFactory, paid_course
 
@@ -34,7 +35,7 @@ def age(order, **delta):
 
 def run_task():
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return tend_open_orders_task.apply().get()
+        return run_periodic(tend_open_orders_task)
 
 
 def test_an_abandoned_checkout_gets_one_reminder(open_order):

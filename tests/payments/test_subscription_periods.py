@@ -18,6 +18,7 @@ from payments.models import (
     SubscriptionPayment,
 )
 from payments.tasks import tend_open_orders_task
+from tests.conftest import run_periodic
 from tests.learners.factories import learner
 from tests.payments.factories import PlanFactory, event, post_event, subscription_course
 
@@ -95,8 +96,8 @@ def test_the_test_gateway_renews_a_period_that_ended(
     OfflineCheckoutSession.objects.update(period_end=ended)
 
     with django_capture_on_commit_callbacks(execute=True):
-        first = tend_open_orders_task()
-    again = tend_open_orders_task()
+        first = run_periodic(tend_open_orders_task)
+    again = run_periodic(tend_open_orders_task)
 
     periods = list(SubscriptionPayment.objects.order_by("pk"))
     assert first["renewed_offline"] == 1 and again["renewed_offline"] == 0
@@ -111,7 +112,7 @@ def test_a_subscription_set_to_end_is_not_renewed(client, course, member):
     client.post("/dashboard/subscription/", {"action": "cancel"})
     OfflineCheckoutSession.objects.update(period_end=timezone.now())
 
-    tend_open_orders_task()
+    run_periodic(tend_open_orders_task)
 
     assert SubscriptionPayment.objects.count() == 1
     assert Subscription.objects.get().status == "canceled"
