@@ -13,7 +13,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         import mimetypes
 
-        from . import tasks  # noqa: F401 - registers the tasks with Celery
+        from . import checks, tasks  # noqa: F401 - registers checks and tasks
         from .sites import follow_site_url
 
         # Captions are served as documents; browsers only use them as text/vtt.

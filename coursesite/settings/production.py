@@ -3,7 +3,8 @@
 from .base import *  # noqa: F403
 from .base import env
 
-DEBUG = False
+DEBUG = env.bool("DEBUG", default=False)  # home/checks.py refuses it on
+PRODUCTION = True
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 SITE_URL = env("SITE_URL").rstrip("/")
@@ -24,9 +25,19 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60)
+# One year, for every subdomain, ready for the browsers' preload list; a
+# domain that must not be preloaded sets SECURE_HSTS_PRELOAD=false.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# PDF blocks show the site's own documents in a frame, so frames stay
+# SAMEORIGIN rather than DENY (frame-ancestors 'self' says the same).
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -79,3 +79,56 @@ def test_production_will_not_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_debug_and_a_weak_secret_key(settings):
+    from home.checks import check_production_basics
+
+    settings.PRODUCTION, settings.DEBUG = True, True
+    settings.SECRET_KEY = "test-only-insecure-key"
+    settings.PAYMENTS_OFFLINE_GATEWAY, settings.STRIPE_SECRET_KEY = True, ""
+
+    ids = {problem.id for problem in check_production_basics()}
+
+    assert ids == {"home.E001", "home.E002", "home.W001"}
+
+
+def test_a_production_site_set_up_properly_passes(settings):
+    from home.checks import check_production_basics
+
+    settings.PRODUCTION, settings.DEBUG = True, False
+    settings.SECRET_KEY = "k" + "".join(chr(65 + n % 50) for n in range(60))
+    settings.PAYMENTS_OFFLINE_GATEWAY, settings.STRIPE_SECRET_KEY = False, "sk_live_x"
+
+    assert check_production_basics() == []
+
+
+def test_check_deploy_is_clean_with_the_production_settings():
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "coursesite.settings.production",
+        "SECRET_KEY": "a-real-looking-secret-key-for-the-deploy-check-0123456789",
+        "ALLOWED_HOSTS": "courses.example.com",
+        "SITE_URL": "https://courses.example.com",
+        "DATABASE_URL": "sqlite:///:memory:",
+        "STRIPE_SECRET_KEY": "sk_test_deploy_check",
+        "STRIPE_WEBHOOK_SECRET": "whsec_deploy_check",
+        "REDIS_URL": "",
+    }
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
