@@ -18,6 +18,7 @@ from .dashboard import course_state, dashboard_for
 from .forms import ProfileForm
 from .models import Enrollment, LessonProgress, Profile
 from .services import activity
+from .services.certificates import fill_in_names
 from .services.requirements import lesson_state, requirement_states
 
 MAX_PAYLOAD_BYTES = 4096
@@ -240,6 +241,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
+        fill_in_names(request.user)
         request.session["time_zone"] = profile.time_zone
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")

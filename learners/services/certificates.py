@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from xhtml2pdf import pisa
 
-from ..models import Certificate, Enrollment
+from ..models import Certificate, Enrollment, Profile
 
 
 def issue_certificate(enrollment_id):
@@ -45,8 +45,7 @@ def issue_certificate(enrollment_id):
 
 def _facts(enrollment):
     user, course = enrollment.user, enrollment.course
-    profile = getattr(user, "profile", None)
-    learner = (profile.name if profile else "") or user.get_full_name() or user.email
+    learner = certificate_name(user)
     instructor = course.instructor
     minutes = course.duration_minutes or 0
     return {
@@ -57,6 +56,28 @@ def _facts(enrollment):
         "completed_at": enrollment.completed_at,
         "hours": (Decimal(minutes) / 60).quantize(Decimal("0.1")),
     }
+
+
+def certificate_name(user):
+    """The name a certificate shows: the learner's display name or full
+    name, never their e-mail address (the public check page shows it). Empty
+    until they give one; the course page then asks for it."""
+    profile = Profile.objects.filter(user=user).first()
+    return ((profile.display_name if profile else "") or user.get_full_name()).strip()
+
+
+def fill_in_names(user):
+    """After the learner gives a name: their certificates issued without one
+    get it, and their PDFs are drawn again. A name once shown stays."""
+    name = certificate_name(user)
+    if not name:
+        return 0
+    waiting = list(Certificate.objects.filter(enrollment__user=user, learner_name=""))
+    for certificate in waiting:
+        certificate.learner_name = name
+        certificate.save(update_fields=["learner_name"])
+        render_pdf(certificate)
+    return len(waiting)
 
 
 def verification_url(certificate):

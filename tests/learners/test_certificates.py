@@ -212,3 +212,31 @@ def test_the_courses_certificate_template_shapes_the_pdf(course, graduate):
         )
 
     assert "Accredited by the Tree Guild" in text
+
+
+def test_a_certificate_never_shows_the_email_and_takes_the_name_once_given(
+    client, course
+):
+    from pypdf import PdfReader
+
+    nameless = learner(
+        username="anon", email="anon.person@example.com", first_name="", last_name=""
+    )
+    enrolled(nameless, course)
+    finish(nameless, course)
+    certificate = Certificate.objects.get(enrollment__user=nameless)
+    client.force_login(nameless)
+
+    verify = client.get(f"/certificates/verify/{certificate.verification_code}/")
+    page = client.get(course.url).content.decode()
+    client.post(
+        "/accounts/profile/",
+        {"display_name": "Noor Haddad", "time_zone": "UTC"},
+    )
+    certificate.refresh_from_db()
+
+    assert "anon.person@example.com" not in verify.content.decode()
+    assert certificate.learner_name == "Noor Haddad"
+    assert "Add your name to your profile" in page
+    with certificate.pdf.open("rb") as pdf:
+        assert "Noor Haddad" in PdfReader(pdf).pages[0].extract_text()
