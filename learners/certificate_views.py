@@ -1,5 +1,6 @@
 """Certificate pages: public verification and the owner's download."""
 
+from allauth.account.adapter import get_adapter
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404
@@ -16,7 +17,9 @@ VERIFY_WINDOW = 60
 
 
 def _over_limit(request):
-    key = f"certificate-verify:{request.META.get('REMOTE_ADDR', '')}"
+    # The client's own address, behind TRUSTED_PROXY_COUNT proxies, as allauth
+    # works it out for its rate limits: not the proxy's, which all share.
+    key = f"certificate-verify:{get_adapter(request).get_client_ip(request)}"
     cache.add(key, 0, VERIFY_WINDOW)
     try:
         # Without the cache (Redis away) nobody is counted: look-ups go on.

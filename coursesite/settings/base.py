@@ -178,6 +178,9 @@ ACCOUNT_ADAPTER = "learners.adapters.AccountAdapter"
 # A name at sign-up, and the login form in the site's words.
 ACCOUNT_SIGNUP_FORM_CLASS = "learners.forms.SignupNameForm"
 ACCOUNT_FORMS = {"login": "learners.login_form.LoginFormInOurWords"}
+# Behind a load balancer or proxy every client would share its address:
+# rate limits take the client's from X-Forwarded-For, this many hops back.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",

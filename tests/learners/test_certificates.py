@@ -240,3 +240,16 @@ def test_a_certificate_never_shows_the_email_and_takes_the_name_once_given(
     assert "Add your name to your profile" in page
     with certificate.pdf.open("rb") as pdf:
         assert "Noor Haddad" in PdfReader(pdf).pages[0].extract_text()
+
+
+def test_behind_a_proxy_each_client_has_its_own_look_up_limit(client, settings, site):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    url = "/certificates/verify/AAAA-BBBB-CCCC/"
+
+    for _ in range(35):
+        client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    other = client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.9")
+    same = client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.7")
+
+    assert same.status_code == 429
+    assert other.status_code == 404
