@@ -13,13 +13,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from xhtml2pdf import pisa
 
@@ -34,7 +30,8 @@ from courses.models import (
 from home import demo_data
 from home.demo_activity import remove_demo_learners, seed_demo_learners
 from home.demo_media import seed as demo_media
-from home.models import HomePage, SiteSettings
+from home.demo_media.pictures import avatar_image, course_image
+from home.models import HomePage, InformationPage, SiteSettings
 from home.sites import sync_default_site
 from learners import services
 from learners.models import Enrollment, LessonProgress, Profile
@@ -156,6 +153,7 @@ def seed_home():
     site.site_name = settings.WAGTAIL_SITE_NAME
     site.save()
     sync_default_site()
+    privacy, terms = (seed_information_page(home, spec) for spec in demo_data.LEGAL)
     SiteSettings.objects.update_or_create(
         site=site,
         defaults={
@@ -163,9 +161,21 @@ def seed_home():
             "footer_text": "Coursewright is open-source course software. "
             "This demo site is reset from time to time.",
             "contact_email": "hello@example.com",
+            "privacy_page": privacy,
+            "terms_page": terms,
         },
     )
     return home
+
+
+def seed_information_page(home, spec):
+    """The privacy notice or the terms of use, found again by slug."""
+    existing = InformationPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if existing:
+        return existing
+    page = home.add_child(instance=InformationPage(**spec))
+    page.save_revision().publish()
+    return page
 
 
 def ensure_root_page():
@@ -329,32 +339,6 @@ def _with_ids(value, key):
     return value
 
 
-def course_image(spec):
-    """A generated cover image, reused when it already exists."""
-    Image = get_image_model()
-    title = f"Cover: {spec['title']}"
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    start, end = (_rgb(colour) for colour in spec["colours"])
-    picture = PILImage.new("RGB", (1280, 720))
-    draw = ImageDraw.Draw(picture)
-    for x in range(1280):
-        mix = x / 1279
-        colour = tuple(
-            round(a + (b - a) * mix) for a, b in zip(start, end, strict=True)
-        )
-        draw.line([(x, 0), (x, 720)], fill=colour)
-    font = ImageFont.load_default(size=64)
-    draw.text((80, 300), spec["title"], fill="white", font=font)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    # ImageFile lets Wagtail read the width and height as the file is assigned.
-    image = Image(title=title, file=ImageFile(buffer, name=f"{spec['slug']}-cover.png"))
-    image.save()
-    return image
-
-
 def handout_document(spec):
     """The course's PDF handout, rendered with xhtml2pdf, reused when present."""
     Document = get_document_model()
@@ -374,21 +358,3 @@ def handout_document(spec):
     )
     document.save()
     return document
-
-
-def avatar_image(user):
-    """A round portrait with the user's initials, drawn here (no photo needed)."""
-    picture = PILImage.new("RGB", (256, 256), "#f5f7f9")
-    draw = ImageDraw.Draw(picture)
-    draw.ellipse((0, 0, 255, 255), fill="#1f5f8b")
-    initials = f"{user.first_name[:1]}{user.last_name[:1]}".upper()
-    font = ImageFont.load_default(size=110)
-    draw.text((128, 128), initials, fill="white", font=font, anchor="mm")
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    return ContentFile(buffer.getvalue(), name=f"{user.username}.png")
-
-
-def _rgb(hex_colour):
-    hex_colour = hex_colour.lstrip("#")
-    return tuple(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))

@@ -980,3 +980,46 @@ PLANS = [
 COUPONS = [
     {"code": "WELCOME20", "kind": "percent", "percent_off": 20, "max_uses": 100},
 ]
+
+
+LEGAL = [
+    {
+        "title": "Privacy notice",
+        "slug": "privacy",
+        "intro": "What this site keeps about you, why, and what you can ask for.",
+        "body": (
+            "<h2>What we keep</h2><ul><li>Your account: name, e-mail address, "
+            "password (only as a hash), time zone and e-mail choices.</li>"
+            "<li>Your learning: enrolments, progress, time spent, quiz attempts, "
+            "assignments you hand in and certificates.</li><li>Purchases: orders, "
+            "invoices and refunds. Card details stay with the payment provider."
+            "</li></ul><h2>Why</h2><p>To run your courses, show your progress, "
+            "issue certificates anyone can check, and keep the invoices tax law "
+            "asks for.</p><h2>Who sees it</h2><p>You; the instructors of the "
+            "courses you take (your progress and work in their courses); the "
+            "site's staff. Certificates show your name, never your e-mail "
+            "address.</p><h2>Your rights</h2><p>Write to the contact address in "
+            "the footer to get a copy of your data, correct it or have your "
+            "account removed. Invoices are kept as long as tax law requires, "
+            "without more of your details than it needs.</p>"
+        ),
+    },
+    {
+        "title": "Terms of use",
+        "slug": "terms",
+        "intro": "The rules of using this site, in plain words.",
+        "body": (
+            "<h2>Your account</h2><p>Keep your password to yourself; you are "
+            "responsible for what is done with your account.</p><h2>Courses"
+            "</h2><p>A course you enrol in stays open to you while the site runs "
+            "it; a course included in a subscription stays open while the "
+            "subscription is paid.</p><h2>Payments and refunds</h2><p>Prices "
+            "are shown before you pay, taxes included where the site says so. "
+            "Ask the contact address for a refund; a refunded course closes.</p>"
+            "<h2>Your work</h2><p>What you hand in stays yours; the course's "
+            "instructor may read and grade it.</p><h2>Certificates</h2><p>A "
+            "certificate says you completed a course. Anyone with its code can "
+            "check it; staff may revoke one given in error.</p>"
+        ),
+    },
+]

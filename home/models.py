@@ -51,7 +51,7 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.CourseIndexPage", "home.InformationPage"]
     max_count = 1
 
     class Meta:
@@ -75,6 +75,34 @@ class HomePage(Page):
         return context
 
 
+class InformationPage(Page):
+    """A page of plain text the site owes its visitors: the privacy notice,
+    the terms of use, an imprint. Editors write it in the admin."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences: what this page is about."),
+    )
+    body = RichTextField(
+        _("body"),
+        features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
+        help_text=_("The text, with headings for each part."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("information page")
+
+    @property
+    def meta_summary(self):
+        return self.intro
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Branding shown in the header and footer of every page."""
@@ -94,11 +122,31 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         _("contact e-mail"), blank=True, help_text=_("Shown in the footer.")
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer and the sign-up form."),
+    )
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("terms of use"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer and the sign-up form."),
+    )
 
     panels = [
         FieldPanel("tagline"),
         FieldPanel("footer_text"),
         FieldPanel("contact_email"),
+        FieldPanel("privacy_page"),
+        FieldPanel("terms_page"),
     ]
 
     class Meta:

@@ -183,3 +183,19 @@ def test_the_demo_has_ninety_days_of_varied_learner_activity():
     stats = CourseStats.objects.all()
     assert stats.count() == 3 and all(s.refreshed_at and s.page_views for s in stats)
     assert all(s.top_dropoff for s in stats)
+
+
+def test_the_privacy_notice_and_terms_are_pages_linked_from_footer_and_sign_up(
+    client,
+):
+    seed()
+
+    home = client.get("/").content.decode()
+    signup = client.get("/accounts/signup/").content.decode()
+    privacy = client.get("/privacy/")
+    terms = client.get("/terms/")
+
+    assert 'href="/privacy/"' in home and 'href="/terms/"' in home
+    assert "By signing up you accept the" in signup and 'href="/terms/"' in signup
+    assert privacy.status_code == 200 and "Your rights" in privacy.content.decode()
+    assert terms.status_code == 200 and "Payments and refunds" in terms.content.decode()
