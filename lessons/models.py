@@ -275,6 +275,17 @@ class LessonPage(RoutablePageMixin, Page):
     def video_block_ids(self):
         return {block.id for block in self.body if block.block_type == "video"}
 
+    def known_video_duration(self, block_id):
+        """Seconds of an uploaded video block, read from its file; None for
+        YouTube and Vimeo, whose length only their player knows."""
+        from .video_files import document_duration
+
+        for block in self.body:
+            if block.id == block_id and block.block_type == "video":
+                document = block.value.get("file")
+                return document_duration(document) if document else None
+        return None
+
     @cached_property
     def video_providers(self):
         return {

@@ -75,14 +75,20 @@ def record_video_watch(user, lesson, block_id, *, segments, duration, position):
     duration = _seconds(duration, _("duration"))
     if duration <= 0:
         raise ActivityError(_("The video duration must be above zero."))
+    # An uploaded video's length comes from its file, never from the report.
+    known = lesson.known_video_duration(block_id)
     reported = _segments(segments)
     now = timezone.now()
     with transaction.atomic():
         watch, _created = VideoWatch.objects.select_for_update().get_or_create(
             enrollment=enrollment, lesson=lesson, block_id=block_id
         )
-        # The first duration reported is kept: a later report cannot shrink it.
-        watch.duration_seconds = watch.duration_seconds or math.ceil(duration)
+        if known:
+            watch.duration_seconds = math.ceil(known)
+        else:
+            # YouTube and Vimeo: the first duration reported is kept, and a
+            # later report cannot shrink it.
+            watch.duration_seconds = watch.duration_seconds or math.ceil(duration)
         limit = watch.duration_seconds
         clipped = [[max(0, s), min(limit, e)] for s, e in reported if s < limit]
         merged = merge_segments(watch.segments + [c for c in clipped if c[1] > c[0]])
