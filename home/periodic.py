@@ -28,7 +28,13 @@ def once_per(seconds):
             if not taken:
                 logger.info("%s already ran in this interval", key)
                 return {"skipped": "already ran in this interval"}
-            return function(*args, **kwargs)
+            try:
+                return function(*args, **kwargs)
+            except Exception:
+                # A run that failed did not happen: its retry must not find
+                # the interval taken.
+                caches["strict"].delete(key)
+                raise
 
         run.lock_key = key
         return run

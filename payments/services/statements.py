@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Min, Q, Sum
+from django.db.models import Min, Sum
 from django.utils import timezone
 
 from learners.models import Enrollment, LearningDay
@@ -268,7 +268,7 @@ def statement_lines(statement):
 def statements_for(instructor):
     """The instructor's lines of every statement, newest first."""
     return (
-        StatementLine.objects.filter(Q(instructor=instructor))
+        StatementLine.objects.filter(instructor=instructor)
         .select_related("statement", "course")
         .order_by("-statement__year", "-statement__month", "course__title")
     )

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from learners.emails import notify
 
-from ..gateways import get_gateway
+from ..gateways import OfflineGateway, get_gateway
 from ..models import SubscriptionPayment
 from .invoices import issue_period_invoice
 from .subscriptions import sync_subscription
@@ -72,8 +72,7 @@ def renew_offline_subscriptions():
     """Where the offline test gateway takes the payments, it renews its
     subscriptions when their period ends, as Stripe would, and reports each
     renewal through the same signed webhook."""
-    from ..gateways import OfflineGateway
-    from .webhooks import handle_webhook
+    from .webhooks import handle_webhook  # webhooks imports this module
 
     gateway = get_gateway()
     if not isinstance(gateway, OfflineGateway):

@@ -97,3 +97,21 @@ def test_two_beats_sending_the_same_task_at_once_run_it_once():
         thread.join()
 
     assert len(runs) == 1
+
+
+def test_a_periodic_run_that_failed_leaves_the_interval_free_for_its_retry():
+    from home.periodic import once_per
+
+    calls = []
+
+    @once_per(60)
+    def job():
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("the database went away")
+        return "ran"
+
+    with pytest.raises(RuntimeError):
+        job()
+
+    assert job() == "ran" and len(calls) == 2
