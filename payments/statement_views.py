@@ -2,17 +2,11 @@
 staff: every month's income, where it went, and that it adds up."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
-from .admin_views import manages_money
+from .admin_views import _require_money_staff
 from .models import SubscriptionStatement
 from .services import statements
-
-
-def _require_money_staff(request):
-    if not manages_money(request.user):
-        raise PermissionDenied
 
 
 def statements_view(request):
