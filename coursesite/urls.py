@@ -10,10 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.media import public_media
 from home.views import favicon, robots_txt
+from learners import privacy_views
 from learners import views as learner_views
 from learners.rate_limits import LockoutAwareLoginView
 from lessons.demo_tool.views import practice as demo_practice_tool
-from lessons.h5p import serve_package_file
+from lessons.h5p_player import play_package, serve_package_file
 
 from .api import api
 
@@ -23,12 +24,34 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", learner_views.profile, name="profile"),
     path("accounts/login/", LockoutAwareLoginView.as_view(), name="account_login"),
+    path("accounts/data/", privacy_views.personal_data, name="personal_data"),
+    path(
+        "accounts/data/download/",
+        privacy_views.request_export,
+        name="personal_data_export",
+    ),
+    path(
+        "accounts/data/<int:export_id>/download/",
+        privacy_views.download_export,
+        name="personal_data_download",
+    ),
+    path(
+        "accounts/data/erase/",
+        privacy_views.request_erasure,
+        name="personal_data_erase",
+    ),
+    path(
+        "accounts/data/erase/cancel/",
+        privacy_views.cancel_erasure,
+        name="personal_data_keep",
+    ),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("learners.urls")),
     path("certificates/", include("learners.certificate_urls")),
     path("payments/", include("payments.urls")),
     path("api/v1/", api.urls),
-    path("h5p/<int:package_id>/<path:path>", serve_package_file, name="h5p_file"),
+    path("h5p/<str:token>/play/", play_package, name="h5p_player"),
+    path("h5p/<str:token>/<path:path>", serve_package_file, name="h5p_file"),
     path("demo-tools/practice/", demo_practice_tool, name="demo_tool"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),

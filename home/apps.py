@@ -13,7 +13,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         import mimetypes
 
-        from . import checks, tasks  # noqa: F401 - registers checks and tasks
+        from . import checks, receivers, tasks  # noqa: F401 - registers checks and tasks
         from .sites import follow_site_url
 
         # Captions are served as documents; browsers only use them as text/vtt.
@@ -21,3 +21,7 @@ class HomeConfig(AppConfig):
 
         # After every migrate the default Site follows SITE_URL again.
         post_migrate.connect(follow_site_url, sender=self)
+        receivers.connect()
+        from .account_data import connect as register_account_data
+
+        register_account_data()

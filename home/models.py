@@ -1,5 +1,6 @@
 """The home page and the site-wide settings editors control."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -141,12 +142,30 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Linked from the footer and the sign-up form."),
     )
 
+    class CertificatesOnErasure(models.TextChoices):
+        KEEP_UNNAMED = (
+            "keep_unnamed",
+            _("Keep them verifiable as issued, without the name"),
+        )
+        REVOKE = "revoke", _("Revoke them")
+
+    certificates_on_erasure = models.CharField(
+        _("certificates of an erased account"),
+        max_length=20,
+        choices=CertificatesOnErasure.choices,
+        default=CertificatesOnErasure.KEEP_UNNAMED,
+        help_text=_(
+            "Either way the learner's name is removed from the certificate and its PDF."
+        ),
+    )
+
     panels = [
         FieldPanel("tagline"),
         FieldPanel("footer_text"),
         FieldPanel("contact_email"),
         FieldPanel("privacy_page"),
         FieldPanel("terms_page"),
+        FieldPanel("certificates_on_erasure"),
     ]
 
     class Meta:
@@ -234,3 +253,69 @@ class TaxSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("tax and invoice settings")
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    """Entries are only ever added: nothing updates or deletes them, except
+    that erasing an account forgets the addresses it acted from."""
+
+    def update(self, **kwargs):
+        raise TypeError("Audit entries are append-only.")
+
+    def delete(self):
+        raise TypeError("Audit entries are append-only.")
+
+    def forget_addresses_of(self, user):
+        return models.QuerySet.update(self.filter(actor=user), ip_address=None)
+
+
+class AuditEntry(models.Model):
+    """One sensitive staff action: who did what to which record, when and
+    from which address. The summary names records by number, never by a
+    person's name or e-mail, so erasing an account leaves it intact."""
+
+    class Action(models.TextChoices):
+        GRADE_CHANGED = "grade_changed", _("Grade changed")
+        REFUND = "refund", _("Order refunded")
+        PAYOUT_DECIDED = "payout_decided", _("Payout decided")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        DATA_EXPORTED = "data_exported", _("Personal data exported")
+        ERASURE_REQUESTED = "erasure_requested", _("Account erasure requested")
+        ERASURE_CANCELLED = "erasure_cancelled", _("Account erasure cancelled")
+        ACCOUNT_ERASED = "account_erased", _("Account erased")
+        CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("what"), max_length=40, choices=Action.choices)
+    target = models.CharField(
+        _("record"), max_length=100, help_text=_("e.g. submission #12")
+    )
+    summary = models.CharField(_("details"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["action", "-at"], name="audit_action_idx")]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.target}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit entries are append-only.")

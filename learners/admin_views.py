@@ -193,7 +193,7 @@ def certificate_view(request, pk):
         messages.success(request, _("The PDF was rendered again."))
         return redirect("learners_grading:certificate", pk=pk)
     if request.method == "POST" and form.is_valid():
-        revoke_certificate(certificate, form.cleaned_data["reason"])
+        revoke_certificate(certificate, form.cleaned_data["reason"], by=request.user)
         messages.success(request, _("The certificate is revoked."))
         return redirect("learners_grading:certificate", pk=pk)
     return render(

@@ -11,6 +11,9 @@ class LearnersConfig(AppConfig):
 
     def ready(self):
         from . import (  # noqa: F401 - connects receivers, registers tasks
+            personal_data,
             receivers,
             tasks,
         )
+
+        personal_data.connect()

@@ -11,7 +11,15 @@ from django.urls import reverse
 
 from home.outbox import enqueue
 
-from .models import Certificate, Enrollment, Profile, QuizAttempt, Submission
+from .models import (
+    Certificate,
+    DataExport,
+    Enrollment,
+    ErasureRequest,
+    Profile,
+    QuizAttempt,
+    Submission,
+)
 
 # kind -> (profile preference, model the object id belongs to, its link)
 KINDS = {
@@ -23,6 +31,17 @@ KINDS = {
     ),
     "assignment_graded": ("email_grades", Submission, lambda obj: obj.lesson.url),
     "quiz_results_released": ("email_grades", QuizAttempt, lambda obj: obj.lesson.url),
+    # About the account itself: always sent.
+    "data_export_ready": (
+        None,
+        DataExport,
+        lambda obj: reverse("personal_data_download", args=[obj.pk]),
+    ),
+    "erasure_scheduled": (
+        None,
+        ErasureRequest,
+        lambda obj: reverse("personal_data"),
+    ),
 }
 
 

@@ -60,3 +60,29 @@ def refresh_one_course_stats_task(course_id):
 
     refresh_course_stats(course_id)
     return course_id
+
+
+@shared_task(name="learners.tasks.build_data_export_task", acks_late=True, **RETRY)
+def build_data_export_task(export_id):
+    from .services.privacy import build_export
+
+    export = build_export(export_id)
+    return export.size if export else None
+
+
+@shared_task(name="learners.tasks.erase_due_accounts_task")
+@once_per(55 * 60)
+def erase_due_accounts_task():
+    """Each account in its own transaction, so one that cannot be erased yet
+    does not hold back the others."""
+    from .services.privacy import erase_due_accounts
+
+    return erase_due_accounts()
+
+
+@shared_task(name="learners.tasks.expire_data_exports_task")
+@once_per(55 * 60)
+def expire_data_exports_task():
+    from .services.privacy import expire_exports
+
+    return expire_exports()

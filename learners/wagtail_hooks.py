@@ -18,7 +18,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from home.admin_helpers import ReadOnlyPermissionHelper
 from home.files import is_local_file, media_type, ranged_file_response
 
-from . import admin_views, analytics_views
+from . import admin_views, analytics_views, privacy_admin
 from .access import document_access, is_staff_member
 from .models import Certificate, CourseStats, Enrollment, LearningEvent, Submission
 from .roles import INSTRUCTORS
@@ -248,6 +248,11 @@ def register_grading_urls():
             name="learners",
         ),
         path("platform/", analytics_views.platform_analytics, name="platform"),
+        path(
+            "personal-data/<int:user_id>/",
+            privacy_admin.personal_data_view,
+            name="personal_data",
+        ),
     ]
     return [path("learning/", (urls, "learners_grading", "learners_grading"))]
 
@@ -327,3 +332,6 @@ class MyCoursesPanel(Component):
 def add_my_courses_panel(request, panels):
     if teaches(request.user):
         panels.append(MyCoursesPanel(request))
+
+
+hooks.register("register_user_listing_buttons", privacy_admin.user_listing_button)

@@ -10,4 +10,6 @@ class LessonsConfig(AppConfig):
     verbose_name = _("Lessons")
 
     def ready(self):
-        from . import signals, tasks  # noqa: F401 - receivers and Celery tasks
+        from . import personal_data, signals, tasks  # noqa: F401 - receivers and tasks
+
+        personal_data.connect()

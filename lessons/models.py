@@ -19,6 +19,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.csp import allow_sources
+
 from .blocks import LessonStreamBlock
 from .requirements import lesson_requirements
 
@@ -71,13 +73,6 @@ class H5PPackage(models.Model):
         if not self.file or getattr(self.file, "_committed", True):
             return
         self.main_library = read_h5p_metadata(self.file)["mainLibrary"]
-
-    @property
-    def player_base_url(self):
-        """The folder h5p-standalone loads h5p.json and the rest from."""
-        from django.urls import reverse
-
-        return reverse("h5p_file", args=[self.pk, "h5p.json"]).rsplit("/", 1)[0]
 
     @property
     def content_path(self):
@@ -287,6 +282,10 @@ class LessonPage(RoutablePageMixin, Page):
         return None
 
     @cached_property
+    def has_pdf(self):
+        return any(block.block_type == "pdf" for block in self.body)
+
+    @cached_property
     def video_providers(self):
         return {
             block.value.provider for block in self.body if block.block_type == "video"
@@ -303,11 +302,21 @@ class LessonPage(RoutablePageMixin, Page):
         from learners.views import open_lesson
 
         response = open_lesson(request, self)
-        # Frames may come only from the players and tools this lesson uses.
-        response["Content-Security-Policy"] = "frame-src " + " ".join(
-            ["'self'", *sorted(self.frame_origins)]
+        # Frames only from the players and tools this lesson uses; YouTube's
+        # player API is a script of its own.
+        scripts = (
+            ["https://www.youtube.com"] if "youtube" in self.video_providers else []
         )
-        return response
+        # A PDF block shows the document with the browser's viewer (a plugin).
+        pdfs = (
+            ["'self'", *settings.SECURITY_POLICY_MEDIA_ORIGINS] if self.has_pdf else []
+        )
+        return allow_sources(
+            response,
+            frame_src=self.frame_origins,
+            script_src=scripts,
+            object_src=pdfs,
+        )
 
     def get_sitemap_urls(self, request=None):
         """Only free-preview lessons are public; the others stay out of the

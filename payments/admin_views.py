@@ -33,7 +33,7 @@ def refund_view(request, pk):
     order = get_object_or_404(Order.objects.select_related("user", "course"), pk=pk)
     if request.method == "POST":
         try:
-            refund_order(order.pk)
+            refund_order(order.pk, by=request.user)
         except RefundError as error:
             messages.error(request, error.message)
         else:

@@ -14,7 +14,9 @@ class PaymentsConfig(AppConfig):
         from home.seo import register_subscription_price
         from learners.emails import register_email_kind
 
-        from . import checks, tasks  # noqa: F401 - registers checks and tasks
+        from . import checks, personal_data, tasks  # noqa: F401 - checks and tasks
+
+        personal_data.connect()
         from .models import Order, PaymentTransaction, Payout, SubscriptionPayment
 
         register_email_kind(

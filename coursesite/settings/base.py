@@ -1,8 +1,10 @@
 """Settings shared by every environment, read from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -17,7 +19,17 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Instructor-uploaded active content (H5P packages) always plays in a frame
+# sandboxed without same-origin; a separate host name here (for example
+# https://content.example.org, routed to this same app) adds a second wall.
+# That host serves only /h5p/ and static files (home/content_origin.py).
+CONTENT_ORIGIN = env("CONTENT_ORIGIN", default="").rstrip("/")
+CONTENT_HOST = urlsplit(CONTENT_ORIGIN).hostname or ""
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Coursewright")
+# The admin fetches nothing from elsewhere: no Gravatar (it would send a hash
+# of every editor's e-mail address out), no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="en")
@@ -68,6 +80,9 @@ else:
 # APPS
 # ------------------------------------------------------------------------------
 DJANGO_APPS = [
+    # runserver serves static files through WhiteNoise too, with the CORS
+    # header the sandboxed H5P player needs for fonts.
+    "whitenoise.runserver_nostatic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,6 +114,7 @@ THIRD_PARTY_APPS = [
     "allauth",
     "allauth.account",
     "storages",
+    "csp",
 ]
 LOCAL_APPS = [
     "home",
@@ -116,16 +132,19 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads a session, a query or a form from the database.
     "home.request_guard.RefuseControlCharactersMiddleware",
+    "home.content_origin.ContentHostOnlyServesContentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.audit.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "learners.middleware.LearnerTimeZoneMiddleware",
     "courses.middleware.InstructorAdminScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "home.csp.SitePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -174,6 +193,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+
+# PERSONAL DATA
+# ------------------------------------------------------------------------------
+# An erasure waits this many days, so a mistaken or stolen-session request
+# can be cancelled; a data download stays for DATA_EXPORT_DAYS.
+ERASURE_GRACE_DAYS = env.int("ERASURE_GRACE_DAYS", default=14)
+DATA_EXPORT_DAYS = env.int("DATA_EXPORT_DAYS", default=7)
 ACCOUNT_ADAPTER = "learners.adapters.AccountAdapter"
 # A name at sign-up, and the login form in the site's words.
 ACCOUNT_SIGNUP_FORM_CLASS = "learners.forms.SignupNameForm"
@@ -245,6 +271,51 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = S3_STORAGE
+
+# CONTENT SECURITY POLICY (django-csp)
+# ------------------------------------------------------------------------------
+# Scripts only from this site (a nonce, `request.csp_nonce`, for the rare
+# inline one); style attributes are allowed because progress bars and frame
+# heights are set inline, style sheets only from here. A lesson adds the
+# players and tools it embeds (lessons/models.py); the H5P player and
+# uploaded files carry their own, stricter sandbox policy.
+SECURITY_POLICY_MEDIA_ORIGINS = env.list(
+    "CSP_MEDIA_ORIGINS",
+    # Signed S3 URLs: the endpoint's origin, or AWS's hosts.
+    default=(
+        [env("AWS_S3_ENDPOINT_URL", default="") or "https://*.amazonaws.com"]
+        if AWS_STORAGE_BUCKET_NAME
+        else []
+    ),
+)
+SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", NONCE],
+    "style-src-elem": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:", *SECURITY_POLICY_MEDIA_ORIGINS],
+    "media-src": ["'self'", "blob:", *SECURITY_POLICY_MEDIA_ORIGINS],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'", *SECURITY_POLICY_MEDIA_ORIGINS],
+    "frame-src": ["'self'", *([CONTENT_ORIGIN] if CONTENT_ORIGIN else [])],
+    "frame-ancestors": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    # Checkout and the billing portal are reached by redirects after a form.
+    "form-action": [
+        "'self'",
+        "https://checkout.stripe.com",
+        "https://billing.stripe.com",
+    ],
+    "report-uri": env("CSP_REPORT_URI", default="") or None,
+}
+# CSP_REPORT_ONLY=true sends the same policy as Report-Only: try a stricter
+# policy on a live site without breaking it.
+SECURITY_POLICY_REPORT_ONLY = env.bool("CSP_REPORT_ONLY", default=False)
+if SECURITY_POLICY_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": SECURITY_POLICY}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": SECURITY_POLICY}
 
 # EMAIL
 # ------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ DEBUG = env.bool("DEBUG", default=False)  # home/checks.py refuses it on
 PRODUCTION = True
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+if CONTENT_HOST:  # noqa: F405
+    ALLOWED_HOSTS.append(CONTENT_HOST)  # noqa: F405
 SITE_URL = env("SITE_URL").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 

@@ -5,6 +5,7 @@ from .assessment import QuizAttempt, Submission, SubmissionFile
 from .certificate import Certificate
 from .enrollment import Enrollment
 from .notification import SentEmail
+from .privacy import DataExport, ErasureRequest
 from .profile import Profile
 from .progress import LearningDay, LessonProgress
 from .stats import CourseDay, CourseStats, LessonStats
@@ -13,7 +14,9 @@ __all__ = [
     "Certificate",
     "CourseDay",
     "CourseStats",
+    "DataExport",
     "Enrollment",
+    "ErasureRequest",
     "LearningDay",
     "LearningEvent",
     "LessonProgress",

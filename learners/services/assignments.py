@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.audit import Action, record
+
 from ..models import Enrollment, Submission, SubmissionFile
 from ..uploads import UploadRejected, check_upload
 from . import LearningError, _enrollment_with_access, notify
@@ -106,6 +108,7 @@ def grade_submission(
         raise SubmissionRefused(_("The score must be between 0 and the max score."))
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        before = submission.score
         submission.rubric_scores = rubric_scores
         submission.score = score
         submission.feedback = feedback
@@ -115,6 +118,13 @@ def grade_submission(
         submission.graded_by = grader
         submission.graded_at = timezone.now()
         submission.save()
+        record(
+            Action.GRADE_CHANGED,
+            submission,
+            f"{'-' if before is None else before} -> {score} of "
+            f"{submission.max_score} ({submission.get_status_display()})",
+            actor=grader,
+        )
         notify(submission.enrollment.user, "assignment_graded", submission)
     learner = submission.enrollment.user
     if submission.passed:

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from xhtml2pdf import pisa
 
+from home.audit import Action, record
+
 from ..models import Certificate, Enrollment, Profile
 
 
@@ -122,8 +124,10 @@ def _image_data(image):
     return f"data:image/png;base64,{encoded}"
 
 
-def revoke_certificate(certificate, reason):
-    certificate.revoked_at = timezone.now()
-    certificate.revoked_reason = reason
-    certificate.save(update_fields=["revoked_at", "revoked_reason"])
+def revoke_certificate(certificate, reason, by=None):
+    with transaction.atomic():
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason
+        certificate.save(update_fields=["revoked_at", "revoked_reason"])
+        record(Action.CERTIFICATE_REVOKED, certificate, reason, actor=by)
     return certificate

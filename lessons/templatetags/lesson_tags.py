@@ -1,4 +1,5 @@
-"""Inclusion tags that show a learner's own quiz attempts and submissions."""
+"""Inclusion tags that show a learner's own quiz attempts and submissions,
+and the signed address of the sandboxed H5P player."""
 
 from urllib.parse import urlencode, urlsplit
 
@@ -113,3 +114,11 @@ def ai_tool_sandbox(context, value):
 def _origin(url):
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+@register.simple_tag(takes_context=True)
+def h5p_player_url(context, package):
+    """The player frame's address for this viewer (a signed, expiring token)."""
+    from lessons.h5p_player import player_url
+
+    return player_url(context["request"])(package)

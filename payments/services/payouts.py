@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.audit import Action, record
 from home.money import format_money
 from learners.emails import notify
 
@@ -73,6 +74,7 @@ def _decide(payout_id, allowed_from, status, by, **fields):
         for name, value in fields.items():
             setattr(payout, name, value)
         payout.save()
+        record(Action.PAYOUT_DECIDED, payout, payout.get_status_display(), actor=by)
         notify(payout.instructor, f"payout_{status}", payout)
         return payout
 

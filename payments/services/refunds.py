@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.audit import Action, record
+from home.money import format_money
 from learners.emails import notify
 from learners.models import Enrollment
 
@@ -16,7 +18,7 @@ from . import coupons, earnings, invoices
 from .checkout import record_payment
 
 
-def refund_order(order_id):
+def refund_order(order_id, by=None):
     """Staff refund the rest of a paid order through its gateway."""
     gateway = get_gateway()
     with transaction.atomic():
@@ -27,6 +29,12 @@ def refund_order(order_id):
         if amount <= 0:
             raise RefundError(_("This order has already been refunded."))
         gateway.refund(order, amount)
+        record(
+            Action.REFUND,
+            order,
+            f"{format_money(amount, order.currency)} through {order.gateway}",
+            actor=by,
+        )
         return apply_refund(order, order.total)
 
 

@@ -1,10 +1,12 @@
-// Plays uploaded H5P packages with h5p-standalone and sends the xAPI
-// statements to the server, which keeps them as self-reported results and
-// applies the block's completion rule.
+// The lesson page's side of the sandboxed H5P player: it listens to the
+// player frame (and only to it), sends its xAPI statements and the
+// learner's saved state to the server with this page's session and CSRF
+// token, and sizes the frame to the activity. The server keeps statements
+// as self-reported results and applies the block's completion rule.
 (function () {
   "use strict";
   const players = document.querySelectorAll("[data-h5p-player]");
-  if (!players.length || typeof H5PStandalone === "undefined") return;
+  if (!players.length) return;
 
   // One id per page view, so the view is counted once however many
   // "attempted" statements announce it.
@@ -31,59 +33,48 @@
       .catch(() => null);
   }
 
-  // The player's frame is on this origin: name it for screen readers and
-  // keep it as tall as its content instead of the block's fixed height.
-  function fitFrame(el) {
-    const frame = el.querySelector("iframe");
-    if (!frame) return;
-    frame.title = el.dataset.title;
-    if (typeof ResizeObserver === "undefined") return;
-    let watched = null;
-    const observer = new ResizeObserver(() => fit());
-    function fit() {
-      const body = frame.contentDocument && frame.contentDocument.body;
-      if (!body) return;
-      // H5P writes the frame's document itself, so its body can be replaced.
-      if (body !== watched) {
-        observer.disconnect();
-        observer.observe(body);
-        watched = body;
-      }
-      const height = Math.ceil(body.getBoundingClientRect().height);
-      if (height > 0) {
-        frame.style.height = height + "px";
-        if (frame.parentElement !== el) frame.parentElement.style.height = "auto";
-        el.style.minHeight = "0";
-      }
-    }
-    frame.addEventListener("load", fit);
-    fit();
+  function state(el, message) {
+    const request =
+      message.method === "POST"
+        ? {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": el.dataset.csrfToken },
+            body: message.data,
+          }
+        : { method: "GET", headers: { Accept: "application/json" } };
+    request.credentials = "same-origin";
+    return fetch(el.dataset.stateUrl, request)
+      .then((response) => response.text().then((body) => ({ status: response.status, body: body })))
+      .catch(() => ({ status: 0, body: "" }));
   }
 
   players.forEach((el) => {
+    const frame = el.querySelector("iframe");
     const loading = el.querySelector("[data-h5p-loading]");
-    const path = el.dataset.h5pPath.replace(/\/$/, "");
-    const options = {
-      id: "block-" + el.dataset.blockId,
-      h5pJsonPath: path,
-      frameJs: el.dataset.frameJs,
-      frameCss: el.dataset.frameCss,
-      saveFreq: 30,
-      ajax: { contentUserDataUrl: el.dataset.stateUrl },
-      customJs: [el.dataset.csrfJs],
-      user: { name: "Learner", mail: "learner@invalid" },
-    };
-    new H5PStandalone.H5P(el, options).then(() => {
-      if (loading) loading.remove();
-      fitFrame(el);
-      H5P.externalDispatcher.on("xAPI", (event) => {
-        const statement = event.data && event.data.statement;
-        if (!statement) return;
-        post(el.dataset.xapiUrl, el.dataset.csrfToken, statement);
-      });
-      post(el.dataset.xapiUrl, el.dataset.csrfToken, { verb: { id: "http://adlnet.gov/expapi/verbs/attempted" } });
-    }).catch(() => {
-      if (loading) loading.textContent = "The activity could not be loaded.";
+    if (!frame) return;
+    window.addEventListener("message", (event) => {
+      const message = event.data;
+      if (event.source !== frame.contentWindow || !message || message.source !== "coursewright-h5p") return;
+      if (message.kind === "ready") {
+        if (loading) loading.remove();
+        post(el.dataset.xapiUrl, el.dataset.csrfToken, { verb: { id: "http://adlnet.gov/expapi/verbs/attempted" } });
+      } else if (message.kind === "failed") {
+        if (loading) loading.textContent = el.dataset.failedText;
+      } else if (message.kind === "xapi" && message.statement && typeof message.statement === "object") {
+        post(el.dataset.xapiUrl, el.dataset.csrfToken, message.statement);
+      } else if (message.kind === "state" && /^(GET|POST)$/.test(message.method)) {
+        state(el, message).then((reply) => {
+          // The sandboxed frame's origin is opaque, so it cannot be named.
+          frame.contentWindow.postMessage(
+            { source: "coursewright-lesson", id: message.id, status: reply.status, body: reply.body },
+            "*"
+          );
+        });
+      } else if (message.kind === "size" && Number.isFinite(message.height)) {
+        const height = Math.min(Math.max(Math.round(message.height), 60), 4000);
+        frame.style.height = height + "px";
+        el.style.minHeight = "0";
+      }
     });
   });
 })();

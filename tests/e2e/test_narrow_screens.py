@@ -29,7 +29,12 @@ PAGES_FOR_THE_ADMIN = [  # staff open every lesson, locked or not
     f"{PYTHON}working-with-data/check-your-understanding/",  # a quiz
     f"{PYTHON}working-with-data/mini-project/",  # an assignment with a rubric
 ]
-PAGES_FOR_THE_STUDENT = ["/dashboard/", "/dashboard/purchases/", "/accounts/profile/"]
+PAGES_FOR_THE_STUDENT = [
+    "/dashboard/",
+    "/dashboard/purchases/",
+    "/accounts/profile/",
+    "/accounts/data/",
+]
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ PAGES = {
     "sign-up": ("/accounts/signup/", None),
     "log-in": ("/accounts/login/", None),
     "dashboard": ("/dashboard/", "student"),
+    "your data": ("/accounts/data/", "student"),
 }
 
 

@@ -2,13 +2,16 @@
 policy, xAPI statements applied to the block's completion rule, state saved."""
 
 import json
+import re
+from time import time
+from unittest import mock
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import Client
 
-from learners.models import LearningEvent, LessonProgress
+from learners.models import Enrollment, LearningEvent, LessonProgress
 from lessons.models import H5PPackage
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
@@ -85,31 +88,94 @@ def test_an_upload_is_extracted_once_into_storage(package):
     )
 
 
-def test_package_files_go_only_to_learners_who_may_open_the_lesson(
+def player_src(client, lesson):
+    html = client.get(lesson.url).content.decode()
+    return re.search(r'<iframe class="h5p-block__frame" src="([^"]+)"', html)[1]
+
+
+def test_the_lesson_page_frames_the_player_sandboxed_without_same_origin(
+    client, lesson, member
+):
+    html = client.get(lesson.url).content.decode()
+    frame = re.search(r'<iframe class="h5p-block__frame"[^>]*>', html)[0]
+
+    assert 'sandbox="allow-scripts' in frame and "allow-same-origin" not in frame
+    assert "vendor/h5p-standalone/main.bundle.js" not in html
+    assert "js/h5p-player.js" in html
+
+
+def test_the_player_page_is_sandboxed_and_framed_only_by_the_lesson_page(
+    client, lesson, member
+):
+    response = client.get(player_src(client, lesson))
+    policy = response["Content-Security-Policy"]
+
+    assert response.status_code == 200
+    assert (
+        policy.startswith("sandbox allow-scripts") and "allow-same-origin" not in policy
+    )
+    assert "frame-ancestors http://testserver" in policy
+    assert "X-Frame-Options" not in response
+    assert 'data-parent-origin="http://testserver"' in response.content.decode()
+
+
+def test_package_files_open_with_the_signed_token_not_the_cookie(
     client, lesson, package, member
 ):
-    url = f"/h5p/{package.pk}/h5p.json"
+    base = player_src(client, lesson).removesuffix("play/")
 
-    mine = client.get(url)
+    anonymous = Client().get(base + "h5p.json")
+    forged = Client().get(f"/h5p/{package.pk}/h5p.json")
+
+    assert anonymous.status_code == 200  # the token is the credential
+    assert json.loads(b"".join(anonymous.streaming_content))["mainLibrary"] == (
+        "H5P.CoursewrightCheck"
+    )
+    assert anonymous["Content-Security-Policy"] == "sandbox"
+    assert anonymous["Access-Control-Allow-Origin"] == "*"
+    assert "private" in anonymous["Cache-Control"]
+    assert forged.status_code == 404
+    assert Client().get(base + "../../settings.py").status_code == 404
+
+
+def test_a_token_stops_working_when_the_learner_loses_access(client, lesson, member):
+    src = player_src(client, lesson)
+    Enrollment.objects.filter(user=member).delete()
+
+    assert client.get(src).status_code == 404
+    assert client.get(src.removesuffix("play/") + "h5p.json").status_code == 404
+
+
+def test_a_token_expires(client, lesson, member, settings):
+    src = player_src(client, lesson)
+
+    with mock.patch("django.core.signing.time.time", return_value=time() + 9 * 3600):
+        expired = client.get(src)
+
+    assert expired.status_code == 404
+
+
+def test_a_stranger_gets_no_player(lesson):
     stranger = Client()
     stranger.force_login(learner(username="stranger"))
 
-    assert mine.status_code == 200
-    assert json.loads(b"".join(mine.streaming_content))["mainLibrary"] == (
-        "H5P.CoursewrightCheck"
-    )
-    assert mine["Content-Security-Policy"] == "frame-ancestors 'self'"
-    assert "private" in mine["Cache-Control"]
-    assert stranger.get(url).status_code == 403
-    assert Client().get(url).status_code == 403
-    assert client.get(f"/h5p/{package.pk}/../../settings.py").status_code == 404
+    html = stranger.get(lesson.url).content.decode()
+
+    assert "h5p-block__frame" not in html
 
 
-def test_the_lesson_page_plays_the_package(client, lesson, package, member):
-    html = client.get(lesson.url).content.decode()
+def test_the_content_host_serves_only_packages_and_static_files(
+    client, lesson, member, settings
+):
+    settings.CONTENT_ORIGIN = "http://content.testserver"
+    settings.CONTENT_HOST = "content.testserver"
+    src = player_src(client, lesson)
+    content = Client(HTTP_HOST="content.testserver")
 
-    assert "data-h5p-player" in html and package.player_base_url in html
-    assert "vendor/h5p-standalone/main.bundle.js" in html
+    assert src.startswith("http://content.testserver/h5p/")
+    assert content.get(src.removeprefix("http://content.testserver")).status_code == 200
+    assert content.get(lesson.url).status_code == 404
+    assert content.get("/admin/").status_code == 404
 
 
 def test_a_completed_statement_completes_the_lesson_as_self_reported(

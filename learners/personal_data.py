@@ -1,0 +1,108 @@
+"""What `learners` holds about a person: profile, enrolments, progress,
+activity, attempts, submissions and certificates (see home/personal_data.py)."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+
+from home.personal_data import Export, delete_files, register, rows
+
+from .models import (
+    Certificate,
+    DataExport,
+    Enrollment,
+    ErasureRequest,
+    LearningDay,
+    LearningEvent,
+    LessonProgress,
+    Profile,
+    QuizAttempt,
+    SentEmail,
+    Submission,
+    SubmissionFile,
+    VideoWatch,
+)
+
+
+def export(user):
+    enrollments = Enrollment.objects.filter(user=user).select_related("course")
+    mine = {"enrollment__user": user}
+    files = []
+    profile = Profile.objects.filter(user=user).first()
+    if profile and profile.avatar:
+        files.append((f"profile/{_base(profile.avatar.name)}", profile.avatar))
+    submission_files = SubmissionFile.objects.filter(submission__enrollment__user=user)
+    for item in submission_files:
+        name = get_valid_filename(item.original_name) or "file"
+        files.append((f"submissions/{item.submission_id}/{item.pk}-{name}", item.file))
+    certificates = Certificate.objects.filter(**mine)
+    for certificate in certificates:
+        if certificate.pdf:
+            files.append(
+                (f"certificates/{certificate.verification_code}.pdf", certificate.pdf)
+            )
+    return Export(
+        records={
+            "profile": rows(Profile.objects.filter(user=user)),
+            "enrollments": [
+                {**row, "course_title": enrollment.course.title}
+                for row, enrollment in zip(rows(enrollments), enrollments, strict=True)
+            ],
+            "lesson_progress": rows(LessonProgress.objects.filter(**mine)),
+            "learning_days": rows(LearningDay.objects.filter(**mine)),
+            "video_watches": rows(VideoWatch.objects.filter(**mine)),
+            "activity": rows(LearningEvent.objects.filter(user=user)),
+            "quiz_attempts": rows(QuizAttempt.objects.filter(**mine)),
+            "submissions": rows(Submission.objects.filter(**mine)),
+            "submission_files": rows(submission_files),
+            "certificates": rows(certificates),
+            "emails_sent": rows(SentEmail.objects.filter(user=user)),
+        },
+        files=files,
+    )
+
+
+def erase(user, options):
+    """Activity and work go; enrolments stay, without a person behind them,
+    for the course's figures and the certificates' verification."""
+    mine = {"enrollment__user": user}
+    files = [
+        item.file
+        for item in SubmissionFile.objects.filter(submission__enrollment__user=user)
+    ]
+    profile = Profile.objects.filter(user=user).first()
+    exports = list(DataExport.objects.filter(user=user))
+    certificates = list(Certificate.objects.filter(**mine))
+    SubmissionFile.objects.filter(submission__enrollment__user=user).delete()
+    Submission.objects.filter(**mine).delete()
+    Submission.objects.filter(graded_by=user).update(graded_by=None)
+    QuizAttempt.objects.filter(**mine).delete()
+    VideoWatch.objects.filter(**mine).delete()
+    LessonProgress.objects.filter(**mine).delete()
+    LearningDay.objects.filter(**mine).delete()
+    LearningEvent.objects.filter(user=user).delete()
+    SentEmail.objects.filter(user=user).delete()
+    DataExport.objects.filter(user=user).delete()
+    ErasureRequest.objects.filter(requested_by=user).update(requested_by=None)
+    if profile:
+        files.append(profile.avatar)
+        profile.delete()
+    for certificate in certificates:
+        files.append(certificate.pdf)
+        certificate.learner_name = ""
+        certificate.pdf = ""
+        if options.revoke_certificates and not certificate.revoked_at:
+            certificate.revoked_at = timezone.now()
+            certificate.revoked_reason = "The learner's account was erased."
+        certificate.save()
+    files += [export.file for export in exports]
+    # Storage is not transactional: files go once the rows are gone for good.
+    transaction.on_commit(lambda: delete_files(*files))
+
+
+def _base(name):
+    return name.rsplit("/", 1)[-1]
+
+
+def connect():
+    register("learning", export=export, erase=erase)

@@ -1,0 +1,26 @@
+"""What `lessons` holds about a person: saved H5P places, AI-tool launches
+and the packages they uploaded (see home/personal_data.py)."""
+
+from home.personal_data import Export, register, rows
+
+from .models import H5PPackage, H5PState, ToolLaunch
+
+
+def export(user):
+    return Export(
+        records={
+            "h5p_saved_state": rows(H5PState.objects.filter(enrollment__user=user)),
+            "ai_tool_launches": rows(ToolLaunch.objects.filter(user=user)),
+        }
+    )
+
+
+def erase(user, options):
+    H5PState.objects.filter(enrollment__user=user).delete()
+    ToolLaunch.objects.filter(user=user).delete()
+    # Packages belong to the courses that use them, not to the uploader.
+    H5PPackage.objects.filter(uploaded_by=user).update(uploaded_by=None)
+
+
+def connect():
+    register("lessons", export=export, erase=erase)
