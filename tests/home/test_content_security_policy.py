@@ -13,7 +13,7 @@ from tests.home.csp import directives
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/courses/", "/accounts/login/", "/accounts/signup/", "/admin/login/"]
+PAGES = ["/", "/courses/", "/accounts/login/", "/accounts/signup/", "/accounts/data/"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -25,6 +25,15 @@ def test_every_page_allows_scripts_only_from_the_site(client, catalogue, url):
     assert policy["object-src"] == "'none'"
     assert policy["frame-ancestors"] == "'self'"
     assert "unsafe-inline" not in policy["script-src"] + policy["style-src-elem"]
+
+
+def test_the_admin_may_run_inline_code_and_nothing_else_changes(client, catalogue):
+    policy = directives(client.get("/admin/login/")["Content-Security-Policy"])
+
+    assert policy["script-src"] == "'self' 'unsafe-inline'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'self'"
+    assert policy["connect-src"] == "'self'"
 
 
 def test_a_page_that_asks_for_a_nonce_gets_one_in_its_policy(settings):
