@@ -306,7 +306,7 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
+        verbose_name_plural = _("audit entries")
         indexes = [models.Index(fields=["action", "-at"], name="audit_action_idx")]
 
     def __str__(self):

@@ -23,7 +23,8 @@ class Export:
     """One part's share of a data export: JSON records and stored files."""
 
     records: dict = field(default_factory=dict)  # file name -> list of rows
-    files: list = field(default_factory=list)  # (name in the archive, FieldFile)
+    # (name in the archive, a stored FieldFile or the bytes of a document)
+    files: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from home.personal_data import ErasureBlocked, Export, register, rows
 
 from .models import (
     CouponRedemption,
+    CreditNote,
     Earning,
     InstructorAccount,
     Invoice,
@@ -21,6 +22,7 @@ from .models import (
     SubscriptionPayment,
     WebhookEvent,
 )
+from .services.invoices import credit_note_pdf, invoice_pdf
 
 ERASED = "erased"
 
@@ -32,10 +34,23 @@ def _invoices(user):
 
 
 def export(user):
+    invoices = _invoices(user).select_related("order", "subscription_payment")
+    credit_notes = CreditNote.objects.filter(invoice__in=invoices).select_related(
+        "invoice__order"
+    )
+    files = [
+        (f"invoices/{invoice.number}.pdf", invoice_pdf(invoice)) for invoice in invoices
+    ]
+    files += [
+        (f"credit-notes/{note.number}.pdf", credit_note_pdf(note))
+        for note in credit_notes
+    ]
     return Export(
+        files=files,
         records={
             "orders": rows(Order.objects.filter(user=user)),
-            "invoices": rows(_invoices(user)),
+            "invoices": rows(invoices),
+            "credit_notes": rows(credit_notes),
             "subscriptions": rows(Subscription.objects.filter(user=user)),
             "subscription_payments": rows(
                 SubscriptionPayment.objects.filter(subscription__user=user)
@@ -45,7 +60,7 @@ def export(user):
             "earnings": rows(Earning.objects.filter(instructor=user)),
             "payouts": rows(Payout.objects.filter(instructor=user)),
             "statement_lines": rows(StatementLine.objects.filter(instructor=user)),
-        }
+        },
     )
 
 

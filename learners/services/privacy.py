@@ -2,15 +2,16 @@
 them, and the erasure of their account after a grace period. Both walk
 every app's part of home/personal_data.py."""
 
-import io
 import json
 import logging
+import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
@@ -78,9 +79,13 @@ def build_export(export_id):
         )
         if export is None:
             return None
-        data = archive_for(export.user)
-        export.file.save("export.zip", ContentFile(data), save=False)
-        export.size = len(data)
+        # Uploaded work can be large: past a few megabytes the archive is
+        # built on disk, not in memory.
+        with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as data:
+            write_archive(export.user, data)
+            data.seek(0)
+            export.file.save("export.zip", File(data), save=False)
+        export.size = export.file.size
         export.status = DataExport.Status.READY
         export.ready_at = timezone.now()
         export.expires_at = export.ready_at + timedelta(days=settings.DATA_EXPORT_DAYS)
@@ -89,9 +94,8 @@ def build_export(export_id):
     return export
 
 
-def archive_for(user):
-    """The ZIP of every part's records (as JSON) and files."""
-    buffer = io.BytesIO()
+def write_archive(user, buffer):
+    """Write the ZIP of every part's records (as JSON) and files."""
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "README.txt",
@@ -105,12 +109,15 @@ def archive_for(user):
                     json.dumps(records, cls=DjangoJSONEncoder, indent=2),
                 )
             for name, stored in exported.files:
+                target = f"{part.name}/{name}"
+                if isinstance(stored, bytes):
+                    archive.writestr(target, stored)
+                    continue
                 try:
-                    with stored.open("rb") as handle:
-                        archive.writestr(f"{part.name}/{name}", handle.read())
+                    with stored.open("rb") as source, archive.open(target, "w") as out:
+                        shutil.copyfileobj(source, out)
                 except (FileNotFoundError, OSError):
                     logger.warning("A stored file of user %s is missing", user.pk)
-    return buffer.getvalue()
 
 
 def expire_exports():

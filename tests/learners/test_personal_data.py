@@ -57,6 +57,7 @@ def test_a_download_holds_my_rows_and_files_and_none_of_anyone_elses(
 
     assert mailoutbox[-1].to == [amina.user.email]
     assert {"learning/enrollments.json", "payments/invoices.json"} <= set(names)
+    assert f"payments/invoices/{amina.order.invoice.number}.pdf" in names
     assert "account/account.json" in names and "README.txt" in names
     assert any(name.startswith("learning/submissions/") for name in names)
     assert any(name.startswith("learning/certificates/") for name in names)
