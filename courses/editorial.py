@@ -10,8 +10,7 @@ page (the explorer, search, edit, preview, revisions, history, copy) asks
 from django.apps import apps as django_apps
 from django.db.models import Q
 
-from learners.access import is_staff_member
-from learners.roles import INSTRUCTORS, MODERATORS
+from home.roles import INSTRUCTORS, MODERATORS, is_staff_member
 
 WORKFLOW_NAME = "Course review"
 TASK_NAME = "Moderator approval"

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.dispatch import receiver
 
-from learners.roles import INSTRUCTORS
+from home.roles import INSTRUCTORS
 
 from .editorial import (
     INSTRUCTOR_MODEL_PERMISSIONS,

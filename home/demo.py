@@ -32,10 +32,10 @@ from home.demo_activity import remove_demo_learners, seed_demo_learners
 from home.demo_media import seed as demo_media
 from home.demo_media.pictures import avatar_image, course_image
 from home.models import HomePage, InformationPage, SiteSettings
+from home.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
 from home.sites import sync_default_site
 from learners import services
 from learners.models import Enrollment, LessonProgress, Profile
-from learners.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
 from learners.services.learning_time import add_learning_time
 from lessons.models import LessonPage
 from payments.models import Coupon, SubscriptionPlan

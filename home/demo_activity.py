@@ -22,6 +22,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from courses.models import CoursePage
+from home.roles import STUDENTS
 from learners import services
 from learners.models import (
     Certificate,
@@ -32,7 +33,6 @@ from learners.models import (
     Profile,
     QuizAttempt,
 )
-from learners.roles import STUDENTS
 from learners.services.certificates import issue_certificate
 from learners.stats import refresh_all_course_stats
 from lessons.grading import grade, quiz_blocks, take_snapshot

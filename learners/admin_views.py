@@ -10,24 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courses.models import CoursePage
+from home.roles import is_staff_member
 
-from .access import is_staff_member
+from .admin_helpers import course_or_404, courses_taught_by, csv_safe
 from .gradebook import Gradebook
 from .models import Certificate, CourseStats, QuizAttempt, Submission
 from .services import LearningError, quizzes
 from .services.assignments import grade_submission
 from .services.certificates import render_pdf, revoke_certificate
-
-
-def courses_taught_by(user):
-    """The courses a user may grade: all for staff, their own for instructors."""
-    courses = CoursePage.objects.all().order_by("title")
-    return courses if is_staff_member(user) else courses.filter(instructor=user)
-
-
-def _course_or_404(request, course_id):
-    return get_object_or_404(courses_taught_by(request.user), pk=course_id)
 
 
 class GradeForm(forms.Form):
@@ -67,8 +57,6 @@ class GradeForm(forms.Form):
 
 def grade_view(request, pk):
     """Grade one submission of a course the user teaches (404 for any other)."""
-    from .wagtail_hooks import SubmissionAdmin
-
     submission = get_object_or_404(
         Submission.objects.select_related(
             "enrollment__user", "lesson"
@@ -91,7 +79,7 @@ def grade_view(request, pk):
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Grade saved; the learner has been told."))
-            return redirect(SubmissionAdmin().url_helper.index_url)
+            return redirect("learners_submission_modeladmin_index")
     earlier = Submission.objects.filter(
         enrollment=submission.enrollment,
         lesson=submission.lesson,
@@ -130,7 +118,7 @@ def gradebook_index(request):
 
 
 def gradebook_view(request, course_id):
-    course = _course_or_404(request, course_id)
+    course = course_or_404(request, course_id)
     gradebook = Gradebook(course, sort=request.GET.get("sort", "name"))
     return render(
         request,
@@ -140,7 +128,7 @@ def gradebook_view(request, course_id):
 
 
 def gradebook_csv(request, course_id):
-    course = _course_or_404(request, course_id)
+    course = course_or_404(request, course_id)
     header, body = Gradebook(course, sort=request.GET.get("sort", "name")).table()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -149,20 +137,15 @@ def gradebook_csv(request, course_id):
     writer = csv.writer(response)
     writer.writerow(header)
     # A leading =, +, - or @ would run as a formula in a spreadsheet.
-    writer.writerows([[_csv_safe(cell) for cell in row] for row in body])
+    writer.writerows([[csv_safe(cell) for cell in row] for row in body])
     return response
-
-
-def _csv_safe(value):
-    text = str(value)
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@"} else text
 
 
 def release_results(request, course_id, lesson_id, block_id):
     """Show held-back quiz results ('on release' feedback) to the learners."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course = _course_or_404(request, course_id)
+    course = course_or_404(request, course_id)
     if not QuizAttempt.objects.filter(
         enrollment__course=course, lesson_id=lesson_id, block_id=block_id
     ).exists():

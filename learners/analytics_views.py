@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .access import is_staff_member
-from .admin_views import _course_or_404, _csv_safe, courses_taught_by
+from home.roles import is_staff_member
+
+from .admin_helpers import course_or_404, courses_taught_by, csv_safe
 from .models import CourseDay, CourseStats, LessonStats
 from .services.roster import RosterError, course_roster, enrol_emails, read_roster_csv
 from .stats import active_monthly_learners, refresh_if_stale, user_count
@@ -25,7 +26,7 @@ CHART_DAYS = 90
 
 
 def course_analytics(request, course_id):
-    course = _course_or_404(request, course_id)
+    course = course_or_404(request, course_id)
     refresh_if_stale(course.pk)
     context = _course_numbers(course)
     context["course"] = course
@@ -73,7 +74,7 @@ def _course_numbers(course):
 
 
 def course_analytics_csv(request, course_id):
-    course = _course_or_404(request, course_id)
+    course = course_or_404(request, course_id)
     numbers = _course_numbers(course)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -94,7 +95,7 @@ def course_analytics_csv(request, course_id):
     for row in numbers["lessons"]:
         writer.writerow(
             [
-                _csv_safe(row.lesson.title),
+                csv_safe(row.lesson.title),
                 row.started,
                 row.completed,
                 row.stuck,
@@ -122,7 +123,7 @@ class EnrolForm(forms.Form):
 
 
 def course_learners(request, course_id):
-    course = _course_or_404(request, course_id)
+    course = course_or_404(request, course_id)
     form = EnrolForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from home.files import private_file_response
+from home.roles import is_staff_member
 
-from .access import is_staff_member
 from .models import SubmissionFile
 from .services import LearningError, quizzes
 from .services import assignments as assignment_services

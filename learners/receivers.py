@@ -6,9 +6,9 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from home.outbox import enqueue
+from home.roles import STUDENTS
 
 from .models import Profile
-from .roles import STUDENTS
 from .signals import course_completed
 
 

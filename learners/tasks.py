@@ -4,17 +4,20 @@ re-reads its rows and can run twice without doing anything twice."""
 from celery import shared_task
 from django.db import transaction
 
+from courses.models import CoursePage
 from home.periodic import once_per
 from home.tasks import RETRY, send_email_task
 
 from .emails import render_learner_email
 from .models import SentEmail
+from .pageviews import flush_page_views
+from .services.certificates import issue_certificate
+from .services.privacy import build_export, erase_due_accounts, expire_exports
+from .stats import refresh_course_stats
 
 
 @shared_task(name="learners.tasks.issue_certificate_task", acks_late=True, **RETRY)
 def issue_certificate_task(enrollment_id):
-    from .services.certificates import issue_certificate
-
     certificate = issue_certificate(enrollment_id)
     return certificate.verification_code if certificate else None
 
@@ -35,8 +38,6 @@ def send_learner_email_task(kind, user_id, object_id):
 @shared_task(name="learners.tasks.flush_page_views_task")
 @once_per(4 * 60)
 def flush_page_views_task():
-    from .pageviews import flush_page_views
-
     return flush_page_views()
 
 
@@ -46,8 +47,6 @@ def refresh_course_stats_task():
     """One short task per course rather than one long one, so a worker that
     dies loses one course's refresh, and the visibility timeout can stay
     short."""
-    from courses.models import CoursePage
-
     ids = list(CoursePage.objects.live().values_list("pk", flat=True))
     for course_id in ids:
         refresh_one_course_stats_task.delay(course_id)
@@ -56,16 +55,12 @@ def refresh_course_stats_task():
 
 @shared_task(name="learners.tasks.refresh_one_course_stats_task")
 def refresh_one_course_stats_task(course_id):
-    from .stats import refresh_course_stats
-
     refresh_course_stats(course_id)
     return course_id
 
 
 @shared_task(name="learners.tasks.build_data_export_task", acks_late=True, **RETRY)
 def build_data_export_task(export_id):
-    from .services.privacy import build_export
-
     export = build_export(export_id)
     return export.size if export else None
 
@@ -75,14 +70,10 @@ def build_data_export_task(export_id):
 def erase_due_accounts_task():
     """Each account in its own transaction, so one that cannot be erased yet
     does not hold back the others."""
-    from .services.privacy import erase_due_accounts
-
     return erase_due_accounts()
 
 
 @shared_task(name="learners.tasks.expire_data_exports_task")
 @once_per(55 * 60)
 def expire_data_exports_task():
-    from .services.privacy import expire_exports
-
     return expire_exports()

@@ -17,11 +17,12 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from home.admin_helpers import ReadOnlyPermissionHelper
 from home.files import is_local_file, media_type, ranged_file_response
+from home.roles import INSTRUCTORS, is_staff_member
 
 from . import admin_views, analytics_views, privacy_admin
-from .access import document_access, is_staff_member
+from .access import document_access
+from .admin_helpers import courses_taught_by
 from .models import Certificate, CourseStats, Enrollment, LearningEvent, Submission
-from .roles import INSTRUCTORS
 from .services.activity import record_event
 
 
@@ -105,7 +106,7 @@ class SubmissionAdmin(ModelAdmin):
     ordering = ("status", "submitted_at")
 
     def get_queryset(self, request):
-        courses = admin_views.courses_taught_by(request.user)
+        courses = courses_taught_by(request.user)
         return (
             super()
             .get_queryset(request)
@@ -194,7 +195,7 @@ class EnrollmentAdmin(ModelAdmin):
     search_fields = ("user__email", "user__first_name", "user__last_name")
 
     def get_queryset(self, request):
-        courses = admin_views.courses_taught_by(request.user)
+        courses = courses_taught_by(request.user)
         return (
             super()
             .get_queryset(request)
@@ -312,7 +313,7 @@ class MyCoursesPanel(Component):
         from payments.services.earnings import instructor_revenue_since
 
         user = self.request.user
-        courses = admin_views.courses_taught_by(user).filter(instructor=user)
+        courses = courses_taught_by(user).filter(instructor=user)
         stats = {
             row.course_id: row for row in CourseStats.objects.filter(course__in=courses)
         }

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from home.files import storage_is_local
+from home.roles import is_staff_member
 
 from .models import H5PPackage
 
@@ -80,7 +81,7 @@ def player_url(request):
 def _package_for(token):
     """The package a token opens, after the access policy said yes for the
     person it was minted for (a revoked enrolment stops an old token)."""
-    from learners.access import content_access, is_staff_member, lessons_using
+    from learners.access import content_access, lessons_using
 
     package_id, user_id, lesson_origin = read_player_token(token)
     package = get_object_or_404(H5PPackage, pk=package_id, extracted=True)

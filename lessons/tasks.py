@@ -4,9 +4,9 @@ from celery import shared_task
 
 from home.tasks import RETRY
 
+from .h5p import extract_package
+
 
 @shared_task(name="lessons.tasks.extract_h5p_package_task", acks_late=True, **RETRY)
 def extract_h5p_package_task(package_id):
-    from .h5p import extract_package
-
     return extract_package(package_id)

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from learners.roles import ALL_ROLES, ensure_role_groups
+from home.roles import ALL_ROLES, ensure_role_groups
 
 
 def create_roles(apps, schema_editor):

@@ -1,7 +1,7 @@
 """Inclusion tags that show a learner's own quiz attempts and submissions,
 and the signed address of the sandboxed H5P player."""
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -77,21 +77,11 @@ def video_start(context):
 
 @register.simple_tag(takes_context=True)
 def ai_tool_launch_url(context, value, block_id):
-    """The tool's address with a fresh launch token, for a learner who may
-    open this lesson; without a token for anyone else (editors' previews)."""
-    from lessons.tool_tokens import issue_launch_token
-
-    request = context.get("request")
-    lesson = context.get("page")
-    access = context.get("access")
-    url = value.launch_url
-    if not (request and lesson and access and access.allowed and block_id):
-        return url
-    if not request.user.is_authenticated or block_id not in lesson.ai_tool_origins:
-        return url
-    token = issue_launch_token(request.user, lesson, block_id)
-    separator = "&" if "?" in url else "?"
-    return f"{url}{separator}{urlencode({'token': token})}"
+    """The tool's address with the launch token the lesson view issued for
+    this learner; without one for anyone else (editors' previews). Issuing a
+    token writes a row, so it happens in the view, never while rendering."""
+    launches = context.get("tool_launch_urls") or {}
+    return launches.get(block_id, value.launch_url)
 
 
 # A tool on another origin may keep its own origin; one served from this site

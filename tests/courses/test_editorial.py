@@ -16,9 +16,9 @@ from wagtail.models import Collection, Workflow
 
 from courses.editorial import WORKFLOW_NAME, sync_course_ownership
 from courses.tasks import publish_scheduled_task
+from home.roles import INSTRUCTORS, MODERATORS
 from learners import services as learning
 from learners.models import LessonProgress
-from learners.roles import INSTRUCTORS, MODERATORS
 from lessons.models import H5PPackage
 from tests.courses.factories import UserFactory, build_course
 from tests.learners.factories import enrolled, learner

@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 
+from home.roles import ALL_ROLES
 from learners.models import Profile
-from learners.roles import ALL_ROLES
 from tests.learners.factories import learner
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from home.roles import INSTRUCTORS
 from learners.models import CourseStats, Enrollment
-from learners.roles import INSTRUCTORS
 from learners.stats import refresh_course_stats
 from tests.courses.factories import UserFactory, build_course
 from tests.learners.factories import enrolled, learner

@@ -7,13 +7,13 @@ from decimal import ROUND_HALF_UP, Decimal
 import stripe
 from django.conf import settings
 
-from .gateways import (
+from ..models import StripeCustomer
+from .base import (
     CheckoutSession,
     InvoiceState,
     SubscriptionState,
     parse_signed_event,
 )
-from .models import StripeCustomer
 
 
 class StripeGateway:

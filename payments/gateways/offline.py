@@ -1,98 +1,23 @@
-"""Payment gateways behind one small interface; the offline test gateway
-behaves like Stripe Checkout, so the whole flow works without a network.
+"""The offline test gateway: behaves like Stripe Checkout (sessions, signed
+webhooks, subscriptions renewed each period), so the whole flow works
+without a network. It takes no money."""
 
-A gateway has `create_checkout`, `create_subscription_checkout`,
-`retrieve_checkout`, `expire_checkout`, `checkout_for_payment`,
-`payment_fee`, `parse_webhook`, `refund`, `retrieve_subscription`,
-`retrieve_invoice` and `set_cancel_at_period_end`. Another provider
-(Paystack, PayFast, Razorpay) is one more class with these methods.
-"""
-
-import hashlib
-import hmac
 import json
 import secrets
-import time
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 
-import stripe
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from .errors import CheckoutError
-from .models import OfflineCheckoutSession, OfflineInvoice
-
-
-class WebhookSignatureError(Exception):
-    """The webhook was not signed with the configured secret."""
-
-
-@dataclass(frozen=True)
-class CheckoutSession:
-    """What the gateway says about a checkout (Stripe's Checkout Session, in short)."""
-
-    id: str
-    url: str
-    paid: bool
-    amount_total: int
-    currency: str
-    client_reference_id: str
-    mode: str = "payment"
-    payment_intent: str = ""
-    subscription_id: str = ""
-    expired: bool = False  # closed without payment: it can no longer be paid
-
-
-@dataclass(frozen=True)
-class SubscriptionState:
-    """What the gateway says about a subscription, read fresh each time."""
-
-    id: str
-    status: str
-    current_period_end: datetime
-    cancel_at_period_end: bool
-    metadata: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class InvoiceState:
-    """What the gateway says about a subscription's invoice for one period."""
-
-    id: str
-    subscription_id: str
-    paid: bool
-    amount: int  # charged (paid) or asked for (failed), minor units
-    tax: int
-    currency: str
-    period_start: datetime
-    period_end: datetime
-    paid_at: datetime | None = None
-    payment_intent: str = ""
-
-
-def parse_signed_event(payload, signature, secret):
-    """A webhook event, only if Stripe's library accepts its signature."""
-    try:
-        event = stripe.Webhook.construct_event(payload, signature, secret)
-    except (ValueError, stripe.SignatureVerificationError) as error:
-        raise WebhookSignatureError(str(error)) from error
-    return event.to_dict()
-
-
-def sign(payload, secret, timestamp=None):
-    """A Stripe-Signature header (t=..., v1=HMAC-SHA256 of "t.payload")."""
-    timestamp = int(timestamp or time.time())
-    digest = hmac.new(
-        secret.encode(), f"{timestamp}.{payload}".encode(), hashlib.sha256
-    ).hexdigest()
-    return f"t={timestamp},v1={digest}"
-
-
-def period_after(start, interval):
-    return start + (timedelta(days=365) if interval == "year" else timedelta(days=30))
+from ..models import OfflineCheckoutSession, OfflineInvoice
+from .base import (
+    CheckoutSession,
+    InvoiceState,
+    SubscriptionState,
+    parse_signed_event,
+    period_after,
+    sign,
+)
 
 
 class OfflineGateway:
@@ -337,28 +262,3 @@ class OfflineGateway:
             subscription_id=session.subscription_id,
             expired=session.status in (session.Status.DECLINED, session.Status.EXPIRED),
         )
-
-
-class GatewayNotConfigured(CheckoutError):
-    status_code = 503
-
-
-def offline_gateway_enabled():
-    """The offline test gateway takes "payments" only where no real gateway
-    is configured and the settings allow it: always on a laptop, in
-    production only when `OFFLINE_GATEWAY` turns it on (a staging site)."""
-    return not settings.STRIPE_SECRET_KEY and settings.PAYMENTS_OFFLINE_GATEWAY
-
-
-def get_gateway():
-    """Stripe when a secret key is configured, else the offline gateway where
-    it is allowed; anything else is a site that cannot take payments."""
-    if settings.STRIPE_SECRET_KEY:
-        from .stripe_gateway import StripeGateway
-
-        return StripeGateway()
-    if offline_gateway_enabled():
-        return OfflineGateway()
-    raise GatewayNotConfigured(
-        _("Payments are not available on this site right now. No money was taken.")
-    )
