@@ -10,6 +10,20 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from . import personal_data, signals, tasks  # noqa: F401 - receivers and tasks
+        from home.seams import catalogue
+        from lessons.seams import course_tree
+
+        from . import home_page, personal_data, signals, tasks  # noqa: F401 - receivers and tasks register
+        from .models import CoursePage
 
         personal_data.connect()
+        # The home page shows the catalogue through here (`home` sits below).
+        catalogue.provide(
+            home_context=home_page.home_context, catalogue_url=home_page.catalogue_url
+        )
+        # A lesson finds its course through here (`lessons` sits below).
+        course_tree.provide(
+            course_of=lambda page: CoursePage.objects.ancestor_of(
+                page, inclusive=True
+            ).first()
+        )

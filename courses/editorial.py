@@ -10,7 +10,11 @@ page (the explorer, search, edit, preview, revisions, history, copy) asks
 from django.apps import apps as django_apps
 from django.db.models import Q
 
-from home.roles import INSTRUCTORS, MODERATORS, is_staff_member
+from home.roles import (
+    INSTRUCTORS,
+    MODERATORS,
+    is_restricted_instructor,
+)
 
 WORKFLOW_NAME = "Course review"
 TASK_NAME = "Moderator approval"
@@ -71,14 +75,6 @@ def grant_catalogue_permissions(catalogue, apps=django_apps):
         apps.get_model("wagtailcore", "WorkflowPage").objects.get_or_create(
             page_id=catalogue.pk, defaults={"workflow": workflow}
         )
-
-
-def is_restricted_instructor(user):
-    """An instructor who is not also staff or a moderator: limited to their
-    own courses."""
-    if not user.is_authenticated or is_staff_member(user):
-        return False
-    return user.groups.filter(name=INSTRUCTORS).exists()
 
 
 def own_course_paths(user):

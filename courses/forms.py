@@ -4,7 +4,7 @@ course's instructor; moderators and admins can name anyone."""
 from django.contrib.auth import get_user_model
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .editorial import is_restricted_instructor
+from home.roles import is_restricted_instructor
 
 
 class CoursePageForm(WagtailAdminPageForm):

@@ -7,7 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from wagtail.models import Page, Revision
 
-from .editorial import is_restricted_instructor, may_work_on
+from home.roles import is_restricted_instructor
+
+from .editorial import may_work_on
 
 PAGE_ID_KWARGS = (
     "page_id",

@@ -20,7 +20,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import seo
 from home.money import CURRENCY_CHOICES
+from lessons.models import LessonPage
+from lessons.seams import learner_side
 
 from .choices import Difficulty, PricingType
 from .filters import CatalogueFilters
@@ -423,8 +426,6 @@ class CoursePage(RoutablePageMixin, Page):
     ]
 
     def lesson_titles(self):
-        from lessons.models import LessonPage
-
         return " ".join(
             LessonPage.objects.live()
             .descendant_of(self)
@@ -478,21 +479,21 @@ class CoursePage(RoutablePageMixin, Page):
         return self.estimated_duration_minutes or self.syllabus.total_minutes
 
     def get_context(self, request, *args, **kwargs):
-        from learners.dashboard import course_state
-        from learners.pageviews import count_course_view
-
-        if not getattr(request, "is_preview", False):
-            count_course_view(self.pk)
         context = super().get_context(request, *args, **kwargs)
         context["syllabus"] = self.syllabus
-        context["state"] = course_state(request.user, self)
+        context.update(learner_side.course_context(request, self))
         return context
+
+    def structured_data(self, request, site_name, home_url):
+        """The JSON-LD of a course page: the Course and its breadcrumbs."""
+        return [
+            seo.course(request, self, site_name, home_url),
+            seo.breadcrumbs(request, self),
+        ]
 
     @path("enroll/")
     def enroll(self, request):
-        from learners.views import enroll_in_course
-
-        return enroll_in_course(request, self)
+        return learner_side.enroll_in_course(request, self)
 
 
 def _promoted_courses(query):

@@ -7,7 +7,9 @@ from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .editorial import is_restricted_instructor, sync_course_ownership, visible_pages
+from home.roles import is_restricted_instructor
+
+from .editorial import sync_course_ownership, visible_pages
 from .models import CertificateTemplate, CourseCategory
 
 

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from home.json_input import parse_json
-from lessons.api import router as ai_tools_router
+from learners.tool_api import router as ai_tools_router
 
 
 class BoundedParser(Parser):

@@ -9,6 +9,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from . import seo
+from .seams import catalogue
+from .sites import absolute
+
 FEATURED_COURSE_COUNT = 6
 
 
@@ -64,16 +68,18 @@ class HomePage(Page):
         return self.hero_text or self.hero_heading
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import CourseCategory, CourseIndexPage
-
         context = super().get_context(request, *args, **kwargs)
-        catalogue = CourseIndexPage.objects.live().child_of(self).first()
-        context["catalogue"] = catalogue
-        context["featured_courses"] = (
-            catalogue.courses()[:FEATURED_COURSE_COUNT] if catalogue else []
-        )
-        context["categories"] = CourseCategory.objects.all()
+        # The catalogue, its featured courses and categories, from `courses`.
+        context.update(catalogue.home_context(self, FEATURED_COURSE_COUNT))
         return context
+
+    def structured_data(self, request, site_name, home_url):
+        """The JSON-LD of the home page: the organisation and its search."""
+        search = absolute(catalogue.catalogue_url())
+        return [
+            seo.organization(site_name, home_url),
+            seo.website(site_name, home_url, search),
+        ]
 
 
 class InformationPage(Page):

@@ -22,7 +22,7 @@ def once_per(seconds):
         def run(*args, **kwargs):
             try:
                 taken = caches["strict"].add(key, 1, timeout=seconds)
-            except Exception:  # noqa: BLE001 - no lock store: the task's own idempotence holds
+            except Exception:  # no lock store: the task's own idempotence holds
                 logger.warning("No lock for %s; running it anyway", key)
                 taken = True
             if not taken:

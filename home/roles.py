@@ -36,3 +36,11 @@ def is_staff_member(user):
     if user.is_superuser or user.is_staff:
         return True
     return user.groups.filter(name=MODERATORS).exists()
+
+
+def is_restricted_instructor(user):
+    """An instructor who is not also staff or a moderator: limited to their
+    own courses."""
+    if not user.is_authenticated or is_staff_member(user):
+        return False
+    return user.groups.filter(name=INSTRUCTORS).exists()

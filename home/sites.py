@@ -5,6 +5,7 @@ robots.txt, JSON-LD and e-mails all name the same host."""
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 
 def absolute(path):
@@ -18,8 +19,6 @@ def absolute(path):
 def sync_default_site():
     """Give the default Site the host and port of SITE_URL (Wagtail builds its
     full URLs, the sitemap's among them, from these)."""
-    from wagtail.models import Site
-
     parts = urlsplit(settings.SITE_URL)
     port = parts.port or (443 if parts.scheme == "https" else 80)
     Site.objects.filter(is_default_site=True).exclude(
@@ -31,3 +30,12 @@ def sync_default_site():
 def follow_site_url(sender, **kwargs):
     """post_migrate receiver: see `sync_default_site`."""
     sync_default_site()
+
+
+def ensure_root_page():
+    """Wagtail's tree root, made by its migrations; rebuilt if a flush removed it."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root

@@ -10,9 +10,9 @@ from enum import StrEnum
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from wagtail.models import ReferenceIndex
 
 from home.roles import is_staff_member
+from lessons.models import LessonPage, lessons_using
 
 from .models import Enrollment, LessonProgress
 
@@ -115,8 +115,6 @@ class CourseAccess:
     @cached_property
     def prerequisites(self):
         """{lesson id: [live prerequisite lessons]} for the whole course, one query."""
-        from lessons.models import LessonPage
-
         by_id = {lesson.pk: lesson for lesson in self.lessons}
         links = LessonPage.prerequisites.through.objects.filter(
             from_lessonpage_id__in=by_id
@@ -182,20 +180,6 @@ def lesson_access(user, lesson):
             return LessonAccess(Level.FULL, Reason.STAFF)
         return LessonAccess(Level.LOCKED, Reason.UNPUBLISHED)
     return CourseAccess(user, course).for_lesson(lesson)
-
-
-def lessons_using(obj):
-    """The lessons whose content refers to `obj` (a document), via Wagtail's index."""
-    from lessons.models import LessonPage
-
-    page_ids = (
-        ReferenceIndex.get_references_to(obj)
-        .filter(
-            base_content_type__app_label="wagtailcore", base_content_type__model="page"
-        )
-        .values_list("object_id", flat=True)
-    )
-    return LessonPage.objects.filter(pk__in=[int(pk) for pk in page_ids])
 
 
 def document_access(user, document):

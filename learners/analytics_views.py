@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from home.roles import is_staff_member
 
 from .admin_helpers import course_or_404, courses_taught_by, csv_safe
+from .extensions import revenue
 from .models import CourseDay, CourseStats, LessonStats
 from .services.roster import RosterError, course_roster, enrol_emails, read_roster_csv
 from .stats import active_monthly_learners, refresh_if_stale, user_count
@@ -182,8 +183,6 @@ def platform_analytics(request):
     growth, popular courses and the instructor leaderboard."""
     if not is_staff_member(request.user):
         raise PermissionDenied
-    from payments.services.earnings import revenue_by_currency
-
     since = timezone.localdate() - timedelta(days=CHART_DAYS)
     growth = list(
         CourseDay.objects.filter(date__gte=since)
@@ -199,7 +198,7 @@ def platform_analytics(request):
         "active_learners": active_monthly_learners(),
         "enrollments": totals["enrollments"] or 0,
         "completions": totals["completions"] or 0,
-        "revenue": revenue_by_currency(),
+        "revenue": revenue.by_currency(),
         "popular": CourseStats.objects.select_related("course").order_by(
             "-enrollments"
         )[:10],

@@ -10,10 +10,32 @@ class LearnersConfig(AppConfig):
     verbose_name = _("Learners")
 
     def ready(self):
+        from lessons.seams import learner_side
+
         from . import (  # noqa: F401 - connects receivers, registers tasks
+            assessment_views,
+            page_context,
             personal_data,
             receivers,
             tasks,
+            views,
         )
+        from .access import content_access
 
         personal_data.connect()
+        # The pages of `courses` and `lessons` reach the learner side here.
+        learner_side.provide(
+            open_lesson=views.open_lesson,
+            mark_lesson_complete=views.mark_lesson_complete,
+            report_lesson_progress=views.report_lesson_progress,
+            report_h5p_statement=views.report_h5p_statement,
+            h5p_user_state=views.h5p_user_state,
+            start_quiz=assessment_views.start_quiz,
+            save_quiz=assessment_views.save_quiz,
+            submit_quiz=assessment_views.submit_quiz,
+            submit_assignment=assessment_views.submit_assignment,
+            enroll_in_course=views.enroll_in_course,
+            lesson_context=page_context.lesson_context,
+            course_context=page_context.course_context,
+            content_access=content_access,
+        )

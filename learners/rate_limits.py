@@ -34,7 +34,7 @@ def rate_limits_work():
     "strict" cache alias raises instead of pretending, as the default does."""
     try:
         caches["strict"].get("rate-limits:ping")
-    except Exception:  # noqa: BLE001 - any failure of the store means no
+    except Exception:  # any failure of the store means no
         logger.warning("The rate-limit store is unreachable; log-in is paused")
         return False
     return True

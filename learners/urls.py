@@ -1,34 +1,15 @@
-"""The learner's own pages under /dashboard/."""
+"""The learner's own pages under /dashboard/ (payments adds its own there
+through learners/extensions.py)."""
 
 from django.urls import path
 
-from payments.views import (
-    credit_note_download,
-    invoice_download,
-    period_invoice_download,
-    purchases,
-    subscription,
-)
-
 from . import assessment_views, views
+from .extensions import dashboard_routes
 
 app_name = "learners"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("purchases/", purchases, name="purchases"),
-    path("purchases/<int:order_id>/invoice/", invoice_download, name="invoice"),
-    path(
-        "purchases/credit-notes/<int:credit_note_id>/",
-        credit_note_download,
-        name="credit_note",
-    ),
-    path(
-        "purchases/subscription/<int:payment_id>/invoice/",
-        period_invoice_download,
-        name="period_invoice",
-    ),
-    path("subscription/", subscription, name="subscription"),
     path("enrollments/<int:pk>/", views.enrollment_detail, name="enrollment"),
     path("enrollments/<int:pk>/leave/", views.leave, name="leave"),
     path(
@@ -36,4 +17,5 @@ urlpatterns = [
         assessment_views.submission_file,
         name="submission_file",
     ),
+    *dashboard_routes(),
 ]

@@ -22,6 +22,7 @@ from home.roles import INSTRUCTORS, is_staff_member
 from . import admin_views, analytics_views, privacy_admin
 from .access import document_access
 from .admin_helpers import courses_taught_by
+from .extensions import revenue
 from .models import Certificate, CourseStats, Enrollment, LearningEvent, Submission
 from .services.activity import record_event
 
@@ -310,8 +311,6 @@ class MyCoursesPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        from payments.services.earnings import instructor_revenue_since
-
         user = self.request.user
         courses = courses_taught_by(user).filter(instructor=user)
         stats = {
@@ -322,7 +321,7 @@ class MyCoursesPanel(Component):
         )
         return {
             "rows": [(course, stats.get(course.pk)) for course in courses],
-            "revenue": instructor_revenue_since(user, month_start),
+            "revenue": revenue.instructor_since(user, month_start),
             "waiting": Submission.objects.filter(
                 enrollment__course__in=courses, status=Submission.Status.SUBMITTED
             ).count(),

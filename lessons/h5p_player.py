@@ -20,7 +20,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from home.files import storage_is_local
 from home.roles import is_staff_member
 
-from .models import H5PPackage
+from .models import H5PPackage, lessons_using
+from .seams import learner_side
 
 SIGNING_SALT = "coursewright.h5p-player"
 # Long enough for a long sitting; a new page view mints a new one.
@@ -81,8 +82,6 @@ def player_url(request):
 def _package_for(token):
     """The package a token opens, after the access policy said yes for the
     person it was minted for (a revoked enrolment stops an old token)."""
-    from learners.access import content_access, lessons_using
-
     package_id, user_id, lesson_origin = read_player_token(token)
     package = get_object_or_404(H5PPackage, pk=package_id, extracted=True)
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
@@ -92,7 +91,7 @@ def _package_for(token):
         # Not in any lesson yet: only staff and the uploader may try it out.
         if not (is_staff_member(user) or package.uploaded_by_id == user.pk):
             raise Http404
-    elif not content_access(user, package).allowed:
+    elif not learner_side.content_access(user, package).allowed:
         raise Http404
     return package, lesson_origin
 

@@ -16,13 +16,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from home import seo
 from home.csp import allow_sources
 
 from .blocks import LessonStreamBlock
 from .requirements import lesson_requirements
+from .seams import course_tree, learner_side
 
 H5P_LIMITS = PackageLimits(
     max_files=2_000,
@@ -167,11 +169,9 @@ def _undescribed_image(html):
 
 
 def _course_of(page):
-    from courses.models import CoursePage
-
     if page is None or not page.pk:
         return None
-    return CoursePage.objects.ancestor_of(page, inclusive=True).first()
+    return course_tree.course_of(page)
 
 
 class LessonPage(RoutablePageMixin, Page):
@@ -299,9 +299,7 @@ class LessonPage(RoutablePageMixin, Page):
 
     @path("")
     def lesson(self, request):
-        from learners.views import open_lesson
-
-        response = open_lesson(request, self)
+        response = learner_side.open_lesson(request, self)
         # Frames only from the players and tools this lesson uses; YouTube's
         # player API is a script of its own.
         scripts = (
@@ -317,6 +315,10 @@ class LessonPage(RoutablePageMixin, Page):
             script_src=scripts,
             object_src=pdfs,
         )
+
+    def structured_data(self, request, site_name, home_url):
+        """The JSON-LD of a lesson page: its breadcrumbs."""
+        return [seo.breadcrumbs(request, self)]
 
     def get_sitemap_urls(self, request=None):
         """Only free-preview lessons are public; the others stay out of the
@@ -339,51 +341,35 @@ class LessonPage(RoutablePageMixin, Page):
 
     @path("complete/")
     def complete(self, request):
-        from learners.views import mark_lesson_complete
-
-        return mark_lesson_complete(request, self)
+        return learner_side.mark_lesson_complete(request, self)
 
     @path("progress/")
     def progress(self, request):
-        from learners.views import report_lesson_progress
-
-        return report_lesson_progress(request, self)
+        return learner_side.report_lesson_progress(request, self)
 
     @path("h5p/<str:block_id>/xapi/", name="h5p_xapi")
     def h5p_xapi(self, request, block_id):
-        from learners.views import report_h5p_statement
-
-        return report_h5p_statement(request, self, block_id)
+        return learner_side.report_h5p_statement(request, self, block_id)
 
     @path("h5p/<str:block_id>/state/", name="h5p_state")
     def h5p_state(self, request, block_id):
-        from learners.views import h5p_user_state
-
-        return h5p_user_state(request, self, block_id)
+        return learner_side.h5p_user_state(request, self, block_id)
 
     @path("quiz/<str:block_id>/start/", name="quiz_start")
     def quiz_start(self, request, block_id):
-        from learners.assessment_views import start_quiz
-
-        return start_quiz(request, self, block_id)
+        return learner_side.start_quiz(request, self, block_id)
 
     @path("quiz/<str:block_id>/save/", name="quiz_save")
     def quiz_save(self, request, block_id):
-        from learners.assessment_views import save_quiz
-
-        return save_quiz(request, self, block_id)
+        return learner_side.save_quiz(request, self, block_id)
 
     @path("quiz/<str:block_id>/submit/", name="quiz_submit")
     def quiz_submit(self, request, block_id):
-        from learners.assessment_views import submit_quiz
-
-        return submit_quiz(request, self, block_id)
+        return learner_side.submit_quiz(request, self, block_id)
 
     @path("assignment/<str:block_id>/submit/", name="assignment_submit")
     def assignment_submit(self, request, block_id):
-        from learners.assessment_views import submit_assignment
-
-        return submit_assignment(request, self, block_id)
+        return learner_side.submit_assignment(request, self, block_id)
 
     def clean(self):
         super().clean()
@@ -400,41 +386,37 @@ class LessonPage(RoutablePageMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from learners.access import lesson_access
-        from learners.dashboard import course_state
-        from learners.services.activity import video_positions
-
         context = super().get_context(request, *args, **kwargs)
         course = self.course
         syllabus = course.syllabus if course else None
         previous, following = syllabus.neighbours(self) if syllabus else (None, None)
-        state = course_state(request.user, course) if course else None
         context.update(
             course=course,
             syllabus=syllabus,
-            sidebar=state,
-            course_access=state.access if state else None,
-            access=state.access.for_lesson(self)
-            if state
-            else lesson_access(request.user, self),
             previous_lesson=previous,
             next_lesson=following,
-            # A locked next lesson is not a link: the page says what opens it.
-            next_lesson_access=state.access.for_lesson(following)
-            if state and following
-            else None,
             # .all(), not .live(): a previewed revision holds them in memory.
             prerequisites=sorted(
                 (item for item in self.prerequisites.all() if item.live),
                 key=lambda item: item.path,
             ),
         )
-        context["video_positions"] = (
-            video_positions(context["access"].enrollment, self)
-            if self.video_block_ids
-            else {}
-        )
+        # The learner's side: the sidebar, access, and where videos stopped.
+        context.update(learner_side.lesson_context(request, self, course, following))
         return context
+
+
+def lessons_using(obj):
+    """The lessons whose content refers to `obj` (a document, an H5P
+    package), via Wagtail's reference index."""
+    page_ids = (
+        ReferenceIndex.get_references_to(obj)
+        .filter(
+            base_content_type__app_label="wagtailcore", base_content_type__model="page"
+        )
+        .values_list("object_id", flat=True)
+    )
+    return LessonPage.objects.filter(pk__in=[int(pk) for pk in page_ids])
 
 
 class ToolLaunch(models.Model):

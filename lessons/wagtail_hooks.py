@@ -11,7 +11,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.editorial import is_restricted_instructor
+from home.roles import is_restricted_instructor
 
 from .models import H5PPackage
 

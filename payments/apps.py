@@ -13,10 +13,18 @@ class PaymentsConfig(AppConfig):
     def ready(self):
         from home.seo import register_subscription_price
         from learners.emails import register_email_kind
+        from learners.extensions import add_dashboard_routes, revenue
 
-        from . import checks, personal_data, tasks  # noqa: F401 - checks and tasks
+        from . import checks, dashboard_urls, personal_data, tasks  # noqa: F401 - they register themselves
+        from .services.earnings import instructor_revenue_since, revenue_by_currency
 
         personal_data.connect()
+        # The learner's purchases live under /dashboard/; the admin panels of
+        # `learners` show these revenue figures.
+        add_dashboard_routes(dashboard_urls.urlpatterns)
+        revenue.provide(
+            by_currency=revenue_by_currency, instructor_since=instructor_revenue_since
+        )
         from .models import Order, PaymentTransaction, Payout, SubscriptionPayment
 
         register_email_kind(

@@ -122,6 +122,7 @@ LOCAL_APPS = [
     "lessons",
     "learners",
     "payments",
+    "demo",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

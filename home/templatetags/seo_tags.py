@@ -2,7 +2,6 @@
 page's JSON-LD, in the <head> of every public page."""
 
 from django import template
-from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
@@ -58,26 +57,10 @@ def _image_url(request, page):
 
 
 def _json_ld(request, page, site_name, home_url):
-    from courses.models import CoursePage
-    from home.models import HomePage
-    from lessons.models import LessonPage
-
-    if page is None:
-        return []
-    if isinstance(page, HomePage):
-        search = absolute(_catalogue_url())
-        return [
-            seo.organization(site_name, home_url),
-            seo.website(site_name, home_url, search),
-        ]
-    if isinstance(page, CoursePage):
-        return [
-            seo.course(request, page, site_name, home_url),
-            seo.breadcrumbs(request, page),
-        ]
-    if isinstance(page, LessonPage):
-        return [seo.breadcrumbs(request, page)]
-    return []
+    """Each page type says what it is (`structured_data`), so this tag needs
+    to know none of them."""
+    structured = getattr(page, "structured_data", None)
+    return structured(request, site_name, home_url) if structured else []
 
 
 def _course_list(courses):
@@ -85,13 +68,6 @@ def _course_list(courses):
     if not courses:
         return []
     return [seo.course_list(list(courses))]
-
-
-def _catalogue_url():
-    from courses.models import CourseIndexPage
-
-    catalogue = CourseIndexPage.objects.live().first()
-    return catalogue.url if catalogue else reverse("wagtail_serve", args=[""])
 
 
 @register.filter

@@ -249,5 +249,5 @@ def _say_goodbye(address):
             None,
             [address],
         )
-    except Exception:  # noqa: BLE001 - the erasure stands without the mail
+    except Exception:  # the erasure stands without the mail
         logger.warning("The erasure notice could not be sent")

@@ -8,9 +8,8 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
 from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
-from home.demo import ensure_root_page
 from home.models import HomePage
-from home.sites import sync_default_site
+from home.sites import ensure_root_page, sync_default_site
 from tests.lessons.factories import LessonPageFactory
 
 

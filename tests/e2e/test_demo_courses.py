@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from courses.models import CoursePage
-from home.demo_activity import right_answer
-from home.demo_media.h5p import ACTIVITIES
+from demo.activity import right_answer
+from demo.media.h5p import ACTIVITIES
 from learners.models import Certificate, Submission
 from learners.services.assignments import grade_submission
 from learners.services.quizzes import release_results

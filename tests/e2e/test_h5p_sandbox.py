@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.test import TestCase
 from playwright.sync_api import expect
 
-from home.demo_media.h5p import build_h5p
+from demo.media.h5p import build_h5p
 from lessons.models import H5PPackage
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
 from tests.learners.factories import enrolled, learner

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from home.demo import DEMO_PASSWORD
+from demo.seed import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

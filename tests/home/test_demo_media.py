@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from courses.models import CoursePage
-from home.demo_media.h5p import ACTIVITIES, package_bytes
-from home.demo_media.videos import VIDEOS
+from demo.media.h5p import ACTIVITIES, package_bytes
+from demo.media.videos import VIDEOS
 from learners.models import Enrollment
 from lessons.models import H5PPackage, LessonPage
 from tests.learners.factories import enrolled, learner

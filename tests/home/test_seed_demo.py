@@ -11,8 +11,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from courses.models import CourseCategory, CoursePage, SectionPage
-from home.demo import DEMO_PASSWORD
-from home.demo_activity import remove_demo_learners
+from demo.activity import remove_demo_learners
+from demo.seed import DEMO_PASSWORD
 from lessons.blocks import LessonStreamBlock
 from lessons.models import LessonPage
 

@@ -126,7 +126,7 @@ def test_check_deploy_is_clean_with_the_production_settings():
         "STRIPE_WEBHOOK_SECRET": "whsec_deploy_check",
         "REDIS_URL": "",
     }
-    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+    result = subprocess.run(  # this interpreter, fixed arguments
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=django_settings.BASE_DIR,
         env=env,

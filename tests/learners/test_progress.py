@@ -362,7 +362,7 @@ def test_completing_the_last_lesson_twice_in_parallel_fires_once(
         try:
             barrier.wait()
             services.complete_lesson(user, type(only).objects.get(pk=only.pk))
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+        except Exception as error:  # reported by the assertion below
             errors.append(error)
         finally:
             connection.close()

@@ -2,7 +2,7 @@
 true/false question that reports xAPI), packaged as a real .h5p archive, so
 upload, extraction, playing and tracking are tested without any network."""
 
-from home.demo_media.h5p import build_h5p
+from demo.media.h5p import build_h5p
 
 LIBRARY = "H5P.CoursewrightCheck"
 

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from PIL import Image
 from wagtail.documents import get_document_model
 
-from home.demo_media.videos import VIDEOS
+from demo.media.videos import VIDEOS
 from learners.models import LessonProgress, VideoWatch
 from lessons.video_files import media_duration
 from tests.courses.factories import CoursePageFactory, SectionPageFactory

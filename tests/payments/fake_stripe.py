@@ -52,7 +52,7 @@ class FakeStripe:
                 error = {"type": "invalid_request_error", "message": "No such object"}
                 return self._reply(404, {"error": error})
 
-            def do_POST(self):  # noqa: N802 - http.server's naming
+            def do_POST(self):  # http.server's naming
                 length = int(self.headers.get("Content-Length", 0))
                 form = dict(parse_qsl(self.rfile.read(length).decode()))
                 key = self.headers.get("Idempotency-Key")
@@ -66,7 +66,7 @@ class FakeStripe:
                         fake.by_idempotency_key[key] = body
                 return self._reply(200, body)
 
-            def do_GET(self):  # noqa: N802 - http.server's naming
+            def do_GET(self):  # http.server's naming
                 url = urlsplit(self.path)
                 with fake.lock:
                     body = fake.get(url.path, dict(parse_qsl(url.query)))

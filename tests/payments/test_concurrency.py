@@ -49,7 +49,7 @@ def in_parallel(count, work):
         try:
             barrier.wait()
             results[index] = work(index)
-        except Exception as error:  # noqa: BLE001 - the test inspects it
+        except Exception as error:  # the test inspects it
             results[index] = error
         finally:
             connection.close()

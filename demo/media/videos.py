@@ -1,7 +1,7 @@
 """The scripts of the demo lesson videos: each is a list of slides (a
 heading and the words said over it, for a number of seconds). The captions
 (WebVTT) and transcripts come from the same script as the picture, so they
-always match; `python -m home.demo_media.render` draws the WebM files."""
+always match; `python -m demo.media.render` draws the WebM files."""
 
 from dataclasses import dataclass
 from pathlib import Path

@@ -5,7 +5,7 @@ generated PDF; `TOOL_URL` for the demo practice tool served by this site;
 `video`, `captions` and `activity` for the media made in `home/demo_media`.
 """
 
-from home.demo_media.seed import CAPTIONS, H5P, VIDEO, transcript
+from demo.media.seed import CAPTIONS, H5P, VIDEO, transcript
 
 HANDOUT = "__handout__"
 TOOL_URL = "__tool_url__"

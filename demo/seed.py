@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from xhtml2pdf import pisa
 
 from courses.editorial import sync_course_ownership
@@ -27,13 +27,13 @@ from courses.models import (
     CoursePage,
     SectionPage,
 )
-from home import demo_data
-from home.demo_activity import remove_demo_learners, seed_demo_learners
-from home.demo_media import seed as demo_media
-from home.demo_media.pictures import avatar_image, course_image
+from demo import data as demo_data
+from demo.activity import remove_demo_learners, seed_demo_learners
+from demo.media import seed as demo_media
+from demo.media.pictures import avatar_image, course_image
 from home.models import HomePage, InformationPage, SiteSettings
 from home.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
-from home.sites import sync_default_site
+from home.sites import ensure_root_page, sync_default_site
 from learners import services
 from learners.models import Enrollment, LessonProgress, Profile
 from learners.services.learning_time import add_learning_time
@@ -176,15 +176,6 @@ def seed_information_page(home, spec):
     page = home.add_child(instance=InformationPage(**spec))
     page.save_revision().publish()
     return page
-
-
-def ensure_root_page():
-    """Wagtail's tree root, made by its migrations; rebuilt if a flush removed it."""
-    root = Page.get_first_root_node()
-    if root is None:
-        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    return root
 
 
 def seed_categories():

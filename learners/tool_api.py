@@ -11,10 +11,15 @@ from ninja.security import django_auth
 from pydantic import Field, ValidationError
 
 from home.errors import Refusal
-from learners.services.activity import record_tool_result
-from learners.services.requirements import lesson_state
+from lessons.tool_tokens import (
+    ToolTokenError,
+    claim_launch,
+    read_token,
+    use_result_token,
+)
 
-from .tool_tokens import ToolTokenError, claim_launch, read_token, use_result_token
+from .services.activity import record_tool_result
+from .services.requirements import lesson_state
 
 router = Router(tags=["AI tools"])
 

@@ -1,6 +1,6 @@
 """Draw the demo lesson videos as WebM (VP8) files from their scripts, with
 Pillow for the pictures and PyAV (FFmpeg's libraries, a development
-dependency) for the encoding: `python -m home.demo_media.render`. The files
+dependency) for the encoding: `python -m demo.media.render`. The files
 are committed, so the demo needs neither PyAV nor a network."""
 
 import sys

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from home.demo import DEMO_PASSWORD, seed_demo
+from demo.seed import DEMO_PASSWORD, seed_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+"""What higher apps add to the learner side, filled in their
+`AppConfig.ready()`: pages under /dashboard/ (payments adds purchases,
+invoices and the subscription) and the revenue figures the admin panels
+show. `learners` itself never imports them."""
+
+from home.seams import Seam
+
+_dashboard_routes = []
+
+# by_currency() -> {currency: minor units}; instructor_since(user, start)
+revenue = Seam("payments")
+
+
+def add_dashboard_routes(patterns):
+    """URL patterns to serve under /dashboard/, in the `learners` namespace."""
+    _dashboard_routes.extend(patterns)
+
+
+def dashboard_routes():
+    return list(_dashboard_routes)
