@@ -10,6 +10,7 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        # Imported here: other apps and models are loaded once the registry is ready.
         from home.seams import catalogue
         from lessons.seams import course_tree
 

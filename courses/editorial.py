@@ -8,13 +8,17 @@ page (the explorer, search, edit, preview, revisions, history, copy) asks
 """
 
 from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from wagtail.models import Collection, GroupCollectionPermission, Page
 
 from home.roles import (
     INSTRUCTORS,
     MODERATORS,
     is_restricted_instructor,
 )
+
+from .models import CourseIndexPage, CoursePage
 
 WORKFLOW_NAME = "Course review"
 TASK_NAME = "Moderator approval"
@@ -78,8 +82,6 @@ def grant_catalogue_permissions(catalogue, apps=django_apps):
 
 
 def own_course_paths(user):
-    from .models import CoursePage
-
     return list(
         CoursePage.objects.filter(Q(owner=user) | Q(instructor=user)).values_list(
             "path", flat=True
@@ -93,8 +95,6 @@ def may_work_on(user, page):
     way; inside a catalogue only their own courses are."""
     if not is_restricted_instructor(user):
         return True
-    from .models import CourseIndexPage
-
     catalogue_paths = CourseIndexPage.objects.values_list("path", flat=True)
     inside_catalogue = any(
         page.path.startswith(path) and page.path != path for path in catalogue_paths
@@ -108,8 +108,6 @@ def visible_pages(user, pages):
     """Narrow a page queryset to what the user may see in admin listings."""
     if not is_restricted_instructor(user):
         return pages
-    from .models import CourseIndexPage
-
     nothing = Q(pk__in=[])
     own, inside_catalogue = nothing, nothing
     for path in own_course_paths(user):
@@ -122,10 +120,6 @@ def visible_pages(user, pages):
 def sync_course_ownership(page):
     """Course pages belong to the course's instructor, whoever created them,
     so the instructor may edit every section and lesson of their course."""
-    from wagtail.models import Page
-
-    from .models import CoursePage
-
     course = (
         CoursePage.objects.filter(path__in=_ancestor_paths(page)).first()
         if not isinstance(page.specific, CoursePage)
@@ -149,9 +143,6 @@ INSTRUCTOR_COLLECTIONS = "Instructors"
 def ensure_instructor_workspace(user):
     """Each instructor gets a collection of their own for images and
     documents, reachable only through a group of their own."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import Collection, GroupCollectionPermission
-
     # A fresh test database may have no root collection yet.
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     parent = root.get_children().filter(name=INSTRUCTOR_COLLECTIONS).first()

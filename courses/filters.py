@@ -64,7 +64,7 @@ class CatalogueFilters:
         """Full-text search (Wagtail search: PostgreSQL full-text on
         PostgreSQL), then the other filters; best matches first unless
         another order was asked for."""
-        from .models import CoursePage
+        from .models import CoursePage  # courses.models imports this module
 
         ids = [
             page.pk

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from wagtail.models import Page, Revision
 
 from home.roles import is_restricted_instructor
+from lessons.models import H5PPackage
 
 from .editorial import may_work_on
 
@@ -52,8 +53,6 @@ class InstructorAdminScopeMiddleware:
         return None
 
     def _h5p_package(self, request, pk):
-        from lessons.models import H5PPackage
-
         if not is_restricted_instructor(request.user):
             return None
         package = H5PPackage.objects.filter(pk=unquote(str(pk))).first()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -464,7 +465,7 @@ class CoursePage(RoutablePageMixin, Page):
     @cached_property
     def syllabus(self):
         """Sections and live lessons in order, built with a fixed number of queries."""
-        from .syllabus import build_syllabus
+        from .syllabus import build_syllabus  # it imports SectionPage from here
 
         return build_syllabus(self)
 
@@ -500,8 +501,6 @@ def _promoted_courses(query):
     """Courses editors promoted for this search (Wagtail search promotions)."""
     if not query:
         return []
-    from wagtail.contrib.search_promotions.models import Query
-
     search = Query.get(query)
     search.add_hit()
     picks = search.editors_picks.select_related("page").order_by("sort_order")

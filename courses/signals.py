@@ -2,7 +2,7 @@
 a new instructor gets a collection of their own."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.dispatch import receiver
 
@@ -38,8 +38,6 @@ def give_instructors_their_model_permissions(sender, app_config=None, **kwargs):
     # After the lessons app's own permissions were created for this migrate.
     if app_config is None or app_config.label != "lessons":
         return
-    from django.contrib.auth.models import Permission
-
     group = Group.objects.filter(name=INSTRUCTORS).first()
     if group is None:
         return

@@ -11,6 +11,7 @@ application = get_wsgi_application()
 
 
 def _refuse_broken_configuration():
+    # Imported once get_wsgi_application() has set Django up.
     from django.core import checks
     from django.core.management.base import SystemCheckError
 

@@ -36,6 +36,23 @@ from learners.models import (
 from learners.services.certificates import issue_certificate
 from learners.stats import refresh_all_course_stats
 from lessons.grading import grade, quiz_blocks, take_snapshot
+from payments.gateways import OfflineGateway, offline_gateway_enabled
+from payments.models import (
+    CouponRedemption,
+    CreditNote,
+    Earning,
+    Invoice,
+    OfflineCheckoutSession,
+    Order,
+    PaymentTransaction,
+    StatementLine,
+    Subscription,
+    SubscriptionPayment,
+    SubscriptionPlan,
+    SubscriptionStatement,
+)
+from payments.services import handle_webhook, start_checkout
+from payments.services.subscriptions import enrol_with_subscription
 
 FIRST_NAMES = [
     "Amara", "Ben", "Chen", "Dara", "Elif", "Femi", "Grace", "Hugo", "Ines",
@@ -92,7 +109,6 @@ def _history(user, courses, rng, now):
     """One learner's enrolments: nearly everyone tries the free course, some
     buy the paid one, a few join the subscription course."""
     enrolled_at = now - timedelta(days=rng.randint(2, DAYS), hours=rng.randint(0, 23))
-    from payments.gateways import offline_gateway_enabled
 
     plans = [("free", 0.9), ("paid", 0.15), ("subscription", 0.12)]
     for pricing, chance in plans:
@@ -121,9 +137,6 @@ def _history(user, courses, rng, now):
 def _buy(user, course):
     """A real purchase on the offline gateway: order, payment, invoice,
     earning and enrolment, as a learner pressing "pay" gets them."""
-    from payments.gateways import OfflineGateway
-    from payments.models import OfflineCheckoutSession
-    from payments.services import handle_webhook, start_checkout
 
     order, checkout = start_checkout(user, course, "/", "/")
     gateway = OfflineGateway()
@@ -136,14 +149,6 @@ def _buy(user, course):
 def _subscribe(user, course, started_at):
     """A real subscription on the offline gateway, started on `started_at`:
     its first period is paid, invoiced and dated then."""
-    from payments.gateways import OfflineGateway
-    from payments.models import (
-        OfflineCheckoutSession,
-        SubscriptionPayment,
-        SubscriptionPlan,
-    )
-    from payments.services import handle_webhook
-    from payments.services.subscriptions import enrol_with_subscription
 
     plan = SubscriptionPlan.objects.filter(is_active=True, interval="month").first()
     if plan is None:
@@ -281,18 +286,6 @@ def remove_demo_learners():
     """Before `seed_demo --reset`: the demo learners and their money history
     (kept from ordinary deletes by PROTECT), so the courses can be rebuilt.
     Only for the demo site; the statements are closed again afterwards."""
-    from payments.models import (
-        CouponRedemption,
-        CreditNote,
-        Earning,
-        Invoice,
-        Order,
-        PaymentTransaction,
-        StatementLine,
-        Subscription,
-        SubscriptionPayment,
-        SubscriptionStatement,
-    )
 
     users = get_user_model().objects.filter(username__startswith="demo-learner-")
     Earning.objects.filter(kind=Earning.Kind.SUBSCRIPTION).delete()

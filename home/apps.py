@@ -11,6 +11,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        # Imported here: other apps and models are loaded once the registry is ready.
         import mimetypes
 
         from . import checks, receivers, tasks  # noqa: F401 - registers checks and tasks

@@ -10,6 +10,7 @@ class LearnersConfig(AppConfig):
     verbose_name = _("Learners")
 
     def ready(self):
+        # Imported here: other apps and models are loaded once the registry is ready.
         from lessons.seams import learner_side
 
         from . import (  # noqa: F401 - connects receivers, registers tasks

@@ -8,6 +8,8 @@ from operator import or_
 from django.db.models import Q
 from django.utils.functional import cached_property
 
+from lessons.models import LessonPage
+
 from .access import CourseAccess, Level
 from .models import Certificate, Enrollment, LessonProgress, QuizAttempt, Submission
 from .services import CourseProgress
@@ -141,8 +143,6 @@ class Dashboard:
 
 def dashboard_for(user):
     """Everything `/dashboard/` shows, in five queries however many courses."""
-    from lessons.models import LessonPage
-
     enrollments = list(
         Enrollment.objects.filter(user=user)
         .select_related("course")

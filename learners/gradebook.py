@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 from django.db.models import Count, Max, Q
 
+from lessons.models import LessonPage
+
 from .models import Enrollment, LessonProgress, QuizAttempt, Submission
 from .services import CourseProgress
 
@@ -43,8 +45,6 @@ SORTS = {"name", "progress", "activity"}
 
 class Gradebook:
     def __init__(self, course, sort="name"):
-        from lessons.models import LessonPage
-
         self.course = course
         self.sort = sort if sort in SORTS else "name"
         lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from courses.models import CoursePage
+
 from .models import CourseDay
 
 PREFIX = "pageviews"
@@ -84,8 +86,6 @@ def flush_page_views():
 
 
 def _add_views(course_id, date, count):
-    from courses.models import CoursePage
-
     if not CoursePage.objects.filter(pk=course_id).exists():
         return
     day, _created = CourseDay.objects.get_or_create(course_id=course_id, date=date)

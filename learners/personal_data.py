@@ -12,6 +12,7 @@ from .models import (
     DataExport,
     Enrollment,
     ErasureRequest,
+    H5PState,
     LearningDay,
     LearningEvent,
     LessonProgress,
@@ -57,6 +58,7 @@ def export(user):
             "submission_files": rows(submission_files),
             "certificates": rows(certificates),
             "emails_sent": rows(SentEmail.objects.filter(user=user)),
+            "h5p_saved_state": rows(H5PState.objects.filter(**mine)),
         },
         files=files,
     )
@@ -77,6 +79,7 @@ def erase(user, options):
     Submission.objects.filter(**mine).delete()
     Submission.objects.filter(graded_by=user).update(graded_by=None)
     QuizAttempt.objects.filter(**mine).delete()
+    H5PState.objects.filter(**mine).delete()
     VideoWatch.objects.filter(**mine).delete()
     LessonProgress.objects.filter(**mine).delete()
     LearningDay.objects.filter(**mine).delete()

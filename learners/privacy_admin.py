@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import ListingButton
@@ -54,7 +55,5 @@ def user_listing_button(user, request_user):
     """ "Personal data" beside each person in the admin's user list."""
     if not request_user.is_superuser:
         return []
-    from django.urls import reverse
-
     url = reverse("learners_grading:personal_data", args=[user.pk])
     return [ListingButton(_("Personal data"), url, priority=60, icon_name="download")]

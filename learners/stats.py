@@ -4,6 +4,7 @@ changes nothing."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from courses.models import CoursePage
 from home.outbox import enqueue
 
 from .models import (
@@ -45,8 +47,6 @@ def refresh_if_stale(course_id):
     """When an instructor opens a course's numbers and no scheduler has kept
     them fresh (the laptop default has no beat): refresh them now where
     tasks run in the request, else queue one refresh. True if refreshed."""
-    from django.conf import settings
-
     if not stats_are_stale(course_id):
         return False
     if settings.CELERY_TASK_ALWAYS_EAGER:
@@ -63,8 +63,6 @@ def rate_bp(part, whole):
 
 
 def refresh_all_course_stats():
-    from courses.models import CoursePage
-
     ids = list(CoursePage.objects.live().values_list("pk", flat=True))
     for course_id in ids:
         refresh_course_stats(course_id)
@@ -73,8 +71,6 @@ def refresh_all_course_stats():
 
 def refresh_course_stats(course_id):
     """Recompute one course's row, its lessons' rows and its daily counts."""
-    from courses.models import CoursePage
-
     course = CoursePage.objects.get(pk=course_id)
     lessons = list(course.syllabus.lessons)
     with transaction.atomic():

@@ -10,6 +10,7 @@ class LessonsConfig(AppConfig):
     verbose_name = _("Lessons")
 
     def ready(self):
+        # Imported here: other apps and models are loaded once the registry is ready.
         from . import personal_data, signals, tasks  # noqa: F401 - receivers and tasks
 
         personal_data.connect()

@@ -25,6 +25,7 @@ from home.csp import allow_sources
 from .blocks import LessonStreamBlock
 from .requirements import lesson_requirements
 from .seams import course_tree, learner_side
+from .video_files import document_duration
 
 H5P_LIMITS = PackageLimits(
     max_files=2_000,
@@ -273,8 +274,6 @@ class LessonPage(RoutablePageMixin, Page):
     def known_video_duration(self, block_id):
         """Seconds of an uploaded video block, read from its file; None for
         YouTube and Vimeo, whose length only their player knows."""
-        from .video_files import document_duration
-
         for block in self.body:
             if block.id == block_id and block.block_type == "video":
                 document = block.value.get("file")
@@ -445,25 +444,3 @@ class ToolLaunch(models.Model):
 def _origin_of(url):
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-class H5PState(models.Model):
-    """A learner's saved state in one H5P activity, so they can resume."""
-
-    enrollment = models.ForeignKey(
-        "learners.Enrollment", on_delete=models.CASCADE, related_name="+"
-    )
-    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="+")
-    block_id = models.CharField(max_length=64)
-    state = models.TextField()
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrollment", "lesson", "block_id"], name="one_h5p_state"
-            )
-        ]
-
-    def __str__(self):
-        return f"H5P state of {self.enrollment_id} in {self.block_id}"

@@ -1,22 +1,20 @@
-"""What `lessons` holds about a person: saved H5P places, AI-tool launches
-and the packages they uploaded (see home/personal_data.py)."""
+"""What `lessons` holds about a person: AI-tool launches and the packages
+they uploaded (see home/personal_data.py)."""
 
 from home.personal_data import Export, register, rows
 
-from .models import H5PPackage, H5PState, ToolLaunch
+from .models import H5PPackage, ToolLaunch
 
 
 def export(user):
     return Export(
         records={
-            "h5p_saved_state": rows(H5PState.objects.filter(enrollment__user=user)),
             "ai_tool_launches": rows(ToolLaunch.objects.filter(user=user)),
         }
     )
 
 
 def erase(user, options):
-    H5PState.objects.filter(enrollment__user=user).delete()
     ToolLaunch.objects.filter(user=user).delete()
     # Packages belong to the courses that use them, not to the uploader.
     H5PPackage.objects.filter(uploaded_by=user).update(uploaded_by=None)

@@ -11,6 +11,7 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self):
+        # Imported here: other apps and models are loaded once the registry is ready.
         from home.seo import register_subscription_price
         from learners.emails import register_email_kind
         from learners.extensions import add_dashboard_routes, revenue
@@ -75,7 +76,7 @@ class PaymentsConfig(AppConfig):
 
 def cheapest_plan_price():
     """(price, currency) of the cheapest plan on sale, for the course JSON-LD."""
-    from .models import SubscriptionPlan
+    from .models import SubscriptionPlan  # apps.py loads before the models
 
     plan = SubscriptionPlan.objects.filter(is_active=True).order_by("price").first()
     return (plan.price, plan.currency) if plan else None

@@ -49,7 +49,7 @@ def _wrapped(text, width):
 
 
 def render(video):
-    import av
+    import av  # PyAV is a dev-only dependency: only this script needs it
 
     with av.open(str(video.path), mode="w", format="webm") as container:
         stream = container.add_stream("libvpx", rate=FPS)

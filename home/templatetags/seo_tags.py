@@ -2,6 +2,7 @@
 page's JSON-LD, in the <head> of every public page."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
@@ -36,8 +37,6 @@ def seo_head(context):
 
 def _alternates(request, page):
     """[(language, address)] of the page's live translations, for hreflang."""
-    from django.conf import settings
-
     if page is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
     translations = page.get_translations(inclusive=True).live().select_related("locale")

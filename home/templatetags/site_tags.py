@@ -3,6 +3,7 @@
 import re
 
 from django import template
+from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -43,8 +44,6 @@ def seconds_duration(seconds):
 @register.filter
 def month_name(number):
     """3 -> "March", in the active language."""
-    from django.utils.dates import MONTHS
-
     return MONTHS.get(int(number), "")
 
 

@@ -4,6 +4,7 @@ from .activity import LearningEvent, VideoWatch
 from .assessment import QuizAttempt, Submission, SubmissionFile
 from .certificate import Certificate
 from .enrollment import Enrollment
+from .h5p_state import H5PState
 from .notification import SentEmail
 from .privacy import DataExport, ErasureRequest
 from .profile import Profile
@@ -17,6 +18,7 @@ __all__ = [
     "DataExport",
     "Enrollment",
     "ErasureRequest",
+    "H5PState",
     "LearningDay",
     "LearningEvent",
     "LessonProgress",

@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.errors import Refusal
+from lessons.models import LessonPage
 
 from ..access import lesson_access
+from ..emails import notify as queue_email
 from ..models import Enrollment, LessonProgress
 from ..signals import course_completed
 from .learning_time import add_learning_time
@@ -127,8 +129,6 @@ def enroll(user, course, source):
 
 
 def notify(user, kind, obj):
-    from ..emails import notify as queue_email
-
     return queue_email(user, kind, obj)
 
 
@@ -327,8 +327,6 @@ def next_lesson_for(enrollment):
 
 def course_progress(enrollment):
     """Completed live lessons / live lessons of the course, in one query."""
-    from lessons.models import LessonPage
-
     course_path = Page.objects.filter(pk=enrollment.course_id).values("path")[:1]
     counts = (
         LessonPage.objects.live()

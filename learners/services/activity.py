@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import LearningEvent, LessonProgress, VideoWatch
+from ..models import H5PState, LearningEvent, LessonProgress, VideoWatch
 from . import (
     HEARTBEAT_GRACE_SECONDS,
     HEARTBEAT_MAX_SECONDS,
@@ -264,8 +264,6 @@ def _is_number(value):
 
 
 def save_h5p_state(user, lesson, block_id, state):
-    from lessons.models import H5PState
-
     enrollment = _enrollment_with_access(user, lesson)
     if block_id not in lesson.h5p_rules:
         raise ActivityError(_("This lesson has no such H5P activity."))
@@ -280,8 +278,6 @@ def save_h5p_state(user, lesson, block_id, state):
 
 
 def h5p_state(user, lesson, block_id):
-    from lessons.models import H5PState
-
     enrollment = _enrollment_with_access(user, lesson)
     saved = H5PState.objects.filter(
         enrollment=enrollment, lesson=lesson, block_id=block_id

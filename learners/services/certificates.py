@@ -16,14 +16,13 @@ from xhtml2pdf import pisa
 
 from home.audit import Action, record
 
+from ..emails import notify
 from ..models import Certificate, Enrollment, Profile
 
 
 def issue_certificate(enrollment_id):
     """The enrolment's certificate, created the first time; None if the course
     is not completed. Two workers at once still leave one certificate."""
-    from ..emails import notify
-
     with transaction.atomic():
         enrollment = (
             Enrollment.objects.select_for_update(of=("self",))

@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 
 from lessons.grading import public_questions
+from lessons.h5p_player import player_url
 
 register = template.Library()
 
@@ -109,6 +110,4 @@ def _origin(url):
 @register.simple_tag(takes_context=True)
 def h5p_player_url(context, package):
     """The player frame's address for this viewer (a signed, expiring token)."""
-    from lessons.h5p_player import player_url
-
     return player_url(context["request"])(package)

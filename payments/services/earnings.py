@@ -10,7 +10,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from ..models import CourseRevenueShare, Earning, InstructorAccount, Payout
+from ..models import CourseRevenueShare, Earning, InstructorAccount, Order, Payout
 from ..money import BASIS_POINTS
 
 
@@ -148,8 +148,6 @@ def share_percent_for(instructor):
 
 def revenue_by_currency(since=None):
     """Money taken on paid orders, net of refunds, per currency."""
-    from ..models import Order
-
     orders = Order.objects.filter(status__in=[Order.Status.PAID, Order.Status.REFUNDED])
     if since is not None:
         orders = orders.filter(paid_at__gte=since)

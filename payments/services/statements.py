@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Min, Sum
 from django.utils import timezone
 
+from courses.models import CoursePage
 from learners.models import Enrollment, LearningDay
 
 from ..models import (
@@ -134,8 +135,6 @@ def close_statement(year, month, currency, now=None):
     """The month's statement, closed now if its month is over and it is not
     closed yet; None while the month runs or when it had no income. Two
     schedulers closing the same month meet on the statement's unique key."""
-    from courses.models import CoursePage
-
     now = now or timezone.now()
     if now < month_start(*next_month(year, month)):
         return None

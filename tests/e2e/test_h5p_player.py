@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from django.test import TestCase
 from playwright.sync_api import expect
 
-from learners.models import LearningEvent
-from lessons.models import H5PPackage, H5PState
+from learners.models import H5PState, LearningEvent
+from lessons.models import H5PPackage
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
 from tests.learners.factories import enrolled, learner
 from tests.lessons.factories import LessonPageFactory
