@@ -1,346 +1,59 @@
-"""Business actions on enrolments and progress. Views, admin, API and tasks call
-these; none of them writes an Enrollment or LessonProgress row itself."""
-
-import math
-from dataclasses import dataclass
-
-from allauth.account.models import EmailAddress
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, Subquery
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from wagtail.models import Page
-
-from home.errors import Refusal
-from lessons.models import LessonPage
-
-from ..access import lesson_access
-from ..emails import notify as queue_email
-from ..models import Enrollment, LessonProgress
-from ..signals import course_completed
-from .learning_time import add_learning_time
-
-# A heartbeat reports time spent since the previous one; the browser beats every
-# 30 seconds, so anything above a minute per beat is not real.
-HEARTBEAT_MAX_SECONDS = 60
-HEARTBEAT_GRACE_SECONDS = 5
-
-
-class LearningError(Refusal):
-    """A refusal while learning: enrolment, access, progress or assessment."""
-
-
-class EmailNotVerified(LearningError):
-    status_code = 403
-
-
-class CourseNotOpen(LearningError):
-    status_code = 404
-
-
-class NotFreeCourse(LearningError):
-    status_code = 403
-
-
-class NotEnrolled(LearningError):
-    status_code = 403
-
-
-class LessonLocked(LearningError):
-    status_code = 403
-
-    def __init__(self, access):
-        super().__init__(access.message)
-        self.access = access
-
-
-class CompletionNotManual(LearningError):
-    status_code = 409
-
-
-@dataclass(frozen=True)
-class EnrollmentOutcome:
-    enrollment: Enrollment
-    created: bool = False
-    reactivated: bool = False
-
-    @property
-    def already_enrolled(self):
-        return not (self.created or self.reactivated)
-
-
-@dataclass(frozen=True)
-class CourseProgress:
-    completed: int
-    total: int
-
-    @property
-    def percent(self):
-        return math.floor(100 * self.completed / self.total) if self.total else 0
-
-    @property
-    def is_complete(self):
-        return self.total > 0 and self.completed >= self.total
-
-
-# Enrolment ---------------------------------------------------------------------
-
-
-def has_verified_email(user):
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
-def enroll(user, course, source):
-    """Enrol `user` in `course`, once: safe under any number of parallel calls.
-
-    A learner who left comes back to the same enrolment and their progress.
-    """
-    _check_can_enroll(user, course, source)
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                enrollment = Enrollment.objects.create(
-                    user=user, course=course, source=source
-                )
-            notify(user, "enrolment_confirmed", enrollment)
-            return EnrollmentOutcome(enrollment, created=True)
-        except IntegrityError:
-            # Another request created it first; wait for it and use that row.
-            enrollment = Enrollment.objects.select_for_update().get(
-                user=user, course=course
-            )
-        if enrollment.gives_access:
-            return EnrollmentOutcome(enrollment)
-        was_held = enrollment.status == Enrollment.Status.PENDING
-        enrollment.status = (
-            Enrollment.Status.COMPLETED
-            if enrollment.completed_at
-            else Enrollment.Status.ACTIVE
-        )
-        enrollment.source = source
-        enrollment.cancelled_at = None
-        enrollment.save(
-            update_fields=["status", "source", "cancelled_at", "updated_at"]
-        )
-        if was_held:  # a purchase settled: this is the learner's enrolment
-            notify(user, "enrolment_confirmed", enrollment)
-            return EnrollmentOutcome(enrollment, created=True)
-        return EnrollmentOutcome(enrollment, reactivated=True)
-
-
-def notify(user, kind, obj):
-    return queue_email(user, kind, obj)
-
-
-def _check_can_enroll(user, course, source):
-    # A payment taken while the course was on sale always gets its place,
-    # even if the course was unpublished before the payment settled.
-    if not course.live and source != Enrollment.Source.PURCHASE:
-        raise CourseNotOpen(_("This course is not open for enrolment."))
-    if source == Enrollment.Source.FREE:
-        if not course.is_free:
-            raise NotFreeCourse(
-                _("This course is not free: buy it or subscribe to enrol.")
-            )
-        if not has_verified_email(user):
-            raise EmailNotVerified(
-                _("Please verify your e-mail address before you enrol.")
-            )
-
-
-def hold_enrollment(user, course):
-    """A pending enrolment while a purchase is being paid: no access yet."""
-    enrollment, _created = Enrollment.objects.get_or_create(
-        user=user,
-        course=course,
-        defaults={
-            "status": Enrollment.Status.PENDING,
-            "source": Enrollment.Source.PURCHASE,
-        },
-    )
-    return enrollment
-
-
-def release_held_enrollment(user, course):
-    """A failed or expired payment: the pending enrolment goes away."""
-    Enrollment.objects.filter(
-        user=user, course=course, status=Enrollment.Status.PENDING
-    ).delete()
-
-
-def leave_course(user, course):
-    """The learner leaves; their progress is kept for when they come back."""
-    with transaction.atomic():
-        enrollment = (
-            Enrollment.objects.select_for_update()
-            .filter(user=user, course=course)
-            .first()
-        )
-        if enrollment is None or not enrollment.gives_access:
-            raise NotEnrolled(_("You are not enrolled in this course."))
-        enrollment.status = Enrollment.Status.CANCELLED
-        enrollment.cancelled_at = timezone.now()
-        enrollment.save(update_fields=["status", "cancelled_at", "updated_at"])
-    return enrollment
-
-
-# Progress ----------------------------------------------------------------------
-
-
-def start_lesson(user, lesson, access=None):
-    """Record that an enrolled learner opened the lesson; None for anyone else.
-
-    `access` may be passed when the caller already asked the policy.
-    """
-    access = access or lesson_access(user, lesson)
-    enrollment = access.enrollment
-    if not access.allowed or enrollment is None or not enrollment.gives_access:
-        return None
-    now = timezone.now()
-    with transaction.atomic():
-        progress = _locked_progress(enrollment, lesson)
-        if progress.status == LessonProgress.Status.NOT_STARTED:
-            progress.status = LessonProgress.Status.IN_PROGRESS
-            progress.started_at = now
-        progress.last_accessed_at = now
-        progress.save()
-    return progress
-
-
-def complete_lesson(user, lesson, *, manual=False):
-    """Complete a lesson. `manual` is the learner's own "mark complete" click,
-    which only lessons without requirements accept; the others complete through
-    `requirements.complete_when_requirements_met`."""
-    enrollment = _enrollment_with_access(user, lesson)
-    if manual and not lesson.completes_by_hand:
-        raise CompletionNotManual(
-            _("This lesson completes by itself when everything it asks is done.")
-        )
-    with transaction.atomic():
-        progress = _locked_progress(enrollment, lesson)
-        _mark_completed(progress)
-        progress.save()
-        _complete_course_if_done(progress.enrollment)
-    return progress
-
-
-def record_progress(user, lesson, *, watched_percent=None, seconds=None):
-    """Store a player report: the furthest video position and time spent.
-
-    The percentage never goes backwards and each heartbeat adds at most the
-    time that really passed since the previous one, capped per beat. Nothing
-    here completes a lesson: the lesson's requirements decide that.
-    """
-    enrollment = _enrollment_with_access(user, lesson)
-    return _record_progress(
-        enrollment, lesson, watched_percent=watched_percent, seconds=seconds
-    )
-
-
-def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
-    """`record_progress` for a caller that has already asked the access policy."""
-    now = timezone.now()
-    with transaction.atomic():
-        progress = _locked_progress(enrollment, lesson)
-        if watched_percent is not None:
-            clamped = max(0, min(100, int(watched_percent)))
-            progress.video_watched_percent = max(
-                progress.video_watched_percent, clamped
-            )
-        if seconds is not None:
-            credited = _creditable_seconds(progress, seconds, now)
-            progress.time_spent_seconds += credited
-            progress.last_heartbeat_at = now
-            add_learning_time(enrollment, credited, now)
-        if progress.status == LessonProgress.Status.NOT_STARTED:
-            progress.status = LessonProgress.Status.IN_PROGRESS
-            progress.started_at = now
-        progress.last_accessed_at = now
-        progress.save()
-    return progress
-
-
-def _creditable_seconds(progress, seconds, now):
-    requested = max(0, min(int(seconds), HEARTBEAT_MAX_SECONDS))
-    if progress.last_heartbeat_at is None:
-        return requested
-    elapsed = (now - progress.last_heartbeat_at).total_seconds()
-    return max(0, min(requested, math.ceil(elapsed) + HEARTBEAT_GRACE_SECONDS))
-
-
-def _enrollment_with_access(user, lesson):
-    access = lesson_access(user, lesson)
-    if not access.allowed:
-        raise LessonLocked(access)
-    enrollment = access.enrollment
-    if enrollment is None or not enrollment.gives_access:
-        raise NotEnrolled(_("Enrol in this course to save your progress."))
-    return enrollment
-
-
-def _locked_progress(enrollment, lesson):
-    """The progress row, with the enrolment locked so writes for it take turns."""
-    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-    if not enrollment.gives_access:
-        raise NotEnrolled(_("Enrol in this course to save your progress."))
-    progress, _created = LessonProgress.objects.get_or_create(
-        enrollment=enrollment, lesson=lesson
-    )
-    progress.enrollment = enrollment
-    return progress
-
-
-def _mark_completed(progress):
-    now = timezone.now()
-    if progress.started_at is None:
-        progress.started_at = now
-    if progress.status != LessonProgress.Status.COMPLETED:
-        progress.status = LessonProgress.Status.COMPLETED
-        progress.completed_at = now
-    progress.last_accessed_at = now
-
-
-def _complete_course_if_done(enrollment):
-    """Complete the enrolment the first time every lesson is done (row is locked)."""
-    if enrollment.status != Enrollment.Status.ACTIVE:
-        return
-    if not course_progress(enrollment).is_complete:
-        return
-    enrollment.status = Enrollment.Status.COMPLETED
-    enrollment.completed_at = timezone.now()
-    enrollment.save(update_fields=["status", "completed_at", "updated_at"])
-    transaction.on_commit(
-        lambda: course_completed.send(sender=Enrollment, enrollment=enrollment)
-    )
-
-
-def next_lesson_for(enrollment):
-    """The first lesson in syllabus order the learner has not completed."""
-    completed = set(
-        enrollment.progress.filter(status=LessonProgress.Status.COMPLETED).values_list(
-            "lesson_id", flat=True
-        )
-    )
-    lessons = enrollment.course.syllabus.lessons
-    return next((lesson for lesson in lessons if lesson.pk not in completed), None)
-
-
-def course_progress(enrollment):
-    """Completed live lessons / live lessons of the course, in one query."""
-    course_path = Page.objects.filter(pk=enrollment.course_id).values("path")[:1]
-    counts = (
-        LessonPage.objects.live()
-        .filter(path__startswith=Subquery(course_path))
-        .aggregate(
-            total=Count("pk", distinct=True),
-            completed=Count(
-                "progress_records",
-                filter=Q(
-                    progress_records__enrollment=enrollment,
-                    progress_records__status=LessonProgress.Status.COMPLETED,
-                ),
-                distinct=True,
-            ),
-        )
-    )
-    return CourseProgress(completed=counts["completed"], total=counts["total"])
+"""Business actions of learning, one module per family (`enrolment`,
+`progress`, `activity`, `quizzes`, `assignments`, `certificates`,
+`requirements`, `roster`, `learning_time`, `privacy`); the names views and
+other apps use are gathered here. Views, admin, API and tasks call these;
+none of them writes an Enrollment or LessonProgress row itself."""
+
+from .enrolment import (
+    EnrollmentOutcome,
+    enroll,
+    has_verified_email,
+    hold_enrollment,
+    leave_course,
+    notify,
+    release_held_enrollment,
+)
+from .errors import (
+    CompletionNotManual,
+    CourseNotOpen,
+    EmailNotVerified,
+    LearningError,
+    LessonLocked,
+    NotEnrolled,
+    NotFreeCourse,
+)
+from .progress import (
+    HEARTBEAT_GRACE_SECONDS,
+    HEARTBEAT_MAX_SECONDS,
+    CourseProgress,
+    complete_lesson,
+    course_progress,
+    next_lesson_for,
+    record_progress,
+    start_lesson,
+)
+
+__all__ = [
+    "HEARTBEAT_GRACE_SECONDS",
+    "HEARTBEAT_MAX_SECONDS",
+    "CompletionNotManual",
+    "CourseNotOpen",
+    "CourseProgress",
+    "EmailNotVerified",
+    "EnrollmentOutcome",
+    "LearningError",
+    "LessonLocked",
+    "NotEnrolled",
+    "NotFreeCourse",
+    "complete_lesson",
+    "course_progress",
+    "enroll",
+    "has_verified_email",
+    "hold_enrollment",
+    "leave_course",
+    "next_lesson_for",
+    "notify",
+    "record_progress",
+    "release_held_enrollment",
+    "start_lesson",
+]

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import H5PState, LearningEvent, LessonProgress, VideoWatch
-from . import (
+from .errors import LearningError
+from .progress import (
     HEARTBEAT_GRACE_SECONDS,
     HEARTBEAT_MAX_SECONDS,
-    LearningError,
     _enrollment_with_access,
     _record_progress,
 )

@@ -10,7 +10,9 @@ from home.audit import Action, record
 
 from ..models import Enrollment, Submission, SubmissionFile
 from ..uploads import UploadRejected, check_upload
-from . import LearningError, _enrollment_with_access, notify
+from .enrolment import notify
+from .errors import LearningError
+from .progress import _enrollment_with_access
 from .requirements import complete_when_requirements_met
 
 MAX_FILES = 5

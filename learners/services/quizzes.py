@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from lessons.grading import clean_answers, grade, quiz_blocks, take_snapshot
 
 from ..models import Enrollment, LearningEvent, QuizAttempt
-from . import LearningError, _enrollment_with_access, notify
 from .activity import record_event
+from .enrolment import notify
+from .errors import LearningError
+from .progress import _enrollment_with_access
 from .requirements import complete_when_requirements_met
 
 # Answers that arrive a moment after the deadline (a slow network) still count.

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from lessons.requirements import Kind
 
 from ..models import LearningEvent, QuizAttempt, Submission, VideoWatch
-from . import _enrollment_with_access, complete_lesson
+from .progress import _enrollment_with_access, complete_lesson
 
 # Verbs that say an activity was finished, whatever its score.
 FINISHED_VERBS = {"completed", "passed", "mastered"}

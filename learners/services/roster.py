@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from home.errors import Refusal
 
 from ..models import Enrollment, LessonProgress, QuizAttempt
-from . import LearningError, enroll
+from .enrolment import enroll
+from .errors import LearningError
 
 MAX_ROWS = 2000
 MAX_BYTES = 512 * 1024

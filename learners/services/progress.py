@@ -1,0 +1,197 @@
+"""Opening and completing lessons, time and watch progress, and the
+course's progress that follows from them."""
+
+import math
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from lessons.models import LessonPage
+
+from ..access import lesson_access
+from ..models import Enrollment, LessonProgress
+from ..signals import course_completed
+from .errors import CompletionNotManual, LessonLocked, NotEnrolled
+from .learning_time import add_learning_time
+
+# A heartbeat reports time spent since the previous one; the browser beats every
+# 30 seconds, so anything above a minute per beat is not real.
+HEARTBEAT_MAX_SECONDS = 60
+HEARTBEAT_GRACE_SECONDS = 5
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    completed: int
+    total: int
+
+    @property
+    def percent(self):
+        return math.floor(100 * self.completed / self.total) if self.total else 0
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.completed >= self.total
+
+
+def start_lesson(user, lesson, access=None):
+    """Record that an enrolled learner opened the lesson; None for anyone else.
+
+    `access` may be passed when the caller already asked the policy.
+    """
+    access = access or lesson_access(user, lesson)
+    enrollment = access.enrollment
+    if not access.allowed or enrollment is None or not enrollment.gives_access:
+        return None
+    now = timezone.now()
+    with transaction.atomic():
+        progress = _locked_progress(enrollment, lesson)
+        if progress.status == LessonProgress.Status.NOT_STARTED:
+            progress.status = LessonProgress.Status.IN_PROGRESS
+            progress.started_at = now
+        progress.last_accessed_at = now
+        progress.save()
+    return progress
+
+
+def complete_lesson(user, lesson, *, manual=False):
+    """Complete a lesson. `manual` is the learner's own "mark complete" click,
+    which only lessons without requirements accept; the others complete through
+    `requirements.complete_when_requirements_met`."""
+    enrollment = _enrollment_with_access(user, lesson)
+    if manual and not lesson.completes_by_hand:
+        raise CompletionNotManual(
+            _("This lesson completes by itself when everything it asks is done.")
+        )
+    with transaction.atomic():
+        progress = _locked_progress(enrollment, lesson)
+        _mark_completed(progress)
+        progress.save()
+        _complete_course_if_done(progress.enrollment)
+    return progress
+
+
+def record_progress(user, lesson, *, watched_percent=None, seconds=None):
+    """Store a player report: the furthest video position and time spent.
+
+    The percentage never goes backwards and each heartbeat adds at most the
+    time that really passed since the previous one, capped per beat. Nothing
+    here completes a lesson: the lesson's requirements decide that.
+    """
+    enrollment = _enrollment_with_access(user, lesson)
+    return _record_progress(
+        enrollment, lesson, watched_percent=watched_percent, seconds=seconds
+    )
+
+
+def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
+    """`record_progress` for a caller that has already asked the access policy."""
+    now = timezone.now()
+    with transaction.atomic():
+        progress = _locked_progress(enrollment, lesson)
+        if watched_percent is not None:
+            clamped = max(0, min(100, int(watched_percent)))
+            progress.video_watched_percent = max(
+                progress.video_watched_percent, clamped
+            )
+        if seconds is not None:
+            credited = _creditable_seconds(progress, seconds, now)
+            progress.time_spent_seconds += credited
+            progress.last_heartbeat_at = now
+            add_learning_time(enrollment, credited, now)
+        if progress.status == LessonProgress.Status.NOT_STARTED:
+            progress.status = LessonProgress.Status.IN_PROGRESS
+            progress.started_at = now
+        progress.last_accessed_at = now
+        progress.save()
+    return progress
+
+
+def _creditable_seconds(progress, seconds, now):
+    requested = max(0, min(int(seconds), HEARTBEAT_MAX_SECONDS))
+    if progress.last_heartbeat_at is None:
+        return requested
+    elapsed = (now - progress.last_heartbeat_at).total_seconds()
+    return max(0, min(requested, math.ceil(elapsed) + HEARTBEAT_GRACE_SECONDS))
+
+
+def _enrollment_with_access(user, lesson):
+    access = lesson_access(user, lesson)
+    if not access.allowed:
+        raise LessonLocked(access)
+    enrollment = access.enrollment
+    if enrollment is None or not enrollment.gives_access:
+        raise NotEnrolled(_("Enrol in this course to save your progress."))
+    return enrollment
+
+
+def _locked_progress(enrollment, lesson):
+    """The progress row, with the enrolment locked so writes for it take turns."""
+    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if not enrollment.gives_access:
+        raise NotEnrolled(_("Enrol in this course to save your progress."))
+    progress, _created = LessonProgress.objects.get_or_create(
+        enrollment=enrollment, lesson=lesson
+    )
+    progress.enrollment = enrollment
+    return progress
+
+
+def _mark_completed(progress):
+    now = timezone.now()
+    if progress.started_at is None:
+        progress.started_at = now
+    if progress.status != LessonProgress.Status.COMPLETED:
+        progress.status = LessonProgress.Status.COMPLETED
+        progress.completed_at = now
+    progress.last_accessed_at = now
+
+
+def _complete_course_if_done(enrollment):
+    """Complete the enrolment the first time every lesson is done (row is locked)."""
+    if enrollment.status != Enrollment.Status.ACTIVE:
+        return
+    if not course_progress(enrollment).is_complete:
+        return
+    enrollment.status = Enrollment.Status.COMPLETED
+    enrollment.completed_at = timezone.now()
+    enrollment.save(update_fields=["status", "completed_at", "updated_at"])
+    transaction.on_commit(
+        lambda: course_completed.send(sender=Enrollment, enrollment=enrollment)
+    )
+
+
+def next_lesson_for(enrollment):
+    """The first lesson in syllabus order the learner has not completed."""
+    completed = set(
+        enrollment.progress.filter(status=LessonProgress.Status.COMPLETED).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    lessons = enrollment.course.syllabus.lessons
+    return next((lesson for lesson in lessons if lesson.pk not in completed), None)
+
+
+def course_progress(enrollment):
+    """Completed live lessons / live lessons of the course, in one query."""
+    course_path = Page.objects.filter(pk=enrollment.course_id).values("path")[:1]
+    counts = (
+        LessonPage.objects.live()
+        .filter(path__startswith=Subquery(course_path))
+        .aggregate(
+            total=Count("pk", distinct=True),
+            completed=Count(
+                "progress_records",
+                filter=Q(
+                    progress_records__enrollment=enrollment,
+                    progress_records__status=LessonProgress.Status.COMPLETED,
+                ),
+                distinct=True,
+            ),
+        )
+    )
+    return CourseProgress(completed=counts["completed"], total=counts["total"])
