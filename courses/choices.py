@@ -1,4 +1,4 @@
-"""The fixed choices of a course: difficulty level and pricing type."""
+"""The fixed choices of a course: difficulty level, pricing type and language."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,3 +15,17 @@ class PricingType(models.TextChoices):
     FREE = "free", _("Free")
     PAID = "paid", _("One-off purchase")
     SUBSCRIPTION = "subscription", _("Included in subscription")
+
+
+COURSE_LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+    ("de", _("German")),
+    ("af", _("Afrikaans")),
+    ("zu", _("Zulu")),
+    ("sw", _("Swahili")),
+    ("hi", _("Hindi")),
+    ("ar", _("Arabic")),
+]

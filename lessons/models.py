@@ -1,6 +1,5 @@
 """Lesson pages and uploaded H5P packages."""
 
-import re
 from urllib.parse import urlsplit
 
 from django import forms
@@ -12,7 +11,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from pyh5p import H5PError, PackageLimits, read_package
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -23,6 +21,7 @@ from home import seo
 from home.csp import allow_sources
 
 from .blocks import LessonStreamBlock
+from .forms import LessonPageForm
 from .requirements import lesson_requirements
 from .seams import course_tree, learner_side
 from .video_files import document_duration
@@ -100,73 +99,6 @@ def read_h5p_metadata(uploaded_file):
             {"file": [_("H5P package problem: %s") % issue for issue in problems[:5]]}
         )
     return package.metadata
-
-
-class LessonPageForm(WagtailAdminPageForm):
-    """Offers only the lessons of the same course as prerequisites."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("prerequisites")
-        if field is None:
-            return
-        section = self.parent_page if self.instance.pk is None else None
-        course = _course_of(section or self.instance)
-        lessons = LessonPage.objects.none()
-        if course is not None:
-            lessons = LessonPage.objects.descendant_of(course).order_by("path")
-            if self.instance.pk:
-                lessons = lessons.exclude(pk=self.instance.pk)
-        field.queryset = lessons
-
-    def clean(self):
-        """Drafts may be unfinished; what goes out (publish or submit for
-        review) must be accessible: every image described, every video with
-        a transcript or captions."""
-        cleaned = super().clean()
-        going_out = any(key in self.data for key in ("action-publish", "action-submit"))
-        body = cleaned.get("body")
-        if going_out and body is not None:
-            problems = accessibility_problems(body)
-            if problems:
-                self.add_error("body", problems)
-        return cleaned
-
-
-IMAGE_EMBED = re.compile(r'<embed[^>]*embedtype="image"[^>]*>')
-DESCRIBED = re.compile(r'\salt="[^"]*\S[^"]*"')
-EMPTY_ALT_MARKDOWN = re.compile(r"!\[\s*\]\(")
-
-
-def accessibility_problems(body):
-    """What keeps a lesson body from being published, in words an editor
-    can act on."""
-    problems = []
-    for number, block in enumerate(body, start=1):
-        value = block.value
-        if block.block_type == "video" and not (value.get("transcript") or "").strip():
-            problems.append(
-                _("Block %(n)s (video): add a transcript or captions to publish.")
-                % {"n": number}
-            )
-        elif block.block_type == "rich_text" and _undescribed_image(
-            value["content"].source
-        ):
-            problems.append(
-                _("Block %(n)s (text): every image needs alt text.") % {"n": number}
-            )
-        elif block.block_type == "markdown" and EMPTY_ALT_MARKDOWN.search(
-            value.get("markdown", "")
-        ):
-            problems.append(
-                _("Block %(n)s (Markdown): every image needs alt text: ![text](…).")
-                % {"n": number}
-            )
-    return problems
-
-
-def _undescribed_image(html):
-    return any(not DESCRIBED.search(tag) for tag in IMAGE_EMBED.findall(html))
 
 
 def _course_of(page):

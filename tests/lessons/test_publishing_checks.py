@@ -2,7 +2,7 @@
 
 import pytest
 
-from lessons.models import accessibility_problems
+from lessons.validators import accessibility_problems
 from tests.lessons.factories import LessonPageFactory
 
 pytestmark = pytest.mark.django_db

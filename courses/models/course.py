@@ -1,23 +1,15 @@
-"""The catalogue page tree: catalogue -> course -> section, plus course categories."""
+"""A course and its sections: the pages of the tree under the catalogue."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.db.models import Q
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -26,233 +18,14 @@ from home.money import CURRENCY_CHOICES
 from lessons.models import LessonPage
 from lessons.seams import learner_side
 
-from .choices import Difficulty, PricingType
-from .filters import CatalogueFilters
-from .forms import CoursePageForm
-
-COURSE_LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
-    ("pt", _("Portuguese")),
-    ("de", _("German")),
-    ("af", _("Afrikaans")),
-    ("zu", _("Zulu")),
-    ("sw", _("Swahili")),
-    ("hi", _("Hindi")),
-    ("ar", _("Arabic")),
-]
-CATALOGUE_PAGE_SIZE = 12
-# Card images: WebP in two widths for srcset, prefetched with the courses.
-CARD_IMAGE_SPECS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
+from ..choices import COURSE_LANGUAGES, Difficulty, PricingType
+from ..forms import CoursePageForm
+from .snippets import CertificateTemplate, CourseCategory
 
 
 def default_currency():
     """The site's default currency, read when a course is created."""
     return settings.COURSE_DEFAULT_CURRENCY
-
-
-class CourseCategory(models.Model):
-    """A subject area that groups courses in the catalogue (a snippet)."""
-
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("Used in catalogue links, e.g. /courses/?category=data-science"),
-    )
-    description = models.TextField(
-        _("description"),
-        blank=True,
-        help_text=_("One or two sentences shown on the catalogue filter."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("course category")
-        verbose_name_plural = _("course categories")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
-
-
-class CertificateTemplate(models.Model):
-    """How a course's certificates look: logo, signature, colour, wording."""
-
-    name = models.CharField(
-        _("name"),
-        max_length=100,
-        unique=True,
-        help_text=_("For editors, e.g. 'Academy blue'."),
-    )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top; a PNG or JPEG with a light background."),
-    )
-    signature = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("An image of the instructor's or director's signature."),
-    )
-    signatory = models.CharField(
-        _("signed by"),
-        max_length=120,
-        blank=True,
-        help_text=_("Name and role under the signature; the instructor if empty."),
-    )
-    accent_colour = models.CharField(
-        _("accent colour"),
-        max_length=7,
-        default="#1f5f8b",
-        validators=[
-            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1f5f8b."))
-        ],
-        help_text=_("Colour of the border and headings, as #rrggbb."),
-    )
-    custom_text = models.TextField(
-        _("custom text"),
-        blank=True,
-        max_length=500,
-        help_text=_("An extra line, e.g. accreditation details."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("logo"),
-        FieldPanel("signature"),
-        FieldPanel("signatory"),
-        FieldPanel("accent_colour"),
-        FieldPanel("custom_text"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("certificate template")
-
-    def __str__(self):
-        return self.name
-
-
-class CourseIndexPage(RoutablePageMixin, Page):
-    """The catalogue: lists published courses with filters that live in the URL,
-    with a page per category and per instructor."""
-
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A short welcome shown above the list of courses."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["courses.CoursePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("course catalogue")
-
-    @property
-    def meta_summary(self):
-        """The meta description when editors left the SEO one empty."""
-        return strip_tags(self.intro).strip() or _(
-            "Browse every course: filter by subject, level, price and language."
-        )
-
-    @path("category/<slug:slug>/", name="category")
-    def category_page(self, request, slug):
-        category = get_object_or_404(CourseCategory, slug=slug)
-        return self.render(
-            request,
-            category=category,
-            context_overrides={"category": category},
-            template="courses/course_index_page.html",
-        )
-
-    @path("instructors/<int:user_id>/", name="instructor")
-    def instructor_page(self, request, user_id):
-        courses = self.courses().filter(instructor_id=user_id)
-        if not courses.exists():
-            raise Http404
-        instructor = courses.first().instructor
-        return self.render(
-            request,
-            context_overrides={"instructor": instructor, "instructor_courses": courses},
-            template="courses/instructor_page.html",
-        )
-
-    def get_sitemap_urls(self, request=None):
-        """The catalogue, each category with courses, and each instructor."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        # order_by(): DISTINCT would otherwise run over the ordering columns
-        # too and list a page once per course.
-        live = self.courses().order_by()
-        for slug in live.values_list("category__slug", flat=True).distinct():
-            if slug:
-                urls.append({"location": f"{base}category/{slug}/"})
-        for user_id in live.values_list("instructor_id", flat=True).distinct():
-            if user_id:
-                urls.append({"location": f"{base}instructors/{user_id}/"})
-        return urls
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        filters = CatalogueFilters.from_request(request)
-        category = kwargs.get("category")
-        if category is not None:
-            filters.category = category.slug
-        courses = filters.apply(self.courses())
-        page_number = request.GET.get("page") or 1
-        context["filters"] = filters
-        context["courses"] = Paginator(courses, CATALOGUE_PAGE_SIZE).get_page(
-            page_number
-        )
-        context["categories"] = CourseCategory.objects.all()
-        context["promoted"] = _promoted_courses(filters.q)
-        context["levels"] = CoursePage.Difficulty.choices
-        names = dict(COURSE_LANGUAGES)
-        context["languages"] = [
-            (code, names.get(code, code))
-            for code in CoursePage.objects.live()
-            .child_of(self)
-            .order_by("language")
-            .values_list("language", flat=True)
-            .distinct()
-        ]
-        context["sorts"] = [
-            ("newest", _("Newest")),
-            ("popular", _("Most popular")),
-            ("title", _("Title")),
-        ]
-        return context
-
-    def courses(self):
-        """Live courses under this catalogue, with everything a card shows."""
-        images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_SPECS)
-        return (
-            CoursePage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("category", "instructor")
-            .prefetch_related(Prefetch("thumbnail", queryset=images))
-            .order_by("-first_published_at", "pk")
-        )
 
 
 class CoursePage(RoutablePageMixin, Page):
@@ -465,7 +238,7 @@ class CoursePage(RoutablePageMixin, Page):
     @cached_property
     def syllabus(self):
         """Sections and live lessons in order, built with a fixed number of queries."""
-        from .syllabus import build_syllabus  # it imports SectionPage from here
+        from ..syllabus import build_syllabus  # it imports SectionPage from here
 
         return build_syllabus(self)
 
@@ -495,16 +268,6 @@ class CoursePage(RoutablePageMixin, Page):
     @path("enroll/")
     def enroll(self, request):
         return learner_side.enroll_in_course(request, self)
-
-
-def _promoted_courses(query):
-    """Courses editors promoted for this search (Wagtail search promotions)."""
-    if not query:
-        return []
-    search = Query.get(query)
-    search.add_hit()
-    picks = search.editors_picks.select_related("page").order_by("sort_order")
-    return [pick.page.specific for pick in picks if pick.page and pick.page.live]
 
 
 class SectionPage(Page):

@@ -1,0 +1,18 @@
+"""The catalogue page tree: catalogue -> course -> section, plus course
+categories and certificate templates."""
+
+from ..choices import COURSE_LANGUAGES
+from .catalogue import CATALOGUE_PAGE_SIZE, CourseIndexPage
+from .course import CoursePage, SectionPage, default_currency
+from .snippets import CertificateTemplate, CourseCategory
+
+__all__ = [
+    "CATALOGUE_PAGE_SIZE",
+    "COURSE_LANGUAGES",
+    "CertificateTemplate",
+    "CourseCategory",
+    "CourseIndexPage",
+    "CoursePage",
+    "SectionPage",
+    "default_currency",
+]
