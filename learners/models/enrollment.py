@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,3 +69,24 @@ class Enrollment(models.Model):
     @property
     def gives_access(self):
         return self.status in self.ACCESS_STATUSES
+
+    # State changes: the services call these inside their transactions, on a
+    # row they have locked.
+
+    def activate(self, source):
+        """Open (or reopen) the course: completed again if it ever was."""
+        self.status = self.Status.COMPLETED if self.completed_at else self.Status.ACTIVE
+        self.source = source
+        self.cancelled_at = None
+        self.save(update_fields=["status", "source", "cancelled_at", "updated_at"])
+
+    def leave(self):
+        """The learner leaves; progress stays for when they come back."""
+        self.status = self.Status.CANCELLED
+        self.cancelled_at = timezone.now()
+        self.save(update_fields=["status", "cancelled_at", "updated_at"])
+
+    def complete(self):
+        self.status = self.Status.COMPLETED
+        self.completed_at = timezone.now()
+        self.save(update_fields=["status", "completed_at", "updated_at"])

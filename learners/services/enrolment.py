@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..emails import notify as queue_email
@@ -49,16 +48,7 @@ def enroll(user, course, source):
         if enrollment.gives_access:
             return EnrollmentOutcome(enrollment)
         was_held = enrollment.status == Enrollment.Status.PENDING
-        enrollment.status = (
-            Enrollment.Status.COMPLETED
-            if enrollment.completed_at
-            else Enrollment.Status.ACTIVE
-        )
-        enrollment.source = source
-        enrollment.cancelled_at = None
-        enrollment.save(
-            update_fields=["status", "source", "cancelled_at", "updated_at"]
-        )
+        enrollment.activate(source)
         if was_held:  # a purchase settled: this is the learner's enrolment
             notify(user, "enrolment_confirmed", enrollment)
             return EnrollmentOutcome(enrollment, created=True)
@@ -115,7 +105,5 @@ def leave_course(user, course):
         )
         if enrollment is None or not enrollment.gives_access:
             raise NotEnrolled(_("You are not enrolled in this course."))
-        enrollment.status = Enrollment.Status.CANCELLED
-        enrollment.cancelled_at = timezone.now()
-        enrollment.save(update_fields=["status", "cancelled_at", "updated_at"])
+        enrollment.leave()
     return enrollment

@@ -157,9 +157,7 @@ def _complete_course_if_done(enrollment):
         return
     if not course_progress(enrollment).is_complete:
         return
-    enrollment.status = Enrollment.Status.COMPLETED
-    enrollment.completed_at = timezone.now()
-    enrollment.save(update_fields=["status", "completed_at", "updated_at"])
+    enrollment.complete()
     transaction.on_commit(
         lambda: course_completed.send(sender=Enrollment, enrollment=enrollment)
     )

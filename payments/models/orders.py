@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -98,6 +99,31 @@ class Order(models.Model):
     @property
     def dispute_open(self):
         return self.disputed_at is not None and self.dispute_closed_at is None
+
+    # State changes: the services call these inside their transactions, on a
+    # row they have locked, and do the rest (invoice, earnings, e-mail).
+
+    def mark_paid(self, payment=""):
+        self.status = self.Status.PAID
+        self.paid_at = timezone.now()
+        self.gateway_payment_id = payment or self.gateway_payment_id
+        self.save(update_fields=["status", "paid_at", "gateway_payment_id"])
+
+    def close(self, status):
+        """A checkout that failed or expired."""
+        self.status = status
+        self.save(update_fields=["status"])
+
+    def record_refunded(self, refunded_total):
+        """The gateway has refunded this much in all; fully refunded at the
+        total. True when this refund completed it."""
+        self.amount_refunded = refunded_total
+        completed = refunded_total >= self.total
+        if completed:
+            self.status = self.Status.REFUNDED
+            self.refunded_at = timezone.now()
+        self.save()
+        return completed
 
 
 class PaymentTransaction(models.Model):

@@ -2,7 +2,6 @@
 Prices always come from the server; fulfilment happens once per checkout."""
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -155,10 +154,7 @@ def _check_amount(order, checkout):
 def _mark_paid(order, reference, payment="", fee=0):
     """Money was taken (even on an order that had expired meanwhile): the
     order is paid, invoiced, shared with the instructor, and opens the course."""
-    order.status = Order.Status.PAID
-    order.paid_at = timezone.now()
-    order.gateway_payment_id = payment or order.gateway_payment_id
-    order.save(update_fields=["status", "paid_at", "gateway_payment_id"])
+    order.mark_paid(payment)
     record_payment(order, reference)
     coupons.redeem(order)
     invoices.issue_invoice(order)
@@ -178,8 +174,7 @@ def record_payment(order, reference):
 
 def close_order(order, status):
     """A failed or expired order: its held coupon use and pending enrolment go."""
-    order.status = status
-    order.save(update_fields=["status"])
+    order.close(status)
     coupons.release(order)
     learning.release_held_enrollment(order.user, order.course)
     return order

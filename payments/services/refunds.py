@@ -66,14 +66,10 @@ def apply_refund(order, refunded_total, *, tell_learner=True):
             "currency": order.currency,
         },
     )
-    order.amount_refunded = refunded_total
-    if refunded_total >= order.total:
-        order.status = Order.Status.REFUNDED
-        order.refunded_at = timezone.now()
+    if order.record_refunded(refunded_total):
         _end_access(order)
         earnings.reverse_sale(order)
         coupons.release(order)
-    order.save()
     invoices.issue_credit_note(refund)
     if tell_learner:
         notify(order.user, "refund_issued", refund)
