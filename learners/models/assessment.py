@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,6 +63,17 @@ class QuizAttempt(models.Model):
 
     def __str__(self):
         return f"{self.enrollment} / quiz {self.block_id} #{self.number}"
+
+    def submit(self, score, maximum, results):
+        """Graded on the server: the score, the pass and each question's result."""
+        self.score = score
+        self.max_score = maximum
+        self.percent = int(score * 100 / maximum) if maximum else 0
+        self.passed = self.percent >= self.snapshot["pass_mark"]
+        self.results = results
+        self.status = self.Status.SUBMITTED
+        self.submitted_at = timezone.now()
+        self.save()
 
     @property
     def is_open(self):
@@ -141,6 +153,16 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.enrollment} / assignment {self.block_id} v{self.version}"
+
+    def grade(self, grader, rubric_scores, score, feedback, *, return_it=False):
+        """The instructor's grade; returned work may be handed in again."""
+        self.rubric_scores = rubric_scores
+        self.score = score
+        self.feedback = feedback
+        self.status = self.Status.RETURNED if return_it else self.Status.GRADED
+        self.graded_by = grader
+        self.graded_at = timezone.now()
+        self.save()
 
     @property
     def passed(self):

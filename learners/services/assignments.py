@@ -111,15 +111,7 @@ def grade_submission(
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         before = submission.score
-        submission.rubric_scores = rubric_scores
-        submission.score = score
-        submission.feedback = feedback
-        submission.status = (
-            Submission.Status.RETURNED if return_it else Submission.Status.GRADED
-        )
-        submission.graded_by = grader
-        submission.graded_at = timezone.now()
-        submission.save()
+        submission.grade(grader, rubric_scores, score, feedback, return_it=return_it)
         record(
             Action.GRADE_CHANGED,
             submission,

@@ -132,15 +132,7 @@ def release_results(course, lesson_id, block_id):
 
 
 def _finish(attempt):
-    score, maximum, results = grade(attempt.snapshot, attempt.answers)
-    attempt.score = score
-    attempt.max_score = maximum
-    attempt.percent = int(score * 100 / maximum) if maximum else 0
-    attempt.passed = attempt.percent >= attempt.snapshot["pass_mark"]
-    attempt.results = results
-    attempt.status = QuizAttempt.Status.SUBMITTED
-    attempt.submitted_at = timezone.now()
-    attempt.save()
+    attempt.submit(*grade(attempt.snapshot, attempt.answers))
 
 
 def _locked_attempt(user, attempt_id):

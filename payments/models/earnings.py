@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -195,3 +196,13 @@ class Payout(models.Model):
 
     def __str__(self):
         return f"Payout {self.pk} to {self.instructor} ({self.status})"
+
+    def decide(self, status, by, **details):
+        """Approved, rejected (with a reason) or paid (with the transfer's
+        reference), by whom and when; the service has checked the way."""
+        self.status = status
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        for name, value in details.items():
+            setattr(self, name, value)
+        self.save()

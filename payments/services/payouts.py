@@ -68,12 +68,7 @@ def _decide(payout_id, allowed_from, status, by, **fields):
                 _("This payout is %(status)s and cannot change that way.")
                 % {"status": payout.get_status_display().lower()}
             )
-        payout.status = status
-        payout.decided_by = by
-        payout.decided_at = timezone.now()
-        for name, value in fields.items():
-            setattr(payout, name, value)
-        payout.save()
+        payout.decide(status, by, **fields)
         record(Action.PAYOUT_DECIDED, payout, payout.get_status_display(), actor=by)
         notify(payout.instructor, f"payout_{status}", payout)
         return payout
