@@ -45,6 +45,7 @@ def main():
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
+        # The factories touch the models: imported once the test database is up.
         from tests.courses.factories import build_course, build_site
 
         catalogue = build_site().catalogue
