@@ -1,7 +1,5 @@
 """Lesson pages and uploaded H5P packages."""
 
-from urllib.parse import urlsplit
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +19,7 @@ from home import seo
 from home.csp import allow_sources
 
 from .blocks import LessonStreamBlock
+from .blocks.media import origin_of
 from .forms import LessonPageForm
 from .requirements import lesson_requirements
 from .seams import course_tree, learner_side
@@ -265,9 +264,9 @@ class LessonPage(RoutablePageMixin, Page):
         origins = set(self.ai_tool_origins.values())
         for block in self.body:
             if block.block_type == "video" and block.value.embed_url:
-                origins.add(_origin_of(block.value.embed_url))
+                origins.add(origin_of(block.value.embed_url))
             elif block.block_type == "h5p" and block.value.get("embed_url"):
-                origins.add(_origin_of(block.value["embed_url"]))
+                origins.add(origin_of(block.value["embed_url"]))
         return origins
 
     @path("complete/")
@@ -371,8 +370,3 @@ class ToolLaunch(models.Model):
 
     def __str__(self):
         return self.jti
-
-
-def _origin_of(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"

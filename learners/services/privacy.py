@@ -217,8 +217,9 @@ def erase_account(erasure_id):
         if erasure is None:
             return False
         user = erasure.user
-        if erasure_blockers(user):
-            logger.warning("Erasure %s waits: %s", erasure.pk, erasure_blockers(user))
+        blockers = erasure_blockers(user)
+        if blockers:
+            logger.warning("Erasure %s waits: %s", erasure.pk, blockers)
             return False
         address = user.email
         options = ErasureOptions(revoke_certificates=_revokes_certificates())

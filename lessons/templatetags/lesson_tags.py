@@ -1,11 +1,10 @@
 """Inclusion tags that show a learner's own quiz attempts and submissions,
 and the signed address of the sandboxed H5P player."""
 
-from urllib.parse import urlsplit
-
 from django import template
 from django.conf import settings
 
+from lessons.blocks.media import origin_of
 from lessons.grading import public_questions
 from lessons.h5p_player import player_url
 
@@ -96,15 +95,10 @@ def ai_tool_sandbox(context, value):
     """The iframe sandbox for an AI tool, by where the tool is served from."""
     request = context.get("request")
     origin = value["allowed_origin"].rstrip("/")
-    own = {_origin(settings.SITE_URL)}
+    own = {origin_of(settings.SITE_URL)}
     if request is not None:
-        own.add(_origin(request.build_absolute_uri("/")))
+        own.add(origin_of(request.build_absolute_uri("/")))
     return SANDBOX_SITE_ORIGIN if origin in own else SANDBOX_OTHER_ORIGIN
-
-
-def _origin(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 @register.simple_tag(takes_context=True)
