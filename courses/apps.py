@@ -14,8 +14,7 @@ class CoursesConfig(AppConfig):
         from home.seams import catalogue
         from lessons.seams import course_tree
 
-        from . import home_page, personal_data, signals, tasks  # noqa: F401 - receivers and tasks register
-        from .models import CoursePage
+        from . import home_page, outline, personal_data, signals, tasks  # noqa: F401 - receivers and tasks register
 
         personal_data.connect()
         # The home page shows the catalogue through here (`home` sits below).
@@ -23,8 +22,4 @@ class CoursesConfig(AppConfig):
             home_context=home_page.home_context, catalogue_url=home_page.catalogue_url
         )
         # A lesson finds its course through here (`lessons` sits below).
-        course_tree.provide(
-            course_of=lambda page: CoursePage.objects.ancestor_of(
-                page, inclusive=True
-            ).first()
-        )
+        course_tree.provide(course_of=outline.course_of)

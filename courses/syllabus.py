@@ -1,6 +1,8 @@
-"""The ordered syllabus of a course, read in two queries whatever its size."""
+"""The ordered syllabus of a course, read in three queries whatever its size,
+and kept per worker for the content version (courses/outline.py)."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lessons.models import LessonPage
 
@@ -24,12 +26,18 @@ class Syllabus:
     """Everything the course page, section page and lesson sidebar list."""
 
     sections: list
+    # {lesson id: [its live prerequisite lessons]}
+    prerequisites: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def lessons(self):
         return [lesson for section in self.sections for lesson in section.lessons]
 
-    @property
+    @cached_property
+    def _positions(self):
+        return {lesson.pk: position for position, lesson in enumerate(self.lessons)}
+
+    @cached_property
     def total_minutes(self):
         return sum(section.total_minutes for section in self.sections)
 
@@ -52,13 +60,15 @@ class Syllabus:
     def neighbours(self, lesson):
         """The lessons before and after `lesson` in syllabus order (or None)."""
         lessons = self.lessons
-        ids = [item.pk for item in lessons]
-        if lesson.pk not in ids:
+        position = self._positions.get(lesson.pk)
+        if position is None:
             return None, None
-        position = ids.index(lesson.pk)
         previous = lessons[position - 1] if position > 0 else None
         following = lessons[position + 1] if position + 1 < len(lessons) else None
         return previous, following
+
+    def previous_of(self, lesson):
+        return self.neighbours(lesson)[0]
 
 
 def build_syllabus(course):
@@ -75,8 +85,24 @@ def build_syllabus(course):
         .order_by("path")
         .defer_streamfields()
     )
+    by_id = {}
     for lesson in lessons:
         section = by_path.get(lesson.path[: -LessonPage.steplen])
         if section is not None:
             section.lessons.append(lesson)
-    return Syllabus(sections=sections)
+            by_id[lesson.pk] = lesson
+    return Syllabus(sections=sections, prerequisites=_prerequisites(by_id))
+
+
+def _prerequisites(by_id):
+    """{lesson id: [live prerequisite lessons]} for the whole course, one query."""
+    links = LessonPage.prerequisites.through.objects.filter(
+        from_lessonpage_id__in=by_id
+    ).values_list("from_lessonpage_id", "to_lessonpage_id")
+    required = {}
+    for lesson_id, prerequisite_id in links:
+        if prerequisite_id in by_id:
+            required.setdefault(lesson_id, []).append(by_id[prerequisite_id])
+    for lessons in required.values():
+        lessons.sort(key=lambda lesson: lesson.path)
+    return required

@@ -14,7 +14,7 @@ class HomeConfig(AppConfig):
         # Imported here: other apps and models are loaded once the registry is ready.
         import mimetypes
 
-        from . import checks, receivers, tasks  # noqa: F401 - registers checks and tasks
+        from . import checks, receivers, routing, tasks  # noqa: F401 - registers checks and tasks
         from .sites import follow_site_url
 
         # Captions are served as documents; browsers only use them as text/vtt.
@@ -23,6 +23,7 @@ class HomeConfig(AppConfig):
         # After every migrate the default Site follows SITE_URL again.
         post_migrate.connect(follow_site_url, sender=self)
         receivers.connect()
+        routing.connect()
         from .account_data import connect as register_account_data
 
         register_account_data()

@@ -1,5 +1,7 @@
 """The home page and the site-wide settings editors control."""
 
+import copy
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -9,14 +11,19 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from . import seo
+from . import content_version, seo
+from .content_version import VersionedMemo
+from .routing import RememberedRoutesMixin, ViewRestrictionsMixin
 from .seams import catalogue
 from .sites import absolute
 
 FEATURED_COURSE_COUNT = 6
 
 
-class HomePage(Page):
+_settings_of_site = VersionedMemo(size=16)
+
+
+class HomePage(RememberedRoutesMixin, ViewRestrictionsMixin, Page):
     """The front door: a promise, a call to action and the newest courses."""
 
     hero_heading = models.CharField(
@@ -82,7 +89,7 @@ class HomePage(Page):
         ]
 
 
-class InformationPage(Page):
+class InformationPage(ViewRestrictionsMixin, Page):
     """A page of plain text the site owes its visitors: the privacy notice,
     the terms of use, an imprint. Editors write it in the admin."""
 
@@ -113,6 +120,17 @@ class InformationPage(Page):
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Branding shown in the header and footer of every page."""
+
+    @classmethod
+    def for_site(cls, site):
+        """Read once per worker and content version (saving takes a new
+        version); each request gets its own copy, as Wagtail marks it."""
+        version = content_version.current()
+        known = _settings_of_site.get(site.pk) if site else None
+        if known is None:
+            known = super().for_site(site)
+            _settings_of_site.put(site.pk, known, version)
+        return copy.copy(known)
 
     tagline = models.CharField(
         _("tagline"),

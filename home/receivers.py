@@ -3,9 +3,10 @@ log; the sign-up's own "Students" group and commands are not staff actions."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from .audit import Action, acting_user, record
+from .roles import roles_changed
 
 User = get_user_model()
 FLAGS = ("is_staff", "is_superuser", "is_active")
@@ -55,5 +56,13 @@ def log_flag_change(sender, instance, created, **kwargs):
 
 def connect():
     m2m_changed.connect(log_group_change, sender=User.groups.through)
+    # Cached roles (home/roles.py) are read again after any of these.
+    for through in (
+        User.groups.through,
+        User.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(roles_changed, sender=through, weak=False)
+    post_delete.connect(roles_changed, sender=Group, weak=False)
     pre_save.connect(remember_flags, sender=User)
     post_save.connect(log_flag_change, sender=User)

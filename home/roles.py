@@ -1,6 +1,16 @@
 """The roles of the platform as Django groups, created by a migration, and
 who counts as staff. Site-wide, so every app can ask without loading the
-learner models."""
+learner models.
+
+A person's groups are read on nearly every page (the access policy asks
+whether they moderate, the header whether they may open the admin), so they
+are kept in the cache, under a version that any change of groups or
+permissions replaces (connected in home/receivers.py).
+"""
+
+import time
+
+from django.core.cache import cache
 
 STUDENTS = "Students"
 INSTRUCTORS = "Instructors"
@@ -29,13 +39,54 @@ def ensure_role_groups(group_model, permission_model):
     return groups
 
 
+VERSION_KEY = "roles-version"
+ROLE_SECONDS = 3600
+
+
+def roles_changed(**_signal_kwargs):
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _roles(user):
+    """(group names, may open the admin) for a logged-in user: from the
+    request's user object, else the cache, else two or three queries."""
+    known = getattr(user, "_roles", None)
+    if known is not None:
+        return known
+    version = cache.get(VERSION_KEY)
+    if version is None and cache.add(VERSION_KEY, time.time_ns(), timeout=None):
+        version = cache.get(VERSION_KEY)
+    key = f"roles:{version}:{user.pk}:{user.is_active}:{user.is_superuser}"
+    known = cache.get(key) if version is not None else None
+    if known is None:
+        known = (
+            frozenset(user.groups.values_list("name", flat=True)),
+            user.has_perm("wagtailadmin.access_admin"),
+        )
+        if version is not None:
+            cache.set(key, known, ROLE_SECONDS)
+    user._roles = known
+    return known
+
+
+def role_names(user):
+    if not user.is_authenticated:
+        return frozenset()
+    return _roles(user)[0]
+
+
+def may_use_admin(user):
+    """Whether the Wagtail admin (and its bar on pages) is for this user."""
+    return user.is_authenticated and _roles(user)[1]
+
+
 def is_staff_member(user):
     """Admins, staff and moderators review every course, so they see everything."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return user.groups.filter(name=MODERATORS).exists()
+    return MODERATORS in role_names(user)
 
 
 def is_restricted_instructor(user):
@@ -43,4 +94,4 @@ def is_restricted_instructor(user):
     own courses."""
     if not user.is_authenticated or is_staff_member(user):
         return False
-    return user.groups.filter(name=INSTRUCTORS).exists()
+    return INSTRUCTORS in role_names(user)

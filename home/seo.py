@@ -2,6 +2,7 @@
 schema.org JSON-LD for the home page, courses and lessons."""
 
 from home.money import minor_to_major
+from home.routing import ancestors
 from home.sites import absolute as _absolute
 
 SCHEMA = "https://schema.org"
@@ -115,8 +116,7 @@ def _offer(course, request):
 
 def breadcrumbs(request, page):
     """The trail from the home page down to the page, as a BreadcrumbList."""
-    # Plain pages (not .specific()): one query for the whole trail.
-    trail = [p for p in page.get_ancestors(inclusive=True).live() if p.depth > 1]
+    trail = [p for p in [*ancestors(page), page] if p.live]
     return {
         "@context": SCHEMA,
         "@type": "BreadcrumbList",
@@ -125,7 +125,7 @@ def breadcrumbs(request, page):
                 "@type": "ListItem",
                 "position": position,
                 "name": item.title,
-                "item": absolute(request, item.url),
+                "item": absolute(request, item.get_url(request)),
             }
             for position, item in enumerate(trail, start=1)
         ],

@@ -1,10 +1,12 @@
 """The audit log in the Wagtail admin: read only, for admins."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .admin_helpers import ReadOnlyPermissionHelper
 from .models import AuditEntry
+from .page_cache import SAFE_METHODS, mark_private, mark_public
 
 
 class AdminsOnlyPermissionHelper(ReadOnlyPermissionHelper):
@@ -29,3 +31,22 @@ class AuditLogAdmin(ModelAdmin):
 
 
 modeladmin_register(AuditLogAdmin)
+
+
+@hooks.register("on_serve_page")
+def share_public_pages(serve):
+    """A page an anonymous visitor reads is the same for every anonymous
+    visitor, unless a view restriction guards it; the page cache and a CDN
+    may keep it. Anyone logged in gets a private answer."""
+
+    def serve_marked(page, request, args, kwargs):
+        response = serve(page, request, args, kwargs)
+        public = (
+            request.method in SAFE_METHODS
+            and response.status_code == 200
+            and not request.user.is_authenticated
+            and not page.get_view_restrictions().exists()
+        )
+        return mark_public(response) if public else mark_private(response)
+
+    return serve_marked

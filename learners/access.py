@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from home.roles import is_staff_member
-from lessons.models import LessonPage, lessons_using
+from lessons.models import lessons_using
 
 from .models import Enrollment, LessonProgress
 
@@ -114,16 +114,8 @@ class CourseAccess:
 
     @cached_property
     def prerequisites(self):
-        """{lesson id: [live prerequisite lessons]} for the whole course, one query."""
-        by_id = {lesson.pk: lesson for lesson in self.lessons}
-        links = LessonPage.prerequisites.through.objects.filter(
-            from_lessonpage_id__in=by_id
-        ).values_list("from_lessonpage_id", "to_lessonpage_id")
-        required = {}
-        for lesson_id, prerequisite_id in links:
-            if prerequisite_id in by_id:
-                required.setdefault(lesson_id, []).append(by_id[prerequisite_id])
-        return required
+        """{lesson id: [live prerequisite lessons]} for the whole course."""
+        return self.course.syllabus.prerequisites
 
     def is_completed(self, lesson):
         return lesson.pk in self.completed_ids
@@ -154,7 +146,7 @@ class CourseAccess:
                 return LessonAccess(
                     Level.LOCKED, Reason.PREREQUISITE, prerequisite, enrollment
                 )
-        previous = self._previous(lesson)
+        previous = self.course.syllabus.previous_of(lesson)
         if (
             self.course.sequential_lessons
             and previous
@@ -162,13 +154,6 @@ class CourseAccess:
         ):
             return LessonAccess(Level.LOCKED, Reason.SEQUENCE, previous, enrollment)
         return LessonAccess(Level.FULL, Reason.OPEN, enrollment=enrollment)
-
-    def _previous(self, lesson):
-        ids = [item.pk for item in self.lessons]
-        if lesson.pk not in ids:
-            return None
-        position = ids.index(lesson.pk)
-        return self.lessons[position - 1] if position else None
 
 
 def lesson_access(user, lesson):

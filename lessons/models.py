@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home import seo
 from home.csp import allow_sources
+from home.routing import ViewRestrictionsMixin
 
 from .blocks import LessonStreamBlock
 from .blocks.media import origin_of
@@ -106,7 +107,7 @@ def _course_of(page):
     return course_tree.course_of(page)
 
 
-class LessonPage(RoutablePageMixin, Page):
+class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """A lesson: its content blocks, time estimate and what must come first."""
 
     summary = models.TextField(
@@ -315,6 +316,15 @@ class LessonPage(RoutablePageMixin, Page):
                 {"prerequisites": _("Prerequisites must be lessons of this course.")}
             )
 
+    def _live_prerequisites(self, request, syllabus):
+        if syllabus is not None and not getattr(request, "is_preview", False):
+            return syllabus.prerequisites.get(self.pk, [])
+        # .all(), not .live(): a previewed revision holds them in memory.
+        return sorted(
+            (item for item in self.prerequisites.all() if item.live),
+            key=lambda item: item.path,
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course = self.course
@@ -325,11 +335,7 @@ class LessonPage(RoutablePageMixin, Page):
             syllabus=syllabus,
             previous_lesson=previous,
             next_lesson=following,
-            # .all(), not .live(): a previewed revision holds them in memory.
-            prerequisites=sorted(
-                (item for item in self.prerequisites.all() if item.live),
-                key=lambda item: item.path,
-            ),
+            prerequisites=self._live_prerequisites(request, syllabus),
         )
         # The learner's side: the sidebar, access, and where videos stopped.
         context.update(learner_side.lesson_context(request, self, course, following))

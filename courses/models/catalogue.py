@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from home.routing import ViewRestrictionsMixin
+
 from ..choices import COURSE_LANGUAGES
 from ..filters import CatalogueFilters
 from .course import CoursePage
@@ -23,7 +25,7 @@ CATALOGUE_PAGE_SIZE = 12
 CARD_IMAGE_SPECS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
 
 
-class CourseIndexPage(RoutablePageMixin, Page):
+class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """The catalogue: lists published courses with filters that live in the URL,
     with a page per category and per instructor."""
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home import seo
 from home.money import CURRENCY_CHOICES
+from home.routing import ViewRestrictionsMixin
 from lessons.models import LessonPage
 from lessons.seams import learner_side
 
@@ -28,7 +29,7 @@ def default_currency():
     return settings.COURSE_DEFAULT_CURRENCY
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """A course: what it teaches, who teaches it, what it costs, and its syllabus."""
 
     base_form_class = CoursePageForm
@@ -237,10 +238,11 @@ class CoursePage(RoutablePageMixin, Page):
 
     @cached_property
     def syllabus(self):
-        """Sections and live lessons in order, built with a fixed number of queries."""
-        from ..syllabus import build_syllabus  # it imports SectionPage from here
+        """Sections and live lessons in order: built with a fixed number of
+        queries, once per content version (courses/outline.py)."""
+        from ..outline import syllabus_of  # it imports this module
 
-        return build_syllabus(self)
+        return syllabus_of(self)
 
     @property
     def instructor_url(self):
@@ -270,7 +272,7 @@ class CoursePage(RoutablePageMixin, Page):
         return learner_side.enroll_in_course(request, self)
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionsMixin, Page):
     """A part of a course; the order of sections and their lessons is the syllabus."""
 
     summary = models.TextField(

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 import environ
 from csp.constants import NONCE
 
+from . import stores
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -39,43 +41,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # DATABASES
 # ------------------------------------------------------------------------------
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# SQLite gets WAL, a busy timeout and immediate transactions (stores.py).
+DATABASES = {"default": stores.database(env, BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES AND BROKER
 # ------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-# Redis is a cache and a broker, not something the site stops for: with it
-# unreachable the cache answers "nothing stored" quickly (django-redis
-# IGNORE_EXCEPTIONS, half-second timeouts) and pages keep working. Only the
-# log-in asks the "strict" alias, so it can refuse rather than let its
-# rate limits lapse.
-REDIS_OPTIONS = {
-    "SOCKET_CONNECT_TIMEOUT": 0.5,
-    "SOCKET_TIMEOUT": 0.5,
-}
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {**REDIS_OPTIONS, "IGNORE_EXCEPTIONS": True},
-        },
-        "strict": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": REDIS_OPTIONS,
-        },
-    }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "strict": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    }
+CACHES = stores.caches(REDIS_URL)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Sessions are read from the cache, written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Public pages are kept this long by the page cache (home/page_cache.py) and a
+# CDN (s-maxage); any change to the content replaces them sooner.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # APPS
 # ------------------------------------------------------------------------------
@@ -134,6 +113,13 @@ MIDDLEWARE = [
     # Before anything reads a session, a query or a form from the database.
     "home.request_guard.RefuseControlCharactersMiddleware",
     "home.content_origin.ContentHostOnlyServesContentMiddleware",
+    # Anonymous visitors' public pages come from the cache, compressed once
+    # when stored (outside GZip), before sessions or routing.
+    "home.page_cache.AnonymousPageCacheMiddleware",
+    # Django's GZip pads each response with random bytes (Heal The Breach),
+    # so compressed pages with a CSRF token do not leak it to BREACH.
+    "django.middleware.gzip.GZipMiddleware",
+    "home.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

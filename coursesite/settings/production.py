@@ -1,7 +1,10 @@
 """Settings for production: secrets have no default, so a missing one stops start-up."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import BASE_DIR, DATABASES, REDIS_URL, env
+from .stores import caches
 
 DEBUG = env.bool("DEBUG", default=False)  # home/checks.py refuses it on
 PRODUCTION = True
@@ -11,6 +14,16 @@ if CONTENT_HOST:  # noqa: F405
     ALLOWED_HOSTS.append(CONTENT_HOST)  # noqa: F405
 SITE_URL = env("SITE_URL").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
+
+# DATABASE AND CACHES
+# ------------------------------------------------------------------------------
+# A worker keeps its database connection between requests (checked first).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Without Redis, the workers share a cache on disk: a publish seen by one
+# worker empties the page cache of all of them.
+if not REDIS_URL:
+    CACHES = caches("", shared_dir=Path(env("CACHE_DIR", default=BASE_DIR / "var")))
 
 # PAYMENTS
 # ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Template filters for money, durations and search highlights."""
+"""Template filters for money, durations, search highlights and roles."""
 
 import re
 
@@ -9,8 +9,23 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from home.money import format_money
+from home.roles import may_use_admin as _may_use_admin
+from home.routing import ancestors as _ancestors
 
 register = template.Library()
+
+
+@register.filter
+def ancestors(page):
+    """`{% with crumbs=page|ancestors %}`: the breadcrumb trail above a page."""
+    return _ancestors(page)
+
+
+@register.filter
+def may_use_admin(user):
+    """`{% if request.user|may_use_admin %}`: the Wagtail bar is for editors
+    only, and asking here costs a learner no permission queries."""
+    return _may_use_admin(user)
 
 
 @register.filter

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, UserFactory
+from tests.learners.factories import learner
 from tests.lessons.factories import LessonPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,12 +66,21 @@ def test_the_course_page_shows_its_facts_and_instructor(client, course):
     assert "Lessons open one after another" in html
 
 
-def test_a_free_course_invites_the_visitor_to_enrol(client, course):
+def test_a_free_course_invites_the_visitor_to_log_in_and_enrol(client, course):
     html = client.get("/courses/bread/").content.decode()
 
     assert "Free" in html
-    assert '<form method="post" action="/courses/bread/enroll/">' in html
+    assert 'href="/accounts/login/?next=/courses/bread/"' in html
     assert "Enrol for free" in html
+    # A link, not a form: the visitor's page holds no token of theirs.
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_a_logged_in_learner_enrols_with_the_form(client, course):
+    client.force_login(learner())
+    html = client.get("/courses/bread/").content.decode()
+
+    assert '<form method="post" action="/courses/bread/enroll/">' in html
 
 
 def test_a_paid_course_shows_its_price_and_no_free_start(client, catalogue):

@@ -86,7 +86,9 @@ def test_an_enrolled_learner_gets_the_captions_and_the_package_files(client, see
 def test_the_demo_activity_reports_like_a_real_question_type(client, seeded):
     lesson, block = next(demo_blocks("h5p"))
     # Open the lesson without doing the ones before it.
-    CoursePage.objects.filter(pk=lesson.course.pk).update(sequential_lessons=False)
+    course = CoursePage.objects.get(pk=lesson.course.pk)
+    course.sequential_lessons = False
+    course.save_revision().publish()
     user = learner(username="player")
     enrolled(user, lesson.course)
     client.force_login(user)

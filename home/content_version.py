@@ -1,0 +1,90 @@
+"""One number for the public content as it stands: cached pages, routes and
+syllabuses are stored under it, and every change to the page tree (publish,
+unpublish, move, delete), to sites or to settings takes a new one, so nothing
+cached outlives what it was made from."""
+
+import threading
+import time
+from collections import OrderedDict
+from contextvars import ContextVar
+
+from django.core.cache import cache
+from django.db import transaction
+
+KEY = "content-version"
+# Read once per request by the page cache, then reused by every cache the
+# request consults (route, site, syllabus), so one request sees one version.
+_pinned = ContextVar("content_version", default=None)
+
+
+def current():
+    """The version now: microseconds since the epoch of the last change."""
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned
+    version = cache.get(KEY)
+    if version is None:
+        # First use, or the cache was emptied: start a new version. With the
+        # cache unreachable every call is new, so nothing is served stale.
+        version = _now()
+        cache.add(KEY, version, timeout=None)
+    return version
+
+
+def pin():
+    """Hold this request to one version; returns the token `unpin` takes."""
+    return _pinned.set(current())
+
+
+def unpin(token):
+    _pinned.reset(token)
+
+
+def changed(**_signal_kwargs):
+    """Take a new version now, and again once the change is committed: a
+    reader between the two may have stored the old content under the first."""
+    _start_new()
+    transaction.on_commit(_start_new)
+
+
+def _start_new():
+    cache.set(KEY, _now(), timeout=None)
+
+
+def _now():
+    return time.time_ns() // 1000
+
+
+def as_timestamp(version):
+    """The moment a version began, for Last-Modified."""
+    return version / 1_000_000
+
+
+class VersionedMemo:
+    """A small per-process LRU whose entries belong to one content version."""
+
+    def __init__(self, size=20_000):
+        self.size = size
+        self.version = None
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        version = current()
+        with self.lock:
+            if version != self.version:
+                self.version = version
+                self.entries.clear()
+                return None
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value, version):
+        with self.lock:
+            if version != self.version:
+                return  # the content changed while this was worked out
+            self.entries[key] = value
+            if len(self.entries) > self.size:
+                self.entries.popitem(last=False)

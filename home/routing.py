@@ -1,0 +1,147 @@
+"""Routing a request to its page without walking the tree each time.
+
+Wagtail finds a page by reading the site, then two queries per level of the
+tree (five levels down to a lesson). Under one content version the answer is
+always the same, so each worker remembers it: the site by host, the page by
+path, and whether any page has a view restriction at all. A new content
+version (any publish, unpublish, move or delete) makes every entry unused.
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from . import content_version
+from .content_version import VersionedMemo
+
+_sites = VersionedMemo(size=64)
+_routes = VersionedMemo()
+_restrictions = VersionedMemo(size=1)
+_trails = VersionedMemo()
+
+
+def ancestors(page):
+    """The pages above `page`, from the site's home page down, read once per
+    content version (breadcrumbs and their JSON-LD)."""
+    if not page.path:
+        return []
+    version = content_version.current()
+    trail = _trails.get(page.path)
+    if trail is None:
+        trail = list(page.get_ancestors().filter(depth__gt=1))
+        _trails.put(page.path, trail, version)
+    return trail
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, with the root page already specific."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    key = (hostname, port)
+    version = content_version.current()
+    site = _sites.get(key)
+    if site is None:
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+        # Routing starts from site.root_page.localized.specific: load it now.
+        site.root_page = site.root_page.specific
+        _sites.put(key, site, version)
+    return site
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's site from memory (Wagtail keeps the site
+    it found on the request as `_wagtail_site`, and reads it from there)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = site_for_request(request)
+        if site is not None:
+            request._wagtail_site = site
+        return self.get_response(request)
+
+
+class RememberedRoutesMixin:
+    """For the page at a site's root: routes below it are looked up once per
+    content version, then found with one query for the page itself."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        key = (self.pk, tuple(path_components))
+        version = content_version.current()
+        remembered = _routes.get(key)
+        if remembered is not None:
+            label, pk = remembered
+            page = apps.get_model(label).objects.filter(pk=pk).first()
+            if page is not None and page.path.startswith(self.path):
+                # The page's own route still decides: live, and its sub-routes.
+                consumed = page.depth - self.depth
+                return page.route(request, path_components[consumed:])
+        result = super().route(request, path_components)
+        page = result[0]
+        if not isinstance(page, RememberedRoutesMixin):
+            _routes.put(key, (page._meta.label_lower, page.pk), version)
+        return result
+
+
+def view_restrictions_exist():
+    """Whether any page has a view restriction (one query per version)."""
+    version = content_version.current()
+    known = _restrictions.get("any")
+    if known is None:
+        known = ("yes",) if PageViewRestriction.objects.exists() else ("no",)
+        _restrictions.put("any", known, version)
+    return known == ("yes",)
+
+
+class ViewRestrictionsMixin:
+    """Pages skip Wagtail's restriction queries while no page has one."""
+
+    def get_view_restrictions(self):
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def connect():
+    """A change to the tree, the sites or the restrictions takes a new
+    content version (Wagtail's page signals are sent for publish, unpublish
+    and move; deletes and restrictions are plain model signals)."""
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    signals = {
+        "published": page_published,
+        "unpublished": page_unpublished,
+        "moved": post_page_move,
+    }
+    for name, signal in signals.items():
+        signal.connect(content_version.changed, dispatch_uid=f"content-{name}")
+    from .models import SiteSettings
+
+    for model in (Site, PageViewRestriction):
+        post_save.connect(content_version.changed, sender=model, weak=False)
+        post_delete.connect(content_version.changed, sender=model, weak=False)
+    post_save.connect(_settings_saved, sender=SiteSettings, weak=False)
+    # Any write to a page row (a draft, or code saving a page) counts too:
+    # editing is rare next to reading, and nothing is left to chance.
+    post_save.connect(_page_changed, weak=False, dispatch_uid="content-page-save")
+    post_delete.connect(_page_changed, weak=False, dispatch_uid="content-page-delete")
+
+
+def _settings_saved(sender, created, **kwargs):
+    # A site's settings are made on first use, with the defaults every page
+    # already showed: only a later edit changes what pages show.
+    if not created:
+        content_version.changed()
+
+
+def _page_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        content_version.changed()

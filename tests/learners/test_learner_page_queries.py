@@ -1,0 +1,76 @@
+"""A learner's main pages stay within a small, fixed number of queries, and
+reading a lesson again writes nothing."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from learners import services
+from tests.courses.factories import build_course
+from tests.learners.factories import enrolled, learner
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12  # the budget the speed targets set for each of these pages
+
+
+@pytest.fixture
+def member(client):
+    user = learner()
+    client.force_login(user)
+    return user
+
+
+def captured(client, url):
+    client.get(url)  # the first visit starts the lesson and warms the caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+@pytest.fixture
+def course(catalogue, member):
+    course = build_course(catalogue, sections=3, lessons_per_section=4, slug="c")
+    enrolled(member, course)
+    services.complete_lesson(member, course.syllabus.lessons[0])
+    return course
+
+
+def test_the_lesson_page_of_an_enrolled_learner_fits_the_budget(client, course):
+    queries = captured(client, course.syllabus.lessons[1].url)
+
+    assert len(queries) <= MAX_QUERIES, "\n".join(queries)
+
+
+def test_opening_a_lesson_again_writes_nothing(client, course):
+    queries = captured(client, course.syllabus.lessons[1].url)
+
+    writes = [
+        sql for sql in queries if sql.split()[0] in ("INSERT", "UPDATE", "DELETE")
+    ]
+    assert writes == []
+
+
+def test_the_course_page_of_an_enrolled_learner_fits_the_budget(client, course):
+    queries = captured(client, course.url)
+
+    assert len(queries) <= MAX_QUERIES, "\n".join(queries)
+
+
+def test_the_dashboard_fits_the_budget(client, course):
+    queries = captured(client, "/dashboard/")
+
+    assert len(queries) <= MAX_QUERIES, "\n".join(queries)
+
+
+def test_the_lesson_page_costs_the_same_in_a_course_ten_times_longer(
+    client, catalogue, member, course
+):
+    long = build_course(catalogue, sections=10, lessons_per_section=12, slug="long")
+    enrolled(member, long)
+    services.complete_lesson(member, long.syllabus.lessons[0])
+
+    short_queries = captured(client, course.syllabus.lessons[1].url)
+    long_queries = captured(client, long.syllabus.lessons[1].url)
+
+    assert len(long_queries) == len(short_queries)
