@@ -58,7 +58,7 @@ test: lint check browser java
 	$(VENV)/bin/pytest
 
 bench: install
-	DJANGO_SETTINGS_MODULE=coursesite.settings.test $(PY) -m bench
+	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-results

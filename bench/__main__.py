@@ -1,73 +1,229 @@
-"""Course and lesson page speed for a small and a large course, and their ratio.
+"""`make bench`: the site under gunicorn with the production settings, driven
+by a load generator, against a bare Django view in the same run.
 
-Runs against a throwaway test database (SQLite, or DATABASE_URL when set).
+It prints server CPU per request (from the workers' own counters), p50/p99
+latency, errors and queries for each page, the ratios the speed targets are
+set in, and whether each target is met; the figures go to bench-results.json
+as well. The database is the benchmark's own (SQLite, or `<DATABASE_URL>_bench`
+on PostgreSQL); with REDIS_URL it uses database 7 of that Redis.
 """
 
+import json
 import os
-import statistics
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
 import warnings
+from dataclasses import asdict
 
-import django
+from . import site
+from .load import Request, run
 
-# WhiteNoise looks for collected static files, which the benchmark does not need.
-warnings.filterwarnings("ignore", "No directory at", UserWarning)
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coursesite.settings.test")
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    setup_test_environment,
-)
-
-REPEATS = 30
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+HOST = "127.0.0.1"
+WORKERS = 2
+RESULTS = "bench-results.json"
 
 
-def measure(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    # Read now: every later request clears the connection's query log.
-    query_count = len(queries)
-    timings = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, url
-    return statistics.median(timings), query_count
+def configure():
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DATABASE_URL=site.bench_database_url(),
+        REDIS_URL=site.bench_redis_url(),
+        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS=f"{HOST},testserver,localhost",
+        SITE_URL=f"http://{HOST}:{PORT}",
+        SECURE_SSL_REDIRECT="false",
+        OFFLINE_GATEWAY="true",
+        LOG_LEVEL="WARNING",
+        EMAIL_URL="dummymail://",
+    )
+    if os.environ["REDIS_URL"]:
+        import redis
+
+        redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
+    warnings.filterwarnings("ignore", "No directory at", UserWarning)
+    import django
+
+    django.setup()
+
+
+def start_server():
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "coursesite.wsgi",
+            f"--bind={HOST}:{PORT}",
+            f"--workers={WORKERS}",
+            "--log-level=warning",
+        ],
+        env=os.environ.copy(),
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://{HOST}:{PORT}/bench/bare/", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def scenarios(data):
+    logged_in = {"Cookie": data["cookie"]}
+    small_lesson = data["small"].syllabus.lessons[4]
+    big_lesson = data["big"].syllabus.lessons[504]
+    heartbeat = {
+        **logged_in,
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "X-CSRFToken": site.CSRF_SECRET,
+    }
+    form = {
+        **logged_in,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-CSRFToken": site.CSRF_SECRET,
+    }
+    anonymous = {"Accept-Encoding": "gzip"}
+    return {
+        "bare Django view": Request("GET", "/bench/bare/"),
+        "home, anonymous": Request("GET", "/", anonymous),
+        "catalogue, anonymous": Request("GET", data["catalogue"], anonymous),
+        "course (10 lessons), anonymous": Request("GET", data["small"].url, anonymous),
+        "course (1,000 lessons), anonymous": Request("GET", data["big"].url, anonymous),
+        "category, anonymous": Request("GET", data["category"], anonymous),
+        "instructor, anonymous": Request("GET", data["instructor"], anonymous),
+        "free-preview lesson, anonymous": Request(
+            "GET", data["preview"].url, anonymous
+        ),
+        "lesson (10-lesson course), learner": Request(
+            "GET", small_lesson.url, logged_in
+        ),
+        "lesson (1,000-lesson course), learner": Request(
+            "GET", big_lesson.url, logged_in
+        ),
+        "course page, enrolled learner": Request("GET", data["small"].url, logged_in),
+        "dashboard, learner": Request("GET", "/dashboard/", logged_in),
+        "progress heartbeat POST": Request(
+            "POST", f"{small_lesson.url}progress/", heartbeat, b'{"seconds": 30}'
+        ),
+        "enrolment POST (free, again)": Request(
+            "POST", f"{data['small'].url}enroll/", form, b"", expect=(302,)
+        ),
+        "checkout POST (paid)": Request(
+            "POST",
+            f"/payments/checkout/{data['paid'].pk}/",
+            form,
+            b"",
+            expect=(302, 303),
+        ),
+    }
+
+
+def query_counts(data, requests):
+    """Queries per request, read in this process against the same database."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for label, request in requests.items():
+        if request.path.startswith("/bench/") or "checkout" in request.path:
+            continue
+        client = data["client"] if "Cookie" in request.headers else Client()
+        send = client.post if request.method == "POST" else client.get
+        kwargs = {"content_type": request.headers.get("Content-Type")}
+        if request.method == "POST":
+            kwargs["data"] = request.body
+        send(request.path, **{k: v for k, v in kwargs.items() if v is not None})
+        with CaptureQueriesContext(connection) as queries:
+            send(request.path, **{k: v for k, v in kwargs.items() if v is not None})
+        counts[label] = len(queries)
+    return counts
+
+
+def targets(results, queries):
+    """(label, measured, target, met) for every target of the speed issue."""
+    cpu = {label: result.cpu_ms for label, result in results.items()}
+    floor = cpu["bare Django view"]
+    rows = []
+    for label in cpu:
+        if label.endswith("anonymous"):
+            ratio = cpu[label] / floor
+            rows.append((f"{label}: x bare view", ratio, 3.0, ratio <= 3.0))
+    budgets = {
+        "lesson (10-lesson course), learner": (15.0, 12),
+        "course page, enrolled learner": (10.0, 12),
+        "dashboard, learner": (10.0, 12),
+        "progress heartbeat POST": (3.0, 4),
+    }
+    for label, (ms, most) in budgets.items():
+        rows.append((f"{label}: CPU ms", cpu[label], ms, cpu[label] <= ms))
+        rows.append((f"{label}: queries", queries[label], most, queries[label] <= most))
+    growth = (
+        cpu["lesson (1,000-lesson course), learner"]
+        / cpu["lesson (10-lesson course), learner"]
+    )
+    rows.append(("lesson page, 1,000 vs 10 lessons: x", growth, 2.0, growth <= 2.0))
+    errors = sum(result.errors for result in results.values())
+    rows.append(("errors, all runs", errors, 0, errors == 0))
+    return rows
 
 
 def main():
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
+    configure()
+    data = site.build()
+    requests = scenarios(data)
+    queries = query_counts(data, requests)
+    server = start_server()
     try:
-        # The factories touch the models: imported once the test database is up.
-        from tests.courses.factories import build_course, build_site
-
-        catalogue = build_site().catalogue
-        small = build_course(catalogue, sections=1, lessons_per_section=5, slug="small")
-        big = build_course(catalogue, sections=10, lessons_per_section=10, slug="big")
-        client = Client()
-        rows = [
-            ("course page, 5 lessons", small.url),
-            ("course page, 100 lessons", big.url),
-            ("lesson page, 5-lesson course", small.syllabus.lessons[2].url),
-            ("lesson page, 100-lesson course", big.syllabus.lessons[50].url),
-        ]
-        results = {label: measure(client, url) for label, url in rows}
-        print(f"{'page':<34}{'median ms':>10}{'queries':>9}")
-        for label, (ms, queries) in results.items():
-            print(f"{label:<34}{ms:>10.1f}{queries:>9}")
-        course_ratio = results[rows[1][0]][0] / results[rows[0][0]][0]
-        lesson_ratio = results[rows[3][0]][0] / results[rows[2][0]][0]
-        print(f"course page: 20x the lessons costs {course_ratio:.1f}x the time")
-        print(f"lesson page: 20x the lessons costs {lesson_ratio:.1f}x the time")
+        results = {}
+        for label, request in requests.items():
+            count = 300 if "anonymous" in label or "bare" in label else 150
+            run(HOST, PORT, server.pid, request, count=20)  # warm the workers
+            results[label] = run(HOST, PORT, server.pid, request, count=count)
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        server.terminate()
+        server.wait()
+    floor = results["bare Django view"].cpu_ms
+    engine = "PostgreSQL" if "postgres" in os.environ["DATABASE_URL"] else "SQLite"
+    cache = "Redis" if os.environ["REDIS_URL"] else "files"
+    print(f"gunicorn, {WORKERS} sync workers, production settings, {engine}, {cache}")
+    print(f"on {socket.gethostname()}, {os.cpu_count()} cores\n")
+    header = f"{'page':<40}{'CPU ms':>8}{'x bare':>8}{'p50 ms':>8}{'p99 ms':>8}"
+    print(header + f"{'queries':>9}{'errors':>8}")
+    for label, result in results.items():
+        print(
+            f"{label:<40}{result.cpu_ms:>8.2f}{result.cpu_ms / floor:>8.1f}"
+            f"{result.p50_ms:>8.1f}{result.p99_ms:>8.1f}"
+            f"{queries.get(label, ''):>9}{result.errors:>8}"
+        )
+    print(f"\n{'target':<58}{'measured':>10}{'target':>8}")
+    rows = targets(results, queries)
+    for label, measured, target, met in rows:
+        print(f"{label:<58}{measured:>10.2f}{target:>8}  {'met' if met else 'MISSED'}")
+    with open(RESULTS, "w") as output:
+        json.dump(
+            {
+                "database": engine,
+                "cache": cache,
+                "workers": WORKERS,
+                "pages": {label: asdict(r) for label, r in results.items()},
+                "queries": queries,
+                "targets": [
+                    {"name": n, "measured": m, "target": t, "met": ok}
+                    for n, m, t, ok in rows
+                ],
+            },
+            output,
+            indent=2,
+            default=str,
+        )
+    print(f"\nfigures written to {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,12 @@
-"""The ordered syllabus of a course, read in three queries whatever its size,
+"""The ordered syllabus of a course, read in three queries whatever its size (or for
+several courses at once),
 and kept per worker for the content version (courses/outline.py)."""
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
+
+from django.db.models import Q
 
 from lessons.models import LessonPage
 
@@ -73,15 +77,29 @@ class Syllabus:
 
 def build_syllabus(course):
     """Read the sections and lessons under `course` and group them by section."""
-    sections = [
-        SyllabusSection(page=section)
-        for section in SectionPage.objects.live().child_of(course).order_by("path")
-    ]
-    by_path = {section.page.path: section for section in sections}
+    return build_syllabuses([course])[course.pk]
+
+
+def build_syllabuses(courses):
+    """{course id: Syllabus} for several courses, in three queries in all."""
+    if not courses:
+        return {}
+    sections_by_course = {course.path: [] for course in courses}
+    section_rows = SectionPage.objects.live().filter(
+        reduce(
+            or_,
+            (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses),
+        )
+    )
+    by_path = {}
+    for section in section_rows.order_by("path"):
+        item = SyllabusSection(page=section)
+        by_path[section.path] = item
+        sections_by_course[section.path[: -SectionPage.steplen]].append(item)
     # Lesson bodies can be large and the syllabus never shows them.
     lessons = (
         LessonPage.objects.live()
-        .descendant_of(course)
+        .filter(reduce(or_, (Q(path__startswith=c.path) for c in courses)))
         .order_by("path")
         .defer_streamfields()
     )
@@ -91,7 +109,19 @@ def build_syllabus(course):
         if section is not None:
             section.lessons.append(lesson)
             by_id[lesson.pk] = lesson
-    return Syllabus(sections=sections, prerequisites=_prerequisites(by_id))
+    required = _prerequisites(by_id)
+    return {
+        course.pk: Syllabus(
+            sections=sections_by_course[course.path],
+            prerequisites={
+                lesson.pk: required[lesson.pk]
+                for section in sections_by_course[course.path]
+                for lesson in section.lessons
+                if lesson.pk in required
+            },
+        )
+        for course in courses
+    }
 
 
 def _prerequisites(by_id):

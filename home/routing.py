@@ -7,7 +7,8 @@ path, and whether any page has a view restriction at all. A new content
 version (any publish, unpublish, move or delete) makes every entry unused.
 """
 
-from django.apps import apps
+import copy
+
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
@@ -68,8 +69,9 @@ class CachedSiteMiddleware:
 
 
 class RememberedRoutesMixin:
-    """For the page at a site's root: routes below it are looked up once per
-    content version, then found with one query for the page itself."""
+    """For the page at a site's root: a path below it is walked once per
+    content version; after that its page comes from memory. Each request
+    gets its own copy of the page, which it may change freely."""
 
     def route(self, request, path_components):
         if not path_components:
@@ -78,16 +80,13 @@ class RememberedRoutesMixin:
         version = content_version.current()
         remembered = _routes.get(key)
         if remembered is not None:
-            label, pk = remembered
-            page = apps.get_model(label).objects.filter(pk=pk).first()
-            if page is not None and page.path.startswith(self.path):
-                # The page's own route still decides: live, and its sub-routes.
-                consumed = page.depth - self.depth
-                return page.route(request, path_components[consumed:])
+            page = copy.copy(remembered)
+            # The page's own route still decides: live, and its sub-routes.
+            return page.route(request, path_components[page.depth - self.depth :])
         result = super().route(request, path_components)
         page = result[0]
         if not isinstance(page, RememberedRoutesMixin):
-            _routes.put(key, (page._meta.label_lower, page.pk), version)
+            _routes.put(key, copy.copy(page), version)
         return result
 
 

@@ -2,13 +2,10 @@
 lesson sidebar and the dashboard. Each reads a fixed number of queries."""
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
 from django.utils.functional import cached_property
 
-from lessons.models import LessonPage
+from courses.outline import syllabuses_of
 
 from .access import CourseAccess, Level
 from .models import Certificate, Enrollment, LessonProgress, QuizAttempt, Submission
@@ -16,6 +13,17 @@ from .services import CourseProgress
 from .services.learning_time import seconds_learnt
 
 RECENT_ACTIVITY_COUNT = 8
+# Up to this many lessons the sidebar lists them all; longer courses list the
+# current section's, and the others by name, done and total.
+SIDEBAR_FULL_LESSONS = 40
+
+
+@dataclass(frozen=True)
+class SidebarSection:
+    page: object
+    lessons: list | None  # (lesson, status) pairs, or None when folded
+    done: int
+    total: int
 
 
 class CourseState:
@@ -77,6 +85,27 @@ class CourseState:
             return "completed"
         level = self.access.for_lesson(lesson).level
         return "locked" if level == Level.LOCKED else "open"
+
+    def sections_around(self, lesson):
+        """The lesson sidebar: every section, with its lessons listed for the
+        lesson's own section only once the course is long, so the sidebar
+        costs the same in a course of ten lessons or a thousand."""
+        syllabus = self.course.syllabus
+        full = syllabus.lesson_count <= SIDEBAR_FULL_LESSONS
+        completed = self.access.completed_ids
+        return [
+            SidebarSection(
+                page=section.page,
+                lessons=(
+                    [(item, self.status_of(item)) for item in section.lessons]
+                    if full or any(item.pk == lesson.pk for item in section.lessons)
+                    else None
+                ),
+                done=sum(1 for item in section.lessons if item.pk in completed),
+                total=len(section.lessons),
+            )
+            for section in syllabus.sections
+        ]
 
     @cached_property
     def sections(self):
@@ -142,26 +171,19 @@ class Dashboard:
 
 
 def dashboard_for(user):
-    """Everything `/dashboard/` shows, in five queries however many courses."""
+    """Everything `/dashboard/` shows, in a fixed number of queries however
+    many courses."""
     enrollments = list(
         Enrollment.objects.filter(user=user)
         .select_related("course")
         .order_by("-updated_at")
     )
     items = {e.pk: DashboardCourse(enrollment=e) for e in enrollments}
-    by_course_path = {e.course.path: items[e.pk] for e in enrollments}
-    if enrollments:
-        prefixes = [Q(path__startswith=path) for path in by_course_path]
-        lessons = (
-            LessonPage.objects.live()
-            .filter(reduce(or_, prefixes))
-            .order_by("path")
-            .defer_streamfields()
-        )
-        course_depth = enrollments[0].course.depth
-        for lesson in lessons:
-            prefix = lesson.path[: course_depth * LessonPage.steplen]
-            by_course_path[prefix].lessons.append(lesson)
+    # Syllabuses this worker already holds cost nothing; the others are read
+    # together, in three queries.
+    syllabuses = syllabuses_of([e.course for e in enrollments])
+    for enrollment in enrollments:
+        items[enrollment.pk].lessons = syllabuses[enrollment.course_id].lessons
     progress = LessonProgress.objects.filter(enrollment__user=user)
     for enrollment_id, lesson_id in progress.filter(
         status=LessonProgress.Status.COMPLETED

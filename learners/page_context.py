@@ -18,6 +18,7 @@ def lesson_context(request, lesson, course, following):
     )
     return {
         "sidebar": state,
+        "sidebar_sections": state.sections_around(lesson) if state else [],
         "course_access": state.access if state else None,
         "access": access,
         # A locked next lesson is not a link: the page says what opens it.

@@ -135,15 +135,18 @@ def report_lesson_progress(request, lesson):
 
 
 def progress_json(progress, lesson, *, requirements=True):
-    """The lesson's state after a report: its requirements, done or to do."""
+    """The lesson's state after a report: its requirements, done or to do. A
+    heartbeat (`requirements=False`) changes no completion, so its answer
+    leaves out what only completions change."""
+    if not requirements:
+        return {
+            "lesson_completed": progress.is_completed,
+            "watched_percent": progress.video_watched_percent,
+            "time_spent_seconds": progress.time_spent_seconds,
+        }
     course = services.course_progress(progress.enrollment)
-    state = (
-        lesson_state(progress.enrollment, lesson, progress)
-        if requirements
-        else {"lesson_completed": progress.is_completed}
-    )
     return {
-        **state,
+        **lesson_state(progress.enrollment, lesson, progress),
         "watched_percent": progress.video_watched_percent,
         "time_spent_seconds": progress.time_spent_seconds,
         "course_percent": course.percent,

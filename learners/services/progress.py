@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, F, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -53,9 +53,7 @@ def start_lesson(user, lesson, access=None):
     if not access.allowed or enrollment is None or not enrollment.gives_access:
         return None
     now = timezone.now()
-    progress = LessonProgress.objects.filter(
-        enrollment=enrollment, lesson=lesson
-    ).first()
+    progress = access.progress  # read with the policy's answer
     if progress is None or progress.status == LessonProgress.Status.NOT_STARTED:
         with transaction.atomic():
             progress = _locked_progress(enrollment, lesson)
@@ -100,10 +98,36 @@ def record_progress(user, lesson, *, watched_percent=None, seconds=None):
     time that really passed since the previous one, capped per beat. Nothing
     here completes a lesson: the lesson's requirements decide that.
     """
-    enrollment = _enrollment_with_access(user, lesson)
+    access = _allowed_access(user, lesson)
+    progress = access.progress
+    if watched_percent is None and seconds is not None and progress is not None:
+        return _record_heartbeat(progress, seconds)
     return _record_progress(
-        enrollment, lesson, watched_percent=watched_percent, seconds=seconds
+        access.enrollment, lesson, watched_percent=watched_percent, seconds=seconds
     )
+
+
+def _record_heartbeat(progress, seconds):
+    """Time on a lesson already opened: one UPDATE of its progress row, and
+    the day's learning time. Guarded by the previous beat's time, so of two
+    beats racing for the same seconds only one is credited (no lock)."""
+    if progress.status == LessonProgress.Status.NOT_STARTED:
+        return _record_progress(progress.enrollment, progress.lesson, seconds=seconds)
+    now = timezone.now()
+    credited = _creditable_seconds(progress, seconds, now)
+    updated = LessonProgress.objects.filter(
+        pk=progress.pk, last_heartbeat_at=progress.last_heartbeat_at
+    ).update(
+        time_spent_seconds=F("time_spent_seconds") + credited,
+        last_heartbeat_at=now,
+        last_accessed_at=now,
+    )
+    if updated:
+        progress.time_spent_seconds += credited
+        progress.last_heartbeat_at = progress.last_accessed_at = now
+        if credited:
+            add_learning_time(progress.enrollment, credited, now)
+    return progress
 
 
 def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
@@ -137,14 +161,18 @@ def _creditable_seconds(progress, seconds, now):
     return max(0, min(requested, math.ceil(elapsed) + HEARTBEAT_GRACE_SECONDS))
 
 
-def _enrollment_with_access(user, lesson):
+def _allowed_access(user, lesson):
     access = lesson_access(user, lesson)
     if not access.allowed:
         raise LessonLocked(access)
     enrollment = access.enrollment
     if enrollment is None or not enrollment.gives_access:
         raise NotEnrolled(_("Enrol in this course to save your progress."))
-    return enrollment
+    return access
+
+
+def _enrollment_with_access(user, lesson):
+    return _allowed_access(user, lesson).enrollment
 
 
 def _locked_progress(enrollment, lesson):

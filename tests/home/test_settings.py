@@ -137,3 +137,26 @@ def test_check_deploy_is_clean_with_the_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_sqlite_serves_several_workers_without_locking_errors():
+    import environ
+
+    from coursesite.settings import stores
+
+    env = environ.Env(DATABASE_URL=(str, "sqlite:////tmp/site.sqlite3"))
+    config = stores.database(env, settings.BASE_DIR)
+
+    options = config["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 20
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_production_without_redis_shares_its_cache_between_workers(tmp_path):
+    from coursesite.settings import stores
+
+    caches = stores.caches("", shared_dir=tmp_path)
+
+    assert caches["default"]["BACKEND"].endswith("FileBasedCache")
+    assert caches["strict"]["LOCATION"] != caches["default"]["LOCATION"]

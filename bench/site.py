@@ -1,0 +1,90 @@
+"""The benchmark's own database and the site in it: a 10-lesson and a
+1,000-lesson course, a paid course, and a learner enrolled in both."""
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+CSRF_SECRET = "benchcsrfsecret0123456789abcdefg"  # 32 characters, as Django's
+
+
+def bench_database_url():
+    """A database of the benchmark's own, never the one DATABASE_URL names."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        import psycopg
+
+        base, name = url.rsplit("/", 1)
+        bench_name = f"{name}_bench"
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{bench_name}"')
+            connection.execute(f'CREATE DATABASE "{bench_name}"')
+        return f"{base}/{bench_name}"
+    folder = Path(tempfile.mkdtemp(prefix="coursewright-bench-"))
+    return f"sqlite:///{folder / 'bench.sqlite3'}"
+
+
+def bench_redis_url():
+    """Database 7 of the configured Redis (emptied), or none."""
+    url = os.environ.get("REDIS_URL", "")
+    return re.sub(r"/\d*$", "", url) + "/7" if url else ""
+
+
+def build():
+    """Migrate, then make the courses and the learner; returns what the
+    runs need (paths and the learner's cookies)."""
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    from django.core.cache import caches
+
+    for alias in ("default", "strict"):
+        caches[alias].clear()
+
+    # The test factories build the tree exactly as the editor does.
+    from django.test import Client
+
+    from learners import services
+    from tests.courses.factories import build_course, build_site
+    from tests.learners.factories import enrolled, learner
+
+    catalogue = build_site().catalogue
+    small = build_course(catalogue, sections=1, lessons_per_section=10, slug="small")
+    big = build_course(catalogue, sections=10, lessons_per_section=100, slug="big")
+    paid = build_course(
+        catalogue,
+        sections=1,
+        lessons_per_section=3,
+        slug="paid",
+        pricing_type="paid",
+        price=4900,
+        currency="USD",
+    )
+    preview = small.syllabus.lessons[0]
+    preview.free_preview = True
+    preview.save_revision().publish()
+    for course in (small, big):
+        course.sequential_lessons = False
+        course.save_revision().publish()
+
+    user = learner(username="bench-learner")
+    for course in (small, big):
+        enrolled(user, course)
+        for lesson in course.syllabus.lessons[:3]:
+            services.complete_lesson(user, lesson)
+    client = Client()
+    client.force_login(user)
+    session = client.cookies["sessionid"].value
+    return {
+        "small": small,
+        "big": big,
+        "paid": paid,
+        "preview": preview,
+        "category": f"{catalogue.url}category/{small.category.slug}/",
+        "instructor": small.instructor_url,
+        "catalogue": catalogue.url,
+        "cookie": f"sessionid={session}; csrftoken={CSRF_SECRET}",
+        "client": client,
+    }
