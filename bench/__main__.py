@@ -4,7 +4,8 @@ by a load generator, against a bare Django view in the same run.
 It prints server CPU per request (from the workers' own counters), p50/p99
 latency, errors and queries for each page, the ratios the speed targets are
 set in, and whether each target is met; the figures go to bench-results.json
-as well. The database is the benchmark's own (SQLite, or `<DATABASE_URL>_bench`
+as well (`--scale`: on the database `bench.generate` made, see bench/scale.py).
+The database is the benchmark's own (SQLite, or `<DATABASE_URL>_bench`
 on PostgreSQL); with REDIS_URL it uses database 7 of that Redis.
 """
 
@@ -21,29 +22,15 @@ from dataclasses import asdict
 from . import site
 from .load import Request, run
 
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
-HOST = "127.0.0.1"
+PORT = site.PORT
+HOST = site.HOST
 WORKERS = 2
 RESULTS = "bench-results.json"
 
 
 def configure():
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DATABASE_URL=site.bench_database_url(),
-        REDIS_URL=site.bench_redis_url(),
-        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS=f"{HOST},testserver,localhost",
-        SITE_URL=f"http://{HOST}:{PORT}",
-        SECURE_SSL_REDIRECT="false",
-        OFFLINE_GATEWAY="true",
-        LOG_LEVEL="WARNING",
-        EMAIL_URL="dummymail://",
-    )
-    if os.environ["REDIS_URL"]:
-        import redis
-
-        redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
+    os.environ["DATABASE_URL"] = site.bench_database_url()
+    site.configure_environment()
     warnings.filterwarnings("ignore", "No directory at", UserWarning)
     import django
 
@@ -175,6 +162,10 @@ def targets(results, queries):
 
 
 def main():
+    if "--scale" in sys.argv[1:]:
+        from . import scale
+
+        return scale.main()
     configure()
     data = site.build()
     requests = scenarios(data)

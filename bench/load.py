@@ -60,18 +60,23 @@ class Result:
     errors: int
     cpu_ms: float  # server CPU per request
     p50_ms: float
+    p95_ms: float
     p99_ms: float
     statuses: dict
 
 
 def run(host, port, server_pid, request, *, count, concurrency=4):
-    """Send `count` requests over `concurrency` connections; time each."""
+    """Send `count` requests over `concurrency` connections; time each.
+    `request` may be a list: connection n sends the n-th (wrapping round),
+    as that many different people would."""
+    variants = request if isinstance(request, list) else [request]
+    request = variants[0]
     latencies, statuses = [], {}
     lock = threading.Lock()
     remaining = [count]
 
-    def worker():
-        connection = http.client.HTTPConnection(host, port, timeout=30)
+    def worker(mine):
+        connection = http.client.HTTPConnection(host, port, timeout=60)
         while True:
             with lock:
                 if remaining[0] <= 0:
@@ -79,9 +84,7 @@ def run(host, port, server_pid, request, *, count, concurrency=4):
                 remaining[0] -= 1
             start = time.perf_counter()
             try:
-                connection.request(
-                    request.method, request.path, request.body, request.headers
-                )
+                connection.request(mine.method, mine.path, mine.body, mine.headers)
                 response = connection.getresponse()
                 response.read()
                 status = response.status
@@ -98,7 +101,10 @@ def run(host, port, server_pid, request, *, count, concurrency=4):
 
     pids = process_tree(server_pid)
     before = cpu_seconds(pids)
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    threads = [
+        threading.Thread(target=worker, args=(variants[n % len(variants)],))
+        for n in range(concurrency)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -111,6 +117,11 @@ def run(host, port, server_pid, request, *, count, concurrency=4):
         errors=errors,
         cpu_ms=used * 1000 / count,
         p50_ms=statistics.median(latencies),
-        p99_ms=latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        p95_ms=_percentile(latencies, 0.95),
+        p99_ms=_percentile(latencies, 0.99),
         statuses=statuses,
     )
+
+
+def _percentile(ordered, share):
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]

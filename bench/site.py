@@ -7,20 +7,27 @@ import tempfile
 from pathlib import Path
 
 CSRF_SECRET = "benchcsrfsecret0123456789abcdefg"  # 32 characters, as Django's
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+
+
+def fresh_postgres_database(url, suffix):
+    """A new, empty database beside the one `url` names; returns its URL."""
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    fresh = f"{name}{suffix}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{fresh}"')
+        connection.execute(f'CREATE DATABASE "{fresh}"')
+    return f"{base}/{fresh}"
 
 
 def bench_database_url():
     """A database of the benchmark's own, never the one DATABASE_URL names."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
-        import psycopg
-
-        base, name = url.rsplit("/", 1)
-        bench_name = f"{name}_bench"
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{bench_name}"')
-            connection.execute(f'CREATE DATABASE "{bench_name}"')
-        return f"{base}/{bench_name}"
+        return fresh_postgres_database(url, "_bench")
     folder = Path(tempfile.mkdtemp(prefix="coursewright-bench-"))
     return f"sqlite:///{folder / 'bench.sqlite3'}"
 
@@ -29,6 +36,25 @@ def bench_redis_url():
     """Database 7 of the configured Redis (emptied), or none."""
     url = os.environ.get("REDIS_URL", "")
     return re.sub(r"/\d*$", "", url) + "/7" if url else ""
+
+
+def configure_environment():
+    """The production settings, as a site on this machine runs them."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        REDIS_URL=bench_redis_url(),
+        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS=f"{HOST},testserver,localhost",
+        SITE_URL=f"http://{HOST}:{PORT}",
+        SECURE_SSL_REDIRECT="false",
+        OFFLINE_GATEWAY="true",
+        LOG_LEVEL="WARNING",
+        EMAIL_URL="dummymail://",
+    )
+    if os.environ["REDIS_URL"]:
+        import redis
+
+        redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
 
 
 def build():

@@ -5,6 +5,7 @@ and kept per worker for the content version (courses/outline.py)."""
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 from operator import or_
+from types import SimpleNamespace
 
 from django.db.models import Q
 
@@ -36,6 +37,10 @@ class Syllabus:
     @cached_property
     def lessons(self):
         return [lesson for section in self.sections for lesson in section.lessons]
+
+    @cached_property
+    def by_id(self):
+        return {lesson.pk: lesson for lesson in self.lessons}
 
     @cached_property
     def _positions(self):
@@ -110,6 +115,7 @@ def build_syllabuses(courses):
             section.lessons.append(lesson)
             by_id[lesson.pk] = lesson
     required = _prerequisites(by_id)
+    _add_links(courses, sections_by_course)
     return {
         course.pk: Syllabus(
             sections=sections_by_course[course.path],
@@ -122,6 +128,19 @@ def build_syllabuses(courses):
         )
         for course in courses
     }
+
+
+def _add_links(courses, sections_by_course):
+    """Each lesson's address, worked out once per syllabus: a long syllabus
+    lists hundreds, and Wagtail's `pageurl` per lesson is most of its cost."""
+    paths = SimpleNamespace()  # Wagtail keeps the sites' root paths on this
+    for course in courses:
+        site = course.get_site()
+        for section in sections_by_course[course.path]:
+            for lesson in section.lessons:
+                lesson.link = (
+                    lesson.relative_url(site, request=paths) if site else None
+                ) or lesson.get_url()
 
 
 def _prerequisites(by_id):

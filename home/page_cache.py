@@ -16,6 +16,23 @@ from django.utils.translation import get_language_from_request
 from . import content_version
 
 SAFE_METHODS = ("GET", "HEAD")
+# What a page does on every view, replayed when it comes from the cache
+# (a course page counts its view): {name: handler}, filled by the apps.
+_replays = {}
+
+
+def on_replay(name, handler):
+    """`handler(*args)` runs each time a page that asked for `name` is
+    served from the cache (see `replay_later`)."""
+    _replays[name] = handler
+
+
+def replay_later(request, name, *args):
+    """Ask for `name` to run again on every replay of this response; the
+    caller has done it once itself, for this request."""
+    request.__dict__.setdefault("_page_cache_replays", []).append((name, args))
+
+
 # Headers a replay must not repeat: they belong to the first response only.
 NOT_STORED = {"set-cookie", "date", "content-length"}
 
@@ -81,7 +98,9 @@ def _stamp(response, version):
 
 
 def _replay(request, entry):
-    status, headers, content = entry
+    status, headers, content, *rest = entry
+    for name, args in rest[0] if rest else ():
+        _replays[name](*args)
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -126,9 +145,10 @@ class AnonymousPageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in NOT_STORED
         ]
+        replays = getattr(request, "_page_cache_replays", [])
         cache.set(
             key,
-            (response.status_code, headers, response.content),
+            (response.status_code, headers, response.content, replays),
             settings.PAGE_CACHE_SECONDS,
         )
         return get_conditional_response(

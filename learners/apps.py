@@ -24,6 +24,12 @@ class LearnersConfig(AppConfig):
         from .access import content_access
 
         personal_data.connect()
+        # A course page served from the page cache still counts its view.
+        from home.page_cache import on_replay
+
+        from .pageviews import count_course_view
+
+        on_replay("course_view", count_course_view)
         # The pages of `courses` and `lessons` reach the learner side here.
         learner_side.provide(
             open_lesson=views.open_lesson,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.functional import cached_property
 
 from courses.outline import syllabuses_of
+from lessons.models import LessonPage
 
 from .access import CourseAccess, Level
 from .models import Certificate, Enrollment, LessonProgress, QuizAttempt, Submission
@@ -133,12 +134,12 @@ class DashboardCourse:
     def course(self):
         return self.enrollment.course
 
-    @property
+    @cached_property
     def progress(self):
         done = sum(1 for lesson in self.lessons if lesson.pk in self.completed_ids)
         return CourseProgress(completed=done, total=len(self.lessons))
 
-    @property
+    @cached_property
     def next_lesson(self):
         return next(
             (ln for ln in self.lessons if ln.pk not in self.completed_ids), None
@@ -191,13 +192,20 @@ def dashboard_for(user):
         items[enrollment_id].completed_ids.add(lesson_id)
     seconds = seconds_learnt(enrollments)
     recent = list(
-        progress.filter(last_accessed_at__isnull=False)
-        .select_related("lesson", "enrollment__course")
-        .order_by("-last_accessed_at")[:RECENT_ACTIVITY_COUNT]
+        progress.filter(last_accessed_at__isnull=False).order_by("-last_accessed_at")[
+            :RECENT_ACTIVITY_COUNT
+        ]
     )
+    # Lessons and courses come from the syllabuses and enrolments already in
+    # hand, not from a join per list.
+    attempts, submissions = graded_records(user)
+    pages = _Pages(enrollments, syllabuses)
+    for record in (*recent, *attempts, *submissions):
+        pages.attach(record)
+    pages.resolve()
     status = Enrollment.Status
     return Dashboard(
-        grades=grades_of(user),
+        grades=grades_from(attempts, submissions),
         certificates=list(
             Certificate.objects.filter(enrollment__user=user, revoked_at__isnull=True)
         ),
@@ -211,16 +219,51 @@ def dashboard_for(user):
     )
 
 
-def grades_of(user):
+class _Pages:
+    """Gives a learner's records their lesson and course from what the
+    dashboard has read already; lessons in no syllabus (unpublished since)
+    are read together, in one query."""
+
+    def __init__(self, enrollments, syllabuses):
+        self.enrollments = {e.pk: e for e in enrollments}
+        self.syllabuses = syllabuses
+        self.lessons = {}
+        self.pending = []
+
+    def attach(self, record):
+        enrollment = self.enrollments[record.enrollment_id]
+        record.enrollment = enrollment
+        lesson = self.syllabuses[enrollment.course_id].by_id.get(record.lesson_id)
+        if lesson is not None:
+            self.lessons[lesson.pk] = lesson
+        self.pending.append(record)
+
+    def resolve(self):
+        missing = {r.lesson_id for r in self.pending} - set(self.lessons)
+        if missing:
+            for lesson in LessonPage.objects.filter(
+                pk__in=missing
+            ).defer_streamfields():
+                self.lessons[lesson.pk] = lesson
+        for record in self.pending:
+            record.lesson = self.lessons[record.lesson_id]
+        self.pending = []
+
+
+def graded_records(user):
+    """The learner's submitted quiz attempts and graded submissions."""
+    attempts = QuizAttempt.objects.filter(
+        enrollment__user=user, status=QuizAttempt.Status.SUBMITTED
+    ).order_by("percent")
+    submissions = Submission.objects.filter(
+        enrollment__user=user, status=Submission.Status.GRADED
+    ).order_by("version")
+    return list(attempts), list(submissions)
+
+
+def grades_from(attempts, submissions):
     """Best released quiz score and latest assignment grade per assessment."""
     best = {}
-    attempts = (
-        QuizAttempt.objects.filter(
-            enrollment__user=user, status=QuizAttempt.Status.SUBMITTED
-        )
-        .select_related("lesson", "enrollment__course")
-        .order_by("percent")
-    )
     for attempt in attempts:
         if attempt.shows_score:
             best[(attempt.lesson_id, attempt.block_id)] = Grade(
@@ -230,13 +273,6 @@ def grades_of(user):
                 f"{attempt.percent}%",
                 attempt.passed,
             )
-    submissions = (
-        Submission.objects.filter(
-            enrollment__user=user, status=Submission.Status.GRADED
-        )
-        .select_related("lesson", "enrollment__course")
-        .order_by("version")
-    )
     for submission in submissions:
         best[(submission.lesson_id, submission.block_id)] = Grade(
             submission.enrollment.course,

@@ -1,6 +1,8 @@
 """What the course and lesson pages show of the learner: filled into the
 pages through `lessons.seams.learner_side` (see learners/apps.py)."""
 
+from home.page_cache import replay_later
+
 from .access import lesson_access
 from .dashboard import course_state
 from .pageviews import count_course_view
@@ -35,4 +37,6 @@ def course_context(request, course):
     """The visitor's state in the course; a view is counted (not a preview)."""
     if not getattr(request, "is_preview", False):
         count_course_view(course.pk)
+        # A visitor's copy from the page cache counts its view as well.
+        replay_later(request, "course_view", course.pk)
     return {"state": course_state(request.user, course)}

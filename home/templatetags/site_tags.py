@@ -7,12 +7,42 @@ from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.money import format_money
 from home.roles import may_use_admin as _may_use_admin
 from home.routing import ancestors as _ancestors
 
 register = template.Library()
+
+
+STATUS_ICONS = {
+    "completed": (
+        '<span class="status-icon status-icon--done" role="img" '
+        'aria-label="{}">✓</span>'
+    ),
+    "locked": (
+        '<span class="status-icon status-icon--locked" role="img" '
+        'aria-label="{}"><svg viewBox="0 0 16 16" width="12" height="12" '
+        'aria-hidden="true" focusable="false"><path fill="currentColor" '
+        'd="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/>'
+        "</svg></span>"
+    ),
+}
+STATUS_LABELS = {
+    "completed": gettext_lazy("Completed"),
+    "locked": gettext_lazy("Locked"),
+}
+
+
+@register.filter
+def status_icon(status):
+    """`{{ status|status_icon }}`: a lesson's ✓, lock or ○, the same as
+    includes/lesson_status_icon.html, without an include per lesson."""
+    if status not in STATUS_ICONS:
+        return mark_safe('<span class="status-icon" aria-hidden="true">○</span>')
+    label = escape(STATUS_LABELS[status])
+    return mark_safe(STATUS_ICONS[status].format(label))  # noqa: S308 - constants
 
 
 @register.filter

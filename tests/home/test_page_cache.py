@@ -125,3 +125,13 @@ def test_a_page_that_needs_a_token_is_not_shared(client):
 
     assert "public" not in response.get("Cache-Control", "")
     assert response.cookies.get("csrftoken")
+
+
+def test_a_course_page_from_the_cache_still_counts_its_view(client, course):
+    from learners.pageviews import pending_counts
+
+    before = sum(pending_counts().values())
+    for _ in range(3):
+        client.get("/courses/bread/")
+
+    assert sum(pending_counts().values()) - before == 3

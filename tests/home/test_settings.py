@@ -139,13 +139,13 @@ def test_check_deploy_is_clean_with_the_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_sqlite_serves_several_workers_without_locking_errors():
+def test_sqlite_serves_several_workers_without_locking_errors(monkeypatch):
     import environ
 
     from coursesite.settings import stores
 
-    env = environ.Env(DATABASE_URL=(str, "sqlite:////tmp/site.sqlite3"))
-    config = stores.database(env, settings.BASE_DIR)
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/site.sqlite3")
+    config = stores.database(environ.Env(), settings.BASE_DIR)
 
     options = config["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE"

@@ -74,3 +74,33 @@ def test_the_lesson_page_costs_the_same_in_a_course_ten_times_longer(
     long_queries = captured(client, long.syllabus.lessons[1].url)
 
     assert len(long_queries) == len(short_queries)
+
+
+def test_a_heartbeat_is_four_queries_with_no_lock(client, course):
+    lesson = course.syllabus.lessons[1]
+    client.get(lesson.url)  # opened once: the progress row exists
+    url = f"{lesson.url}progress/"
+
+    client.post(url, {"seconds": 30}, content_type="application/json")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {"seconds": 30}, content_type="application/json")
+
+    assert response.status_code == 200
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert len(sql) <= 4, "\n".join(sql)
+    assert not any("FOR UPDATE" in statement for statement in sql)
+
+
+def test_a_long_course_folds_the_other_sections_in_the_sidebar(
+    client, catalogue, member
+):
+    long = build_course(catalogue, sections=5, lessons_per_section=10, slug="long")
+    enrolled(member, long)
+    lesson = long.syllabus.sections[2].lessons[4]
+
+    html = client.get(lesson.url).content.decode()
+
+    sidebar = html.split('class="lesson-sidebar"', 1)[1].split("</aside>", 1)[0]
+    assert sidebar.count('<li class="lesson-sidebar__item') == 10  # this section
+    assert sidebar.count("0 of 10 lessons done") == 4  # the other four
+    assert 'aria-current="page"' in sidebar

@@ -1,0 +1,134 @@
+"""`python -m bench --scale`: the site on the database `bench.generate` made
+(100,000 learners, 2,000,000 enrolments, 10,000,000 progress rows), against
+the product notes' targets halved, and 100 learners at once."""
+
+import os
+
+from . import site
+from .load import Request, run
+
+CONCURRENT_LEARNERS = 100
+# p95 of the time the server takes, one request at a time (no queueing).
+TARGETS_MS = {
+    "catalogue, learner": 25,
+    "course page (1,000 lessons), learner": 40,
+    "progress heartbeat POST": 10,
+}
+
+
+def configure():
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise SystemExit("--scale needs DATABASE_URL to point at PostgreSQL")
+    os.environ["DATABASE_URL"] = f"{url}_scale"
+    site.configure_environment()
+    import django
+
+    django.setup()
+
+
+def learners(count):
+    """`count` generated learners, each logged in, with a lesson of a course
+    they are enrolled in (bench.generate's pattern) and its heartbeat."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from courses.models import CoursePage
+
+    courses = list(CoursePage.objects.order_by("pk"))
+    people = get_user_model().objects.filter(username__startswith="learner-")
+    first = people.order_by("pk").values_list("pk", flat=True).first()
+    if first is None:
+        raise SystemExit("no generated learners: run `python -m bench.generate`")
+    found = []
+    for n in range(count):
+        user = people.get(pk=first + n)
+        client = Client()
+        client.force_login(user)
+        course = courses[(n * 7) % len(courses)]  # the learner's first course
+        lesson = course.syllabus.lessons[3]
+        cookie = f"sessionid={client.cookies['sessionid'].value}; "
+        cookie += f"csrftoken={site.CSRF_SECRET}"
+        found.append((cookie, course, lesson))
+    return courses, found
+
+
+def main():
+    configure()
+    from django.conf import settings
+
+    courses, people = learners(CONCURRENT_LEARNERS)
+    big = courses[0]
+    cookie, _course, _lesson = people[0]
+    big_lesson = big.syllabus.lessons[3]
+
+    def heartbeat(cookie, lesson):
+        return Request(
+            "POST",
+            f"{lesson.url}progress/",
+            {
+                "Cookie": cookie,
+                "Content-Type": "application/json",
+                "Accept": "application/json",
+                "X-CSRFToken": site.CSRF_SECRET,
+            },
+            b'{"seconds": 30}',
+        )
+
+    catalogue = big.get_parent().url
+    one_at_a_time = {
+        "catalogue, anonymous": Request("GET", catalogue),
+        "catalogue, learner": Request("GET", catalogue, {"Cookie": cookie}),
+        "course page (1,000 lessons), learner": Request(
+            "GET", big.url, {"Cookie": cookie}
+        ),
+        "lesson (1,000-lesson course), learner": Request(
+            "GET", big_lesson.url, {"Cookie": cookie}
+        ),
+        "dashboard, learner": Request("GET", "/dashboard/", {"Cookie": cookie}),
+        "progress heartbeat POST": heartbeat(cookie, big_lesson),
+    }
+    from .__main__ import start_server
+
+    server = start_server()
+    try:
+        results = {}
+        for label, request in one_at_a_time.items():
+            run(site.HOST, site.PORT, server.pid, request, count=20, concurrency=1)
+            results[label] = run(
+                site.HOST, site.PORT, server.pid, request, count=200, concurrency=1
+            )
+        crowd = [
+            request
+            for cookie, _course, lesson in people
+            for request in (
+                Request("GET", lesson.url, {"Cookie": cookie}),
+                heartbeat(cookie, lesson),
+            )
+        ]
+        results["100 learners at once: lesson GETs and heartbeats"] = run(
+            site.HOST,
+            site.PORT,
+            server.pid,
+            crowd,
+            count=2000,
+            concurrency=CONCURRENT_LEARNERS * 2,
+        )
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"database {settings.DATABASES['default']['NAME']}: ")
+    print(f"{len(courses)} courses; one request at a time, then 100 learners\n")
+    print(f"{'page':<52}{'CPU ms':>8}{'p50 ms':>8}{'p95 ms':>8}{'errors':>8}")
+    for label, result in results.items():
+        print(
+            f"{label:<52}{result.cpu_ms:>8.2f}{result.p50_ms:>8.1f}"
+            f"{result.p95_ms:>8.1f}{result.errors:>8}"
+        )
+    print()
+    for label, target in TARGETS_MS.items():
+        measured = results[label].p95_ms
+        verdict = "met" if measured <= target else "MISSED"
+        print(f"{label}: p95 {measured:.1f} ms, target {target} ms  {verdict}")
+    errors = sum(result.errors for result in results.values())
+    print(f"errors, all runs: {errors}  {'met' if errors == 0 else 'MISSED'}")
