@@ -3,9 +3,9 @@ targets are set for, in minutes.
 
 100,000 learners, 1,000 courses (one of 1,000 lessons, the others of five),
 2,000,000 enrolments and 10,000,000 lesson progress rows (`--scale` shrinks
-or grows every count). The page tree is made through Wagtail, as an editor
-makes it (a few thousand pages); learners, enrolments and progress go in
-with COPY. The database is `<DATABASE_URL's name>_scale`, made afresh;
+or grows every count). Everything goes in with COPY, the page tree too,
+laid out as Wagtail lays it out (bench/tree.py); the search index is left
+empty. The database is `<DATABASE_URL's name>_scale`, made afresh;
 `python -m bench --scale` then measures the site on it.
 """
 
@@ -60,33 +60,51 @@ def reset_sequence(model):
         )
 
 
-def build_tree(courses):
-    """The catalogue through Wagtail: `courses` courses, one of them long."""
-    from tests.courses.factories import UserFactory, build_course, build_site
+def build_tree(course_count):
+    """The catalogue: `course_count` courses, the first of them long.
+    Returns the course ids in order and {course id: lesson ids in order}."""
+    from courses.models import CoursePage, SectionPage
+    from lessons.models import LessonPage
+    from tests.courses.factories import CourseCategoryFactory, UserFactory, build_site
+
+    from .tree import TreeWriter
 
     catalogue = build_site().catalogue
     instructors = [UserFactory(username=f"instructor-{n}") for n in range(20)]
-    made = [
-        build_course(
+    categories = [CourseCategoryFactory() for _ in range(10)]
+    writer = TreeWriter()
+    lessons = {}
+    for n in range(course_count):
+        big = n == 0
+        course = writer.add(
             catalogue,
-            sections=BIG_COURSE_SECTIONS,
-            lessons_per_section=BIG_SECTION_LESSONS,
-            slug="big",
-            title="The long course",
-            instructor=instructors[0],
-        )
-    ]
-    for n in range(1, courses):
-        made.append(
-            build_course(
-                catalogue,
-                sections=1,
-                lessons_per_section=LESSONS_PER_COURSE,
-                slug=f"course-{n}",
+            CoursePage(
+                title="The long course" if big else f"Course {n}",
+                slug="big" if big else f"course-{n}",
+                summary="A course made for measuring.",
                 instructor=instructors[n % len(instructors)],
-            )
+                category=categories[n % len(categories)],
+            ),
         )
-    return made
+        sections = BIG_COURSE_SECTIONS if big else 1
+        per_section = BIG_SECTION_LESSONS if big else LESSONS_PER_COURSE
+        ids = lessons[course.pk] = []
+        for s in range(sections):
+            section = writer.add(
+                course, SectionPage(title=f"Section {s + 1}", slug=f"part-{s + 1}")
+            )
+            for m in range(per_section):
+                lesson = writer.add(
+                    section,
+                    LessonPage(
+                        title=f"Lesson {s + 1}.{m + 1}",
+                        slug=f"lesson-{m + 1}",
+                        estimated_minutes=10,
+                    ),
+                )
+                ids.append(lesson.pk)
+    writer.write()
+    return list(lessons), lessons
 
 
 def learners(count, first_id):
@@ -134,8 +152,7 @@ def main():
     call_command("migrate", verbosity=0, interactive=False)
     say("migrated")
     course_count = max(2, int(1000 * scale))
-    courses = build_tree(course_count)
-    lessons = {c.pk: [lesson.pk for lesson in c.syllabus.lessons] for c in courses}
+    course_ids, lessons = build_tree(course_count)
     say(f"{course_count} courses, {sum(map(len, lessons.values()))} lessons")
 
     User = get_user_model()
@@ -158,10 +175,19 @@ def main():
         learners(learner_count, first_user),
     )
     reset_sequence(User)
-    say(f"{learner_count} learners")
+    from allauth.account.models import EmailAddress
+
+    copy_rows(
+        EmailAddress,
+        ["user_id", "email", "verified", "primary"],
+        (
+            (first_user + n, f"learner-{first_user + n}@example.com", True, True)
+            for n in range(learner_count)
+        ),
+    )
+    say(f"{learner_count} learners, their e-mail addresses verified")
 
     now = timezone.now()
-    course_ids = [c.pk for c in courses]
     per_learner = min(ENROLMENTS_PER_LEARNER, len(course_ids))
 
     def enrolments():

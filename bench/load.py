@@ -67,21 +67,24 @@ class Result:
 
 def run(host, port, server_pid, request, *, count, concurrency=4):
     """Send `count` requests over `concurrency` connections; time each.
-    `request` may be a list: connection n sends the n-th (wrapping round),
-    as that many different people would."""
+    `request` may be a list: the n-th request sent is the n-th of the list
+    (wrapping round), as that many different people would send them."""
     variants = request if isinstance(request, list) else [request]
     request = variants[0]
+    sent = [0]
     latencies, statuses = [], {}
     lock = threading.Lock()
     remaining = [count]
 
-    def worker(mine):
+    def worker():
         connection = http.client.HTTPConnection(host, port, timeout=60)
         while True:
             with lock:
                 if remaining[0] <= 0:
                     break
                 remaining[0] -= 1
+                mine = variants[sent[0] % len(variants)]
+                sent[0] += 1
             start = time.perf_counter()
             try:
                 connection.request(mine.method, mine.path, mine.body, mine.headers)
@@ -101,10 +104,7 @@ def run(host, port, server_pid, request, *, count, concurrency=4):
 
     pids = process_tree(server_pid)
     before = cpu_seconds(pids)
-    threads = [
-        threading.Thread(target=worker, args=(variants[n % len(variants)],))
-        for n in range(concurrency)
-    ]
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     for thread in threads:
         thread.start()
     for thread in threads:

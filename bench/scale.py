@@ -13,7 +13,9 @@ TARGETS_MS = {
     "catalogue, learner": 25,
     "course page (1,000 lessons), learner": 40,
     "progress heartbeat POST": 10,
+    "quiz submission (graded on the server)": 50,
 }
+QUIZ = "bench-quiz"
 
 
 def configure():
@@ -49,8 +51,47 @@ def learners(count):
         lesson = course.syllabus.lessons[3]
         cookie = f"sessionid={client.cookies['sessionid'].value}; "
         cookie += f"csrftoken={site.CSRF_SECRET}"
-        found.append((cookie, course, lesson))
+        found.append((cookie, course, lesson, user.pk))
     return courses, found
+
+
+def quiz_submissions(big, people):
+    """A quiz lesson in the long course (made once), an open attempt for
+    each learner, and each learner's submission of it."""
+    from django.contrib.auth import get_user_model
+
+    from learners.models import Enrollment
+    from learners.services import enroll, quizzes
+    from lessons.models import LessonPage
+    from tests.learners.assessment_data import quiz_block
+    from tests.lessons.factories import LessonPageFactory
+
+    lesson = LessonPage.objects.filter(slug=QUIZ).first()
+    if lesson is None:
+        section = big.syllabus.sections[0].page
+        lesson = LessonPageFactory(
+            parent=section, slug=QUIZ, title="Quick check", body=[quiz_block(QUIZ)]
+        )
+    submissions = []
+    for cookie, user_id in people:
+        user = get_user_model().objects.get(pk=user_id)
+        enroll(user, big, Enrollment.Source.FREE)  # once; again changes nothing
+        attempt = quizzes.start_attempt(user, lesson, QUIZ)
+        body = f"attempt={attempt.pk}&q-q-france=o-paris&q-q-kenya=Nairobi"
+        submissions.append(
+            Request(
+                "POST",
+                f"{lesson.url}quiz/{QUIZ}/submit/",
+                {
+                    "Cookie": cookie,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "X-CSRFToken": site.CSRF_SECRET,
+                },
+                body.encode(),
+                expect=(302,),
+            )
+        )
+    return submissions
 
 
 def main():
@@ -59,7 +100,7 @@ def main():
 
     courses, people = learners(CONCURRENT_LEARNERS)
     big = courses[0]
-    cookie, _course, _lesson = people[0]
+    cookie = people[0][0]
     big_lesson = big.syllabus.lessons[3]
 
     def heartbeat(cookie, lesson):
@@ -88,6 +129,7 @@ def main():
         "dashboard, learner": Request("GET", "/dashboard/", {"Cookie": cookie}),
         "progress heartbeat POST": heartbeat(cookie, big_lesson),
     }
+    submissions = quiz_submissions(big, [(p[0], p[3]) for p in people])
     from .__main__ import start_server
 
     server = start_server()
@@ -98,9 +140,18 @@ def main():
             results[label] = run(
                 site.HOST, site.PORT, server.pid, request, count=200, concurrency=1
             )
+        # Each learner submits once: every request is a new grading.
+        results["quiz submission (graded on the server)"] = run(
+            site.HOST,
+            site.PORT,
+            server.pid,
+            submissions,
+            count=len(submissions),
+            concurrency=1,
+        )
         crowd = [
             request
-            for cookie, _course, lesson in people
+            for cookie, _course, lesson, _user in people
             for request in (
                 Request("GET", lesson.url, {"Cookie": cookie}),
                 heartbeat(cookie, lesson),

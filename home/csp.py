@@ -16,6 +16,14 @@ class SitePolicyMiddleware(CSPMiddleware):
     admin screens still write inline scripts and styles, so there (staff
     only, and only there) inline code is allowed; everything else holds."""
 
+    def process_response(self, request, response):
+        # A policy governs documents; JSON (progress reports, the API) loads
+        # nothing and runs nothing, and `nosniff` keeps browsers from
+        # treating it as anything else. It is sent without one.
+        if response.get("Content-Type", "").startswith("application/json"):
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith(ADMIN_PREFIXES):

@@ -135,3 +135,14 @@ def test_a_course_page_from_the_cache_still_counts_its_view(client, course):
         client.get("/courses/bread/")
 
     assert sum(pending_counts().values()) - before == 3
+
+
+def test_pages_are_compressed_for_browsers_that_ask(client, course):
+    response = client.get("/courses/bread/", HTTP_ACCEPT_ENCODING="gzip")
+    again = client.get("/courses/bread/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert again["Content-Encoding"] == "gzip"  # stored compressed
+    assert "Accept-Encoding" in response["Vary"]
+    plain = client.get("/courses/bread/")
+    assert not plain.has_header("Content-Encoding")
