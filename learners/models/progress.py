@@ -54,6 +54,13 @@ class LessonProgress(models.Model):
     def __str__(self):
         return f"{self.enrollment} / {self.lesson_id}: {self.status}"
 
+    def record_visit(self, when):
+        """The learner opened the lesson at `when`: started, if it was not."""
+        if self.status == self.Status.NOT_STARTED:
+            self.status = self.Status.IN_PROGRESS
+            self.started_at = when
+        self.last_accessed_at = when
+
     @property
     def is_completed(self):
         return self.status == self.Status.COMPLETED

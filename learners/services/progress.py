@@ -57,10 +57,7 @@ def start_lesson(user, lesson, access=None):
     if progress is None or progress.status == LessonProgress.Status.NOT_STARTED:
         with transaction.atomic():
             progress = _locked_progress(enrollment, lesson)
-            if progress.status == LessonProgress.Status.NOT_STARTED:
-                progress.status = LessonProgress.Status.IN_PROGRESS
-                progress.started_at = now
-            progress.last_accessed_at = now
+            progress.record_visit(now)
             progress.save()
         return progress
     if (
@@ -145,10 +142,7 @@ def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
             progress.time_spent_seconds += credited
             progress.last_heartbeat_at = now
             add_learning_time(enrollment, credited, now)
-        if progress.status == LessonProgress.Status.NOT_STARTED:
-            progress.status = LessonProgress.Status.IN_PROGRESS
-            progress.started_at = now
-        progress.last_accessed_at = now
+        progress.record_visit(now)
         progress.save()
     return progress
 
