@@ -11,6 +11,7 @@ from enum import StrEnum
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from home.compiled_query import CompiledQuery
 from home.roles import is_staff_member
 from lessons.models import lessons_using
 
@@ -82,6 +83,21 @@ class LessonAccess:
         return messages.get(self.reason, "")
 
 
+_ENROLMENT_FIELDS = [field.attname for field in Enrollment._meta.concrete_fields]
+_PROGRESS_FIELDS = [field.attname for field in LessonProgress._meta.concrete_fields]
+# Every lesson view, heartbeat and course page asks this, so its SQL is built
+# once per process (home/compiled_query.py).
+_SNAPSHOT = CompiledQuery(
+    lambda user, course: (
+        Enrollment.objects.filter(user_id=user, course_id=course)
+        .order_by("pk", "progress__pk")
+        .values_list(
+            *_ENROLMENT_FIELDS, *(f"progress__{name}" for name in _PROGRESS_FIELDS)
+        )
+    )
+)
+
+
 class CourseAccess:
     """What one user may open in one course, read in a fixed number of queries."""
 
@@ -99,19 +115,13 @@ class CourseAccess:
         from the enrolment, so one without progress still comes back."""
         if not self.user.is_authenticated:
             return None, {}
-        own = [field.attname for field in Enrollment._meta.concrete_fields]
-        progress = [field.attname for field in LessonProgress._meta.concrete_fields]
-        rows = (
-            Enrollment.objects.filter(user=self.user, course=self.course)
-            .order_by("pk", "progress__pk")
-            .values_list(*own, *(f"progress__{name}" for name in progress))
-        )
+        own = len(_ENROLMENT_FIELDS)
         enrollment, by_lesson = None, {}
-        for row in rows:
+        for row in _SNAPSHOT.rows(user=self.user.pk, course=self.course.pk):
             if enrollment is None:
-                enrollment = Enrollment.from_db(rows.db, own, row[: len(own)])
-            if row[len(own)] is not None:  # the LEFT JOIN found a progress row
-                record = LessonProgress.from_db(rows.db, progress, row[len(own) :])
+                enrollment = Enrollment.from_db("default", _ENROLMENT_FIELDS, row[:own])
+            if row[own] is not None:  # the LEFT JOIN found a progress row
+                record = LessonProgress.from_db("default", _PROGRESS_FIELDS, row[own:])
                 record.enrollment = enrollment
                 by_lesson[record.lesson_id] = record
         return enrollment, by_lesson
