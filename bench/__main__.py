@@ -20,10 +20,12 @@ import warnings
 from dataclasses import asdict
 
 from . import site
-from .load import Request, run
+from .load import GENERATOR, Request, run
 
 PORT = site.PORT
+FLOOR_PORT = PORT + 1
 HOST = site.HOST
+FLOOR = "bare Django view"
 WORKERS = 2
 RESULTS = "bench-results.json"
 
@@ -37,27 +39,37 @@ def configure():
     django.setup()
 
 
-def start_server():
+def start_server(app="coursesite.wsgi", port=PORT, **environment):
+    """gunicorn with the same configuration for the site and the floor."""
     server = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "gunicorn",
-            "coursesite.wsgi",
-            f"--bind={HOST}:{PORT}",
+            app,
+            f"--bind={HOST}:{port}",
             f"--workers={WORKERS}",
             "--log-level=warning",
         ],
-        env=os.environ.copy(),
+        env={**os.environ, **environment},
     )
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://{HOST}:{PORT}/bench/bare/", timeout=1)
+            urllib.request.urlopen(f"http://{HOST}:{port}/bench/bare/", timeout=1)
             return server
         except OSError:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("gunicorn did not start")
+
+
+def start_floor():
+    """The bare Django project (bench/bare.py) under the same gunicorn."""
+    return start_server(
+        "django.core.wsgi:get_wsgi_application()",
+        FLOOR_PORT,
+        DJANGO_SETTINGS_MODULE="bench.bare",
+    )
 
 
 def scenarios(data):
@@ -77,7 +89,7 @@ def scenarios(data):
     }
     anonymous = {"Accept-Encoding": "gzip"}
     return {
-        "bare Django view": Request("GET", "/bench/bare/"),
+        "bare view, the site's middleware": Request("GET", "/bench/bare/"),
         "home, anonymous": Request("GET", "/", anonymous),
         "catalogue, anonymous": Request("GET", data["catalogue"], anonymous),
         "course (10 lessons), anonymous": Request("GET", data["small"].url, anonymous),
@@ -133,58 +145,69 @@ def query_counts(data, requests):
     return counts
 
 
+# The issue set these in milliseconds on a machine where the bare Django view
+# took 0.37 ms; as multiples of the floor they hold on any machine.
+ISSUE_FLOOR_MS = 0.37
+BUDGETS = {  # page: (ms on the issue's machine, most queries)
+    "lesson (10-lesson course), learner": (15.0, 12),
+    "course page, enrolled learner": (10.0, 12),
+    "dashboard, learner": (10.0, 12),
+    "progress heartbeat POST": (3.0, 4),
+}
+ANONYMOUS_RATIO = 3.0
+GROWTH_RATIO = 2.0
+
+
 def targets(results, queries):
     """(label, measured, target, met) for every target of the speed issue."""
     cpu = {label: result.cpu_ms for label, result in results.items()}
-    floor = cpu["bare Django view"]
+    floor = cpu[FLOOR]
     rows = []
     for label in cpu:
         if label.endswith("anonymous"):
             ratio = cpu[label] / floor
-            rows.append((f"{label}: x bare view", ratio, 3.0, ratio <= 3.0))
-    budgets = {
-        "lesson (10-lesson course), learner": (15.0, 12),
-        "course page, enrolled learner": (10.0, 12),
-        "dashboard, learner": (10.0, 12),
-        "progress heartbeat POST": (3.0, 4),
-    }
-    for label, (ms, most) in budgets.items():
-        rows.append((f"{label}: CPU ms", cpu[label], ms, cpu[label] <= ms))
+            rows.append((f"{label}: x bare", ratio, ANONYMOUS_RATIO, ratio <= 3.0))
+    for label, (ms, most) in BUDGETS.items():
+        ratio, allowed = cpu[label] / floor, round(ms / ISSUE_FLOOR_MS)
+        rows.append((f"{label}: x bare ({ms:g} ms)", ratio, allowed, ratio <= allowed))
         rows.append((f"{label}: queries", queries[label], most, queries[label] <= most))
     growth = (
         cpu["lesson (1,000-lesson course), learner"]
         / cpu["lesson (10-lesson course), learner"]
     )
-    rows.append(("lesson page, 1,000 vs 10 lessons: x", growth, 2.0, growth <= 2.0))
+    rows.append(
+        ("lesson page, 1,000 vs 10 lessons: x", growth, GROWTH_RATIO, growth <= 2.0)
+    )
     errors = sum(result.errors for result in results.values())
     rows.append(("errors, all runs", errors, 0, errors == 0))
     return rows
 
 
-def main():
-    if "--scale" in sys.argv[1:]:
-        from . import scale
-
-        return scale.main()
-    configure()
-    data = site.build()
-    requests = scenarios(data)
-    queries = query_counts(data, requests)
-    server = start_server()
+def measure(requests, seconds):
+    """Each page in turn, after a second of warming the workers up."""
+    server, floor = start_server(), start_floor()
     try:
-        results = {}
-        for label, request in requests.items():
-            count = 300 if "anonymous" in label or "bare" in label else 150
-            run(HOST, PORT, server.pid, request, count=20)  # warm the workers
-            results[label] = run(HOST, PORT, server.pid, request, count=count)
+        results = {FLOOR: None}
+        for label, request in [(FLOOR, Request("GET", "/bench/bare/"))] + list(
+            requests.items()
+        ):
+            target = floor if label == FLOOR else server
+            port = FLOOR_PORT if label == FLOOR else PORT
+            run(HOST, port, target.pid, request, seconds=1)
+            results[label] = run(HOST, port, target.pid, request, seconds=seconds)
     finally:
-        server.terminate()
-        server.wait()
-    floor = results["bare Django view"].cpu_ms
+        for process in (server, floor):
+            process.terminate()
+            process.wait()
+    return results
+
+
+def report(results, queries, rows):
+    floor = results[FLOOR].cpu_ms
     engine = "PostgreSQL" if "postgres" in os.environ["DATABASE_URL"] else "SQLite"
     cache = "Redis" if os.environ["REDIS_URL"] else "files"
     print(f"gunicorn, {WORKERS} sync workers, production settings, {engine}, {cache}")
-    print(f"on {socket.gethostname()}, {os.cpu_count()} cores\n")
+    print(f"on {socket.gethostname()}, {os.cpu_count()} cores; load from {GENERATOR}\n")
     header = f"{'page':<40}{'CPU ms':>8}{'x bare':>8}{'p50 ms':>8}{'p99 ms':>8}"
     print(header + f"{'queries':>9}{'errors':>8}")
     for label, result in results.items():
@@ -194,7 +217,6 @@ def main():
             f"{queries.get(label, ''):>9}{result.errors:>8}"
         )
     print(f"\n{'target':<58}{'measured':>10}{'target':>8}")
-    rows = targets(results, queries)
     for label, measured, target, met in rows:
         print(f"{label:<58}{measured:>10.2f}{target:>8}  {'met' if met else 'MISSED'}")
     with open(RESULTS, "w") as output:
@@ -203,6 +225,7 @@ def main():
                 "database": engine,
                 "cache": cache,
                 "workers": WORKERS,
+                "load": GENERATOR,
                 "pages": {label: asdict(r) for label, r in results.items()},
                 "queries": queries,
                 "targets": [
@@ -215,6 +238,19 @@ def main():
             default=str,
         )
     print(f"\nfigures written to {RESULTS}")
+
+
+def main():
+    if "--scale" in sys.argv[1:]:
+        from . import scale
+
+        return scale.main()
+    configure()
+    data = site.build()
+    requests = scenarios(data)
+    queries = query_counts(data, requests)
+    results = measure(requests, seconds=float(os.environ.get("BENCH_SECONDS", "4")))
+    report(results, queries, targets(results, queries))
 
 
 if __name__ == "__main__":
