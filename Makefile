@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format check install browser java bench clean
+.PHONY: run test lint format check install browser java wrk bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,13 @@ java:
 test: lint check browser java
 	$(VENV)/bin/pytest
 
-bench: install
+# The benchmark's load comes from Debian's wrk (a Python generator otherwise).
+wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing ('sudo apt-get install wrk'): the load comes from Python"; fi; }
+
+bench: install wrk
 	$(PY) -m bench
 
 clean:

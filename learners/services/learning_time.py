@@ -2,9 +2,10 @@
 for the dashboard, the certificate and the sharing of subscription income."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 
 from ..models import LearningDay
+from .beats import add_day_seconds
 
 
 def add_learning_time(enrollment, seconds, when):
@@ -14,14 +15,13 @@ def add_learning_time(enrollment, seconds, when):
     if seconds <= 0:
         return
     day = when.date()
-    rows = LearningDay.objects.filter(enrollment=enrollment, date=day)
-    if rows.update(seconds=F("seconds") + seconds):
+    if add_day_seconds(enrollment.pk, day, seconds):
         return
     try:
         with transaction.atomic():
             LearningDay.objects.create(enrollment=enrollment, date=day, seconds=seconds)
     except IntegrityError:
-        rows.update(seconds=F("seconds") + seconds)
+        add_day_seconds(enrollment.pk, day, seconds)
 
 
 def seconds_learnt(enrollments):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, F, Q, Subquery
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -16,6 +16,7 @@ from lessons.models import LessonPage
 from ..access import lesson_access
 from ..models import Enrollment, LessonProgress
 from ..signals import course_completed
+from .beats import credit_lesson_time
 from .errors import CompletionNotManual, LessonLocked, NotEnrolled
 from .learning_time import add_learning_time
 
@@ -112,14 +113,7 @@ def _record_heartbeat(progress, seconds):
         return _record_progress(progress.enrollment, progress.lesson, seconds=seconds)
     now = timezone.now()
     credited = _creditable_seconds(progress, seconds, now)
-    updated = LessonProgress.objects.filter(
-        pk=progress.pk, last_heartbeat_at=progress.last_heartbeat_at
-    ).update(
-        time_spent_seconds=F("time_spent_seconds") + credited,
-        last_heartbeat_at=now,
-        last_accessed_at=now,
-    )
-    if updated:
+    if credit_lesson_time(progress.pk, progress.last_heartbeat_at, credited, now):
         progress.time_spent_seconds += credited
         progress.last_heartbeat_at = progress.last_accessed_at = now
         if credited:
