@@ -10,6 +10,7 @@ from .models import CoursePage
 NO_COURSE = "none"
 _course_of_path = VersionedMemo()
 _syllabus_of_course = VersionedMemo(size=512)
+_course_by_id = VersionedMemo(size=2048)
 
 
 def course_of(page):
@@ -55,4 +56,21 @@ def syllabuses_of(courses):
     for pk, syllabus in build_syllabuses(missing).items():
         _syllabus_of_course.put(pk, syllabus, version)
         found[pk] = syllabus
+    return found
+
+
+def courses_by_id(ids):
+    """{course id: CoursePage}; those not held yet are read together. The
+    objects are shared by the requests of this worker: read, never change."""
+    version = content_version.current()
+    found, missing = {}, []
+    for pk in ids:
+        course = _course_by_id.get(pk)
+        if course is None:
+            missing.append(pk)
+        else:
+            found[pk] = course
+    for course in CoursePage.objects.filter(pk__in=missing) if missing else ():
+        _course_by_id.put(course.pk, course, version)
+        found[course.pk] = course
     return found

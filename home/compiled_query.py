@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models.query import ModelIterable
 
 # The values a query is compiled with: numbers no row id ever takes.
 _STAND_IN = -(2**62)
@@ -35,8 +36,8 @@ class CompiledQuery:
     back as the ORM gives them (datetimes, decimals, JSON).
 
     `build` takes the values by name and returns the queryset: a
-    `values_list` query for `rows()`, a plain model query (no
-    `select_related`) for `objects()`. Each value must reach the SQL as a
+    `values_list` query (aggregates too) for `rows()`, a plain model query
+    (no `select_related`, no annotations) for `objects()`. Each value must reach the SQL as a
     parameter, which `filter(user_id=user)` and the like do.
     """
 
@@ -88,8 +89,6 @@ class CompiledQuery:
         stand_ins = {name: _STAND_IN + n for n, name in enumerate(names)}
         queryset = self.build(**stand_ins)
         query = queryset.query
-        if query.annotation_select or query.extra_select:
-            raise ValueError("A compiled query selects fields only.")
         compiler = query.get_compiler(using=self.using)
         sql, params = compiler.as_sql()
         by_number = {number: name for name, number in stand_ins.items()}
@@ -104,9 +103,9 @@ class CompiledQuery:
             raise ValueError(f"{sorted(missing)} never reach the query's SQL.")
         columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
         attnames = ()
-        if compiler.klass_info is not None:  # a model query, not values_list
-            if compiler.klass_info.get("related_klass_infos"):
-                raise ValueError("A compiled model query has no select_related.")
+        if queryset._iterable_class is ModelIterable:  # not values_list
+            if compiler.klass_info.get("related_klass_infos") or query.annotations:
+                raise ValueError("A compiled model query reads its own fields only.")
             attnames = tuple(column.target.attname for column in columns)
         self._model = query.model
         self._compiled = _Compiled(

@@ -3,15 +3,23 @@ lesson sidebar and the dashboard. Each reads a fixed number of queries."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import Sum
 from django.utils.functional import cached_property
 
-from courses.outline import syllabuses_of
+from courses.outline import courses_by_id, syllabuses_of
+from home.compiled_query import CompiledQuery
 from lessons.models import LessonPage
 
 from .access import CourseAccess, Level
-from .models import Certificate, Enrollment, LessonProgress, QuizAttempt, Submission
+from .models import (
+    Certificate,
+    Enrollment,
+    LearningDay,
+    LessonProgress,
+    QuizAttempt,
+    Submission,
+)
 from .services import CourseProgress
-from .services.learning_time import seconds_learnt
 
 RECENT_ACTIVITY_COUNT = 8
 # Up to this many lessons the sidebar lists them all; longer courses list the
@@ -177,33 +185,64 @@ class Dashboard:
         return next((item for item in self.in_progress if item.next_lesson), None)
 
 
+# The dashboard's reads, compiled once per process (home/compiled_query.py).
+_ENROLMENTS = CompiledQuery(
+    lambda user: Enrollment.objects.filter(user_id=user).order_by("-updated_at")
+)
+_COMPLETED = CompiledQuery(
+    lambda user: LessonProgress.objects.filter(
+        enrollment__user_id=user, status=LessonProgress.Status.COMPLETED
+    ).values_list("enrollment_id", "lesson_id")
+)
+_RECENT = CompiledQuery(
+    lambda user: LessonProgress.objects.filter(
+        enrollment__user_id=user, last_accessed_at__isnull=False
+    ).order_by("-last_accessed_at")[:RECENT_ACTIVITY_COUNT]
+)
+_SECONDS = CompiledQuery(
+    lambda user: (
+        LearningDay.objects.filter(enrollment__user_id=user)
+        .values("enrollment__user_id")
+        .annotate(total=Sum("seconds"))
+        .values_list("total")
+    )
+)
+_ATTEMPTS = CompiledQuery(
+    lambda user: QuizAttempt.objects.filter(
+        enrollment__user_id=user, status=QuizAttempt.Status.SUBMITTED
+    ).order_by("percent")
+)
+_SUBMISSIONS = CompiledQuery(
+    lambda user: Submission.objects.filter(
+        enrollment__user_id=user, status=Submission.Status.GRADED
+    ).order_by("version")
+)
+_CERTIFICATES = CompiledQuery(
+    lambda user: Certificate.objects.filter(
+        enrollment__user_id=user, revoked_at__isnull=True
+    )
+)
+
+
 def dashboard_for(user):
     """Everything `/dashboard/` shows, in a fixed number of queries however
     many courses."""
-    enrollments = list(
-        Enrollment.objects.filter(user=user)
-        .select_related("course")
-        .order_by("-updated_at")
-    )
+    enrollments = _ENROLMENTS.objects(user=user.pk)
+    # Courses and syllabuses this worker already holds cost nothing; the
+    # others are read together.
+    courses = courses_by_id({e.course_id for e in enrollments})
+    for enrollment in enrollments:
+        enrollment.course = courses[enrollment.course_id]
     items = {e.pk: DashboardCourse(enrollment=e) for e in enrollments}
-    # Syllabuses this worker already holds cost nothing; the others are read
-    # together, in three queries.
-    syllabuses = syllabuses_of([e.course for e in enrollments])
+    syllabuses = syllabuses_of(list(courses.values()))
     for enrollment in enrollments:
         syllabus = syllabuses[enrollment.course_id]
         items[enrollment.pk].lessons = syllabus.lessons
         items[enrollment.pk].by_id = syllabus.by_id
-    progress = LessonProgress.objects.filter(enrollment__user=user)
-    for enrollment_id, lesson_id in progress.filter(
-        status=LessonProgress.Status.COMPLETED
-    ).values_list("enrollment_id", "lesson_id"):
+    for enrollment_id, lesson_id in _COMPLETED.rows(user=user.pk):
         items[enrollment_id].completed_ids.add(lesson_id)
-    seconds = seconds_learnt(enrollments)
-    recent = list(
-        progress.filter(last_accessed_at__isnull=False).order_by("-last_accessed_at")[
-            :RECENT_ACTIVITY_COUNT
-        ]
-    )
+    seconds = sum(total for (total,) in _SECONDS.rows(user=user.pk))
+    recent = _RECENT.objects(user=user.pk)
     # Lessons and courses come from the syllabuses and enrolments already in
     # hand, not from a join per list.
     attempts, submissions = graded_records(user)
@@ -214,9 +253,7 @@ def dashboard_for(user):
     status = Enrollment.Status
     return Dashboard(
         grades=grades_from(attempts, submissions),
-        certificates=list(
-            Certificate.objects.filter(enrollment__user=user, revoked_at__isnull=True)
-        ),
+        certificates=_CERTIFICATES.objects(user=user.pk),
         in_progress=[i for i in items.values() if i.enrollment.status == status.ACTIVE],
         completed=[
             i for i in items.values() if i.enrollment.status == status.COMPLETED
@@ -260,13 +297,7 @@ class _Pages:
 
 def graded_records(user):
     """The learner's submitted quiz attempts and graded submissions."""
-    attempts = QuizAttempt.objects.filter(
-        enrollment__user=user, status=QuizAttempt.Status.SUBMITTED
-    ).order_by("percent")
-    submissions = Submission.objects.filter(
-        enrollment__user=user, status=Submission.Status.GRADED
-    ).order_by("version")
-    return list(attempts), list(submissions)
+    return _ATTEMPTS.objects(user=user.pk), _SUBMISSIONS.objects(user=user.pk)
 
 
 def grades_from(attempts, submissions):

@@ -2,7 +2,6 @@
 for the dashboard, the certificate and the sharing of subscription income."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 
 from ..models import LearningDay
 from .beats import add_day_seconds
@@ -22,11 +21,3 @@ def add_learning_time(enrollment, seconds, when):
             LearningDay.objects.create(enrollment=enrollment, date=day, seconds=seconds)
     except IntegrityError:
         add_day_seconds(enrollment.pk, day, seconds)
-
-
-def seconds_learnt(enrollments):
-    """Total learning time of these enrolments, in one query."""
-    total = LearningDay.objects.filter(enrollment__in=enrollments).aggregate(
-        total=Sum("seconds")
-    )["total"]
-    return total or 0

@@ -3,6 +3,7 @@ with its SQL built once."""
 
 import pytest
 from django.db import connection
+from django.db.models import Count, Sum
 from django.test.utils import CaptureQueriesContext
 
 from home.compiled_query import CompiledQuery
@@ -77,6 +78,30 @@ def test_the_sql_is_built_once_and_each_call_is_one_query(two_learners):
     assert answers == [
         [(Enrollment.objects.get(user=p, course=course).pk,)] for p in (first, second)
     ]
+
+
+def test_aggregates_come_back_as_the_orm_adds_them_up(two_learners):
+    course, first, _second = two_learners
+    query = CompiledQuery(
+        lambda user: (
+            LessonProgress.objects.filter(enrollment__user_id=user)
+            .values("enrollment__user_id")
+            .annotate(lessons=Count("pk"), spent=Sum("time_spent_seconds"))
+            .values_list("enrollment__user_id", "lessons", "spent")
+        )
+    )
+
+    assert query.rows(user=first.pk) == [(first.pk, 1, 0)]
+
+
+def test_select_related_is_refused_for_a_model_query(two_learners):
+    course, first, _second = two_learners
+    query = CompiledQuery(
+        lambda user: Enrollment.objects.filter(user_id=user).select_related("course")
+    )
+
+    with pytest.raises(ValueError, match="own fields"):
+        query.objects(user=first.pk)
 
 
 def test_a_value_that_never_reaches_the_sql_is_refused(two_learners):
