@@ -25,6 +25,10 @@ class SyllabusSection:
     def total_minutes(self):
         return sum(lesson.estimated_minutes or 0 for lesson in self.lessons)
 
+    @cached_property
+    def lesson_ids(self):
+        return frozenset(lesson.pk for lesson in self.lessons)
+
 
 @dataclass
 class Syllabus:
@@ -41,6 +45,10 @@ class Syllabus:
     @cached_property
     def by_id(self):
         return {lesson.pk: lesson for lesson in self.lessons}
+
+    @cached_property
+    def lesson_ids(self):
+        return frozenset(self.by_id)
 
     @cached_property
     def _positions(self):

@@ -39,3 +39,26 @@ def lesson_rows(lessons):
             f'<span class="lesson-list__time">{times[minutes]}</span></li>'
         )
     return mark_safe("\n".join(rows))  # noqa: S308 - every part escaped above
+
+
+@register.simple_tag
+def sidebar_rows(lessons, current):
+    """`{% sidebar_rows item.lessons page %}`: the lesson sidebar's list of a
+    section, one `<li>` per lesson as the course page's list (a section of a
+    long course lists a hundred)."""
+    preview = format_html(' <span class="badge badge--preview">{}</span>', _("Preview"))
+    icons, rows = {}, []
+    for lesson, status in lessons:
+        if status not in icons:
+            icons[status] = (escape(status), status_icon(status))
+        css, icon = icons[status]
+        here = (
+            ' aria-current="page" class="is-current"' if lesson.pk == current.pk else ""
+        )
+        badge = preview if lesson.free_preview else ""
+        rows.append(
+            f'<li class="lesson-sidebar__item lesson-sidebar__item--{css}">'
+            f'<a href="{escape(lesson.link)}"{here}>{icon} '
+            f"<span>{escape(lesson.title)}</span>{badge}</a></li>"
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 - every part escaped above
