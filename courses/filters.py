@@ -42,6 +42,13 @@ class CatalogueFilters:
         )
 
     @property
+    def key(self):
+        """The filters as one string, the same for the same list."""
+        return "|".join(
+            (self.q, self.category, self.level, self.price, self.language, self.sort)
+        )
+
+    @property
     def active(self):
         return bool(
             self.q or self.category or self.level or self.price or self.language

@@ -37,8 +37,9 @@ class CompiledQuery:
 
     `build` takes the values by name and returns the queryset: a
     `values_list` query (aggregates too) for `rows()`, a plain model query
-    (no `select_related`, no annotations) for `objects()`. Each value must reach the SQL as a
-    parameter, which `filter(user_id=user)` and the like do.
+    (no `select_related`, no annotations) for `objects()`. Each value must
+    reach the SQL as a parameter, which `filter(user_id=user)` and the like
+    do.
     """
 
     def __init__(self, build, using=DEFAULT_DB_ALIAS):

@@ -132,13 +132,14 @@ def breadcrumbs(request, page):
     }
 
 
-def course_list(courses):
-    """The catalogue's courses as an ItemList, for Google's course lists."""
+def course_list(urls):
+    """A catalogue's courses (their addresses, in order) as an ItemList, for
+    Google's course lists."""
     return {
         "@context": SCHEMA,
         "@type": "ItemList",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "url": _absolute(c.url)}
-            for position, c in enumerate(courses, start=1)
+            {"@type": "ListItem", "position": position, "url": _absolute(url)}
+            for position, url in enumerate(urls, start=1)
         ],
     }

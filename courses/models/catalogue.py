@@ -1,5 +1,6 @@
 """The catalogue page: filters, search, category and instructor pages."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -13,8 +14,9 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.routing import ViewRestrictionsMixin
+from home.routing import ViewRestrictionsMixin, view_restrictions_exist
 
+from .. import listing
 from ..choices import COURSE_LANGUAGES
 from ..filters import CatalogueFilters
 from .course import CoursePage
@@ -94,23 +96,26 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         category = kwargs.get("category")
         if category is not None:
             filters.category = category.slug
-        courses = filters.apply(self.courses())
-        page_number = request.GET.get("page") or 1
+        ids = listing.course_ids(self, filters)
+        page = Paginator(ids, CATALOGUE_PAGE_SIZE).get_page(
+            request.GET.get("page") or 1
+        )
+        # The page's dozen courses with what their cards show, read only if
+        # the cards are not in the cache yet.
+        page.object_list = listing.LazyCourses(page.object_list, self.courses())
         context["filters"] = filters
-        context["courses"] = Paginator(courses, CATALOGUE_PAGE_SIZE).get_page(
-            page_number
+        context["courses"] = page
+        context["cards_key"] = listing.page_key(self, filters, page.number)
+        context["cards_timeout"] = settings.PAGE_CACHE_SECONDS
+        context["listed_urls"] = listing.course_urls(
+            self, filters, page.number, page.object_list, request
         )
         context["categories"] = CourseCategory.objects.all()
         context["promoted"] = _promoted_courses(filters.q)
         context["levels"] = CoursePage.Difficulty.choices
         names = dict(COURSE_LANGUAGES)
         context["languages"] = [
-            (code, names.get(code, code))
-            for code in CoursePage.objects.live()
-            .child_of(self)
-            .order_by("language")
-            .values_list("language", flat=True)
-            .distinct()
+            (code, names.get(code, code)) for code in listing.languages(self)
         ]
         context["sorts"] = [
             ("newest", _("Newest")),
@@ -119,13 +124,17 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         ]
         return context
 
+    def listed_courses(self):
+        """Live, public courses under this catalogue."""
+        courses = CoursePage.objects.live().child_of(self)
+        # Wagtail's public() reads every view restriction to exclude them.
+        return courses.public() if view_restrictions_exist() else courses
+
     def courses(self):
         """Live courses under this catalogue, with everything a card shows."""
         images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_SPECS)
         return (
-            CoursePage.objects.live()
-            .public()
-            .child_of(self)
+            self.listed_courses()
             .select_related("category", "instructor")
             .prefetch_related(Prefetch("thumbnail", queryset=images))
             .order_by("-first_published_at", "pk")

@@ -30,7 +30,7 @@ def seo_head(context):
         or getattr(page, "summary", ""),
         "image": _image_url(request, page),
         "json_ld": _json_ld(request, page, site_name, home_url)
-        + _course_list(context.get("courses")),
+        + _course_list(context.get("listed_urls")),
         "alternates": _alternates(request, page),
     }
 
@@ -62,11 +62,9 @@ def _json_ld(request, page, site_name, home_url):
     return structured(request, site_name, home_url) if structured else []
 
 
-def _course_list(courses):
-    """On a catalogue page: the courses it lists, in their order."""
-    if not courses:
-        return []
-    return [seo.course_list(list(courses))]
+def _course_list(urls):
+    """On a catalogue page: the addresses of the courses it lists, in order."""
+    return [seo.course_list(urls)] if urls else []
 
 
 @register.filter

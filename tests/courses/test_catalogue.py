@@ -3,6 +3,7 @@
 import pytest
 
 from tests.courses.factories import CourseCategoryFactory, CoursePageFactory
+from tests.learners.factories import learner
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +175,22 @@ def test_the_sitemap_lists_categories_and_instructors(client, courses, catalogue
 
     assert "/courses/category/data/</loc>" in xml
     assert f"/courses/instructors/{teacher.pk}/</loc>" in xml
+
+
+def test_a_learners_catalogue_comes_from_the_cache_and_shows_a_new_course_at_once(
+    client, catalogue, courses, django_assert_max_num_queries
+):
+    client.force_login(learner())
+    client.get(catalogue.url)  # lists, cards and addresses go to the cache
+
+    # The session's user and the subject filter's list, nothing of the courses.
+    with django_assert_max_num_queries(2):
+        warm = client.get(catalogue.url)
+    assert titles(warm) == ["Advanced Pandas", "Colour Theory", "SQL Basics"]
+    assert "SQL Basics" in warm.content.decode()
+
+    CoursePageFactory(parent=catalogue, title="Brand New")
+
+    fresh = client.get(catalogue.url).content.decode()
+    assert "Brand New" in fresh
+    assert fresh.count('class="card"') == 4
