@@ -15,20 +15,36 @@ KEY = "content-version"
 # Read once per request by the page cache, then reused by every cache the
 # request consults (route, site, syllabus), so one request sees one version.
 _pinned = ContextVar("content_version", default=None)
+# A worker keeps the version it read for a moment, so most requests make no
+# round trip to the cache for it: a change made in this worker shows at
+# once, one made in another worker within LOCAL_SECONDS.
+LOCAL_SECONDS = 1.0
+_seen = (None, 0.0)  # (version, when this worker read it)
 
 
 def current():
     """The version now: microseconds since the epoch of the last change."""
+    global _seen
     pinned = _pinned.get()
     if pinned is not None:
         return pinned
+    version, read_at = _seen
+    if version is not None and time.monotonic() - read_at < LOCAL_SECONDS:
+        return version
     version = cache.get(KEY)
     if version is None:
         # First use, or the cache was emptied: start a new version. With the
-        # cache unreachable every call is new, so nothing is served stale.
+        # cache unreachable every read is new, so nothing is served stale.
         version = _now()
         cache.add(KEY, version, timeout=None)
+    _seen = (version, time.monotonic())
     return version
+
+
+def forget_local():
+    """Read the version from the cache next time (after emptying it)."""
+    global _seen
+    _seen = (None, 0.0)
 
 
 def pin():
@@ -48,7 +64,10 @@ def changed(**_signal_kwargs):
 
 
 def _start_new():
-    cache.set(KEY, _now(), timeout=None)
+    global _seen
+    version = _now()
+    cache.set(KEY, version, timeout=None)
+    _seen = (version, time.monotonic())
 
 
 def _now():

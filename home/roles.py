@@ -8,7 +8,9 @@ are kept in the cache, under a version that any change of groups or
 permissions replaces (connected in home/receivers.py).
 """
 
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 
@@ -40,31 +42,66 @@ def ensure_role_groups(group_model, permission_model):
 
 
 VERSION_KEY = "roles-version"
-ROLE_SECONDS = 3600
+# Each worker keeps the roles it read, under the roles version, and that
+# version for LOCAL_SECONDS: a change of groups made in this worker counts at
+# once, one made in another worker within a second.
+LOCAL_SECONDS = 1.0
+KNOWN_USERS = 10_000
+_lock = threading.Lock()
+_seen = (None, 0.0)  # (roles version, when this worker read it)
+_known = OrderedDict()  # (version, user id, active, superuser) -> roles
 
 
 def roles_changed(**_signal_kwargs):
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    global _seen
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, timeout=None)
+    _seen = (version, time.monotonic())
+
+
+def forget_local():
+    """Read everything again (after the cache was emptied)."""
+    global _seen
+    with _lock:
+        _seen = (None, 0.0)
+        _known.clear()
+
+
+def _version():
+    global _seen
+    version, read_at = _seen
+    if version is not None and time.monotonic() - read_at < LOCAL_SECONDS:
+        return version
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    if version is not None:
+        _seen = (version, time.monotonic())
+    return version
 
 
 def _roles(user):
     """(group names, may open the admin) for a logged-in user: from the
-    request's user object, else the cache, else two or three queries."""
+    request's user object, else this worker's memory, else two or three
+    queries."""
     known = getattr(user, "_roles", None)
     if known is not None:
         return known
-    version = cache.get(VERSION_KEY)
-    if version is None and cache.add(VERSION_KEY, time.time_ns(), timeout=None):
-        version = cache.get(VERSION_KEY)
-    key = f"roles:{version}:{user.pk}:{user.is_active}:{user.is_superuser}"
-    known = cache.get(key) if version is not None else None
+    version = _version()
+    key = (version, user.pk, user.is_active, user.is_superuser)
+    with _lock:
+        known = _known.get(key) if version is not None else None
     if known is None:
         known = (
             frozenset(user.groups.values_list("name", flat=True)),
             user.has_perm("wagtailadmin.access_admin"),
         )
         if version is not None:
-            cache.set(key, known, ROLE_SECONDS)
+            with _lock:
+                _known[key] = known
+                if len(_known) > KNOWN_USERS:
+                    _known.popitem(last=False)
     user._roles = known
     return known
 

@@ -70,7 +70,7 @@ def course(request, course, site_name, home_url):
         "@type": "Course",
         "name": course.title,
         "description": course.search_description or course.summary or course.title,
-        "url": absolute(request, course.url),
+        "url": absolute(request, course.get_url(request)),
         "provider": {"@type": "Organization", "name": site_name, "sameAs": home_url},
         "inLanguage": course.language,
         "educationalLevel": course.get_difficulty_display(),
@@ -95,7 +95,7 @@ def course(request, course, site_name, home_url):
 def _offer(course, request):
     offer = {
         "@type": "Offer",
-        "url": absolute(request, course.url),
+        "url": absolute(request, course.get_url(request)),
         "availability": "https://schema.org/InStock",
     }
     if course.pricing_type == course.PricingType.PAID:

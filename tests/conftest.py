@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 
+from home import content_version, roles
 from tests.courses.factories import build_site
 
 
@@ -20,9 +21,13 @@ def clear_cache():
     carry over between tests."""
     for alias in ("default", "strict"):
         caches[alias].clear()
+    content_version.forget_local()
+    roles.forget_local()
     yield
     for alias in ("default", "strict"):
         caches[alias].clear()
+    content_version.forget_local()
+    roles.forget_local()
 
 
 def run_periodic(task):
