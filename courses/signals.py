@@ -1,11 +1,13 @@
 """A new catalogue page gets the editorial permissions and workflow at once;
-a new instructor gets a collection of their own."""
+a new instructor gets a collection of their own; what course pages show of
+a category or an instructor takes a new content version when it changes."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import m2m_changed, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
+from home import content_version
 from home.roles import INSTRUCTORS
 
 from .editorial import (
@@ -13,7 +15,10 @@ from .editorial import (
     ensure_instructor_workspace,
     grant_catalogue_permissions,
 )
-from .models import CourseIndexPage
+from .models import CourseCategory, CourseIndexPage, CoursePage
+
+# Saves of a user that change nothing a page shows (a log-in, a password).
+ACCOUNT_ONLY_FIELDS = {"last_login", "password"}
 
 
 @receiver(post_save, sender=CourseIndexPage)
@@ -47,3 +52,19 @@ def give_instructors_their_model_permissions(sender, app_config=None, **kwargs):
         ).first()
         if permission:
             group.permissions.add(permission)
+
+
+@receiver(post_save, sender=CourseCategory)
+@receiver(post_delete, sender=CourseCategory)
+def category_changed(sender, **kwargs):
+    """Course pages and cards show the category's name."""
+    content_version.changed()
+
+
+@receiver(post_save, sender=get_user_model())
+def instructor_changed(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Course pages and cards show their instructor's name."""
+    if raw or (update_fields and set(update_fields) <= ACCOUNT_ONLY_FIELDS):
+        return
+    if CoursePage.objects.filter(instructor=instance).exists():
+        content_version.changed()

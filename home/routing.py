@@ -71,7 +71,11 @@ class CachedSiteMiddleware:
 class RememberedRoutesMixin:
     """For the page at a site's root: a path below it is walked once per
     content version; after that its page comes from memory. Each request
-    gets its own copy of the page, which it may change freely."""
+    gets its own copy of the page, which it may change freely.
+
+    A page type may name `remembered_relations`: related objects it shows
+    on every view, read once and kept with the remembered page (each must
+    take a new content version when it changes)."""
 
     def route(self, request, path_components):
         if not path_components:
@@ -86,6 +90,8 @@ class RememberedRoutesMixin:
         result = super().route(request, path_components)
         page = result[0]
         if not isinstance(page, RememberedRoutesMixin):
+            for name in getattr(page, "remembered_relations", ()):
+                getattr(page, name)  # read now, copied with the page
             _routes.put(key, copy.copy(page), version)
         return result
 

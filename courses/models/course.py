@@ -209,6 +209,9 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.SectionPage"]
+    # Shown on every view; their saves take a new content version
+    # (courses/signals.py), so they are kept with the remembered route.
+    remembered_relations = ("category", "instructor")
 
     class Meta:
         verbose_name = _("course")

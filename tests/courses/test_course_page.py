@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.utils import timezone
 
+from home import content_version
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, UserFactory
 from tests.learners.factories import learner
 from tests.lessons.factories import LessonPageFactory
@@ -117,3 +119,28 @@ def test_an_unknown_page_gets_a_friendly_404(client, site):
 
     assert response.status_code == 404
     assert "We could not find that page" in response.content.decode()
+
+
+def test_a_renamed_category_or_instructor_shows_on_the_next_view(client, course):
+    category = course.category
+    client.force_login(learner())
+    client.get("/courses/bread/")  # the route, with both, is now remembered
+
+    category.name = "Baking and Pastry"
+    category.save()
+    course.instructor.first_name = "Nadiya"
+    course.instructor.save()
+
+    html = client.get("/courses/bread/").content.decode()
+    assert "Baking and Pastry" in html
+    assert "Nadiya Hussain" in html
+
+
+def test_an_instructor_logging_in_keeps_every_cached_page(course):
+    before = content_version.current()
+    content_version.forget_local()
+    # What Django's log-in saves.
+    course.instructor.last_login = timezone.now()
+    course.instructor.save(update_fields=["last_login"])
+
+    assert content_version.current() == before
