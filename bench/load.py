@@ -53,6 +53,25 @@ def cpu_seconds(pids):
     return total / CLOCK_TICKS
 
 
+# The stores' own processes on this machine: their CPU counts as the
+# request's too when the database and cache run on the same box.
+STORE_PROCESSES = {"postgres", "redis-server"}
+
+
+def store_pids():
+    """Running PostgreSQL and Redis processes (none with SQLite alone)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/comm") as comm:
+                    if comm.read().strip() in STORE_PROCESSES:
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
 @dataclass
 class Request:
     method: str
@@ -71,6 +90,7 @@ class Result:
     p95_ms: float
     p99_ms: float
     statuses: dict
+    store_cpu_ms: float = 0.0  # PostgreSQL's and Redis's CPU per request
 
 
 def run(host, port, server_pid, request, *, seconds=3.0, concurrency=4):
@@ -78,14 +98,15 @@ def run(host, port, server_pid, request, *, seconds=3.0, concurrency=4):
     a list: the n-th request sent is the n-th of the list (wrapping round),
     as that many different people would send them."""
     variants = request if isinstance(request, list) else [request]
-    pids = process_tree(server_pid)
-    before = cpu_seconds(pids)
+    pids, stores = process_tree(server_pid), store_pids()
+    before, stores_before = cpu_seconds(pids), cpu_seconds(stores)
     if WRK:
         result = _wrk(host, port, variants, seconds, concurrency)
     else:
         result = _python(host, port, variants, concurrency, seconds=seconds)
-    used = cpu_seconds(pids) - before
-    result.cpu_ms = used * 1000 / max(result.requests, 1)
+    done = max(result.requests, 1)
+    result.cpu_ms = (cpu_seconds(pids) - before) * 1000 / done
+    result.store_cpu_ms = (cpu_seconds(stores) - stores_before) * 1000 / done
     return result
 
 
