@@ -1,14 +1,18 @@
-"""Template filters for money, durations, search highlights and roles."""
+"""Template filters for money, durations, search highlights and roles, and
+the site footer."""
 
 import re
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from home import content_version
+from home.content_version import VersionedMemo
 from home.money import format_money
 from home.roles import may_use_admin as _may_use_admin
 from home.routing import ancestors as _ancestors
@@ -124,3 +128,26 @@ def iso_datetime(value):
     if not value:
         return ""
     return value.replace(microsecond=0).isoformat()
+
+
+_footers = VersionedMemo(size=64)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """`{% site_footer %}`: the footer is the same for everyone on a site, so
+    each worker renders it once per content version and language (it links
+    the legal pages, whose addresses cost a cache round trip each)."""
+    request = context.get("request")
+    site = context.get("current_site")
+    key = (getattr(site, "pk", None), get_language())
+    html = _footers.get(key) if request is not None else None
+    if html is None:
+        version = content_version.current()
+        # The request brings the site settings (Wagtail's context processor).
+        html = render_to_string(
+            "includes/footer.html", {"current_site": site}, request=request
+        )
+        if request is not None:
+            _footers.put(key, html, version)
+    return html

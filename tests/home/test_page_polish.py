@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from home.models import SiteSettings
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
 from tests.lessons.factories import LessonPageFactory
@@ -62,3 +63,15 @@ def test_only_the_first_catalogue_image_loads_at_once(client):
     assert len(images) == 3
     assert 'loading="eager"' in images[0] and 'fetchpriority="high"' in images[0]
     assert all('loading="lazy"' in image for image in images[1:])
+
+
+def test_a_footer_edit_shows_on_the_next_page_for_everyone(client, site):
+    client.force_login(learner())
+    client.get("/dashboard/")  # the footer is now rendered and remembered
+    settings = SiteSettings.for_site(site.home.get_site())
+    settings.footer_text = "Open every weekday"
+    settings.save()
+
+    assert "Open every weekday" in client.get("/dashboard/").content.decode()
+    client.logout()
+    assert "Open every weekday" in client.get("/courses/").content.decode()
