@@ -41,16 +41,28 @@ def process_tree(pid):
     return tree
 
 
-def cpu_seconds(pids):
-    total = 0
+def cpu_by_process(pids):
+    """{pid: CPU seconds so far} of those still running."""
+    found = {}
     for pid in pids:
         try:
             with open(f"/proc/{pid}/stat") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / CLOCK_TICKS
+        found[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return found
+
+
+def cpu_seconds(pids):
+    return sum(cpu_by_process(pids).values())
+
+
+def cpu_since(before, pids):
+    """CPU used since `before` by `pids`; a process started since counts
+    from nothing (one that ended since is lost, as /proc forgets it)."""
+    now = cpu_by_process(pids)
+    return sum(max(0.0, used - before.get(pid, 0.0)) for pid, used in now.items())
 
 
 # The stores' own processes on this machine: their CPU counts as the
@@ -98,15 +110,15 @@ def run(host, port, server_pid, request, *, seconds=3.0, concurrency=4):
     a list: the n-th request sent is the n-th of the list (wrapping round),
     as that many different people would send them."""
     variants = request if isinstance(request, list) else [request]
-    pids, stores = process_tree(server_pid), store_pids()
-    before, stores_before = cpu_seconds(pids), cpu_seconds(stores)
+    pids = process_tree(server_pid)
+    before, stores_before = cpu_seconds(pids), cpu_by_process(store_pids())
     if WRK:
         result = _wrk(host, port, variants, seconds, concurrency)
     else:
         result = _python(host, port, variants, concurrency, seconds=seconds)
     done = max(result.requests, 1)
     result.cpu_ms = (cpu_seconds(pids) - before) * 1000 / done
-    result.store_cpu_ms = (cpu_seconds(stores) - stores_before) * 1000 / done
+    result.store_cpu_ms = cpu_since(stores_before, store_pids()) * 1000 / done
     return result
 
 
