@@ -126,9 +126,10 @@ def run_each_once(host, port, server_pid, requests, *, concurrency=1):
     """Send every request of the list exactly once (each is a new action,
     such as a quiz submitted), from the Python generator."""
     pids = process_tree(server_pid)
-    before = cpu_seconds(pids)
+    before, stores_before = cpu_seconds(pids), cpu_by_process(store_pids())
     result = _python(host, port, requests, concurrency, count=len(requests))
     result.cpu_ms = (cpu_seconds(pids) - before) * 1000 / len(requests)
+    result.store_cpu_ms = cpu_since(stores_before, store_pids()) * 1000 / len(requests)
     return result
 
 
