@@ -11,40 +11,57 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import transaction
 
-KEY = "content-version"
+# A worker keeps a version it read for a moment, so most requests make no
+# round trip to the cache for it: a change made in this worker counts at
+# once, one made in another worker within LOCAL_SECONDS.
+LOCAL_SECONDS = 1.0
+
+
+class SharedVersion:
+    """A version number kept in the cache under `key`, shared by every worker."""
+
+    def __init__(self, key):
+        self.key = key
+        self._seen = (None, 0.0)  # (version, when this worker read it)
+
+    def read(self):
+        version, read_at = self._seen
+        if version is not None and time.monotonic() - read_at < LOCAL_SECONDS:
+            return version
+        version = cache.get(self.key)
+        if version is None:
+            # First use, or the cache was emptied: start a new version. With
+            # the cache unreachable every read is new, so nothing is stale.
+            version = _now()
+            cache.add(self.key, version, timeout=None)
+        self._seen = (version, time.monotonic())
+        return version
+
+    def replace(self):
+        version = _now()
+        cache.set(self.key, version, timeout=None)
+        self._seen = (version, time.monotonic())
+
+    def forget_local(self):
+        """Read from the cache next time (after emptying it)."""
+        self._seen = (None, 0.0)
+
+
+_content = SharedVersion("content-version")
 # Read once per request by the page cache, then reused by every cache the
 # request consults (route, site, syllabus), so one request sees one version.
 _pinned = ContextVar("content_version", default=None)
-# A worker keeps the version it read for a moment, so most requests make no
-# round trip to the cache for it: a change made in this worker shows at
-# once, one made in another worker within LOCAL_SECONDS.
-LOCAL_SECONDS = 1.0
-_seen = (None, 0.0)  # (version, when this worker read it)
 
 
 def current():
     """The version now: microseconds since the epoch of the last change."""
-    global _seen
     pinned = _pinned.get()
-    if pinned is not None:
-        return pinned
-    version, read_at = _seen
-    if version is not None and time.monotonic() - read_at < LOCAL_SECONDS:
-        return version
-    version = cache.get(KEY)
-    if version is None:
-        # First use, or the cache was emptied: start a new version. With the
-        # cache unreachable every read is new, so nothing is served stale.
-        version = _now()
-        cache.add(KEY, version, timeout=None)
-    _seen = (version, time.monotonic())
-    return version
+    return pinned if pinned is not None else _content.read()
 
 
 def forget_local():
     """Read the version from the cache next time (after emptying it)."""
-    global _seen
-    _seen = (None, 0.0)
+    _content.forget_local()
 
 
 def pin():
@@ -64,10 +81,7 @@ def changed(**_signal_kwargs):
 
 
 def _start_new():
-    global _seen
-    version = _now()
-    cache.set(KEY, version, timeout=None)
-    _seen = (version, time.monotonic())
+    _content.replace()
 
 
 def _now():

@@ -9,10 +9,9 @@ permissions replaces (connected in home/receivers.py).
 """
 
 import threading
-import time
 from collections import OrderedDict
 
-from django.core.cache import cache
+from .content_version import SharedVersion
 
 STUDENTS = "Students"
 INSTRUCTORS = "Instructors"
@@ -41,44 +40,24 @@ def ensure_role_groups(group_model, permission_model):
     return groups
 
 
-VERSION_KEY = "roles-version"
-# Each worker keeps the roles it read, under the roles version, and that
-# version for LOCAL_SECONDS: a change of groups made in this worker counts at
-# once, one made in another worker within a second.
-LOCAL_SECONDS = 1.0
+# Each worker keeps the roles it read under the roles version, which any
+# change of groups or permissions replaces (home/receivers.py) and which a
+# worker reads as it reads the content version (within a second).
 KNOWN_USERS = 10_000
+_version = SharedVersion("roles-version")
 _lock = threading.Lock()
-_seen = (None, 0.0)  # (roles version, when this worker read it)
 _known = OrderedDict()  # (version, user id, active, superuser) -> roles
 
 
 def roles_changed(**_signal_kwargs):
-    global _seen
-    version = time.time_ns()
-    cache.set(VERSION_KEY, version, timeout=None)
-    _seen = (version, time.monotonic())
+    _version.replace()
 
 
 def forget_local():
     """Read everything again (after the cache was emptied)."""
-    global _seen
+    _version.forget_local()
     with _lock:
-        _seen = (None, 0.0)
         _known.clear()
-
-
-def _version():
-    global _seen
-    version, read_at = _seen
-    if version is not None and time.monotonic() - read_at < LOCAL_SECONDS:
-        return version
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    if version is not None:
-        _seen = (version, time.monotonic())
-    return version
 
 
 def _roles(user):
@@ -88,20 +67,19 @@ def _roles(user):
     known = getattr(user, "_roles", None)
     if known is not None:
         return known
-    version = _version()
+    version = _version.read()
     key = (version, user.pk, user.is_active, user.is_superuser)
     with _lock:
-        known = _known.get(key) if version is not None else None
+        known = _known.get(key)
     if known is None:
         known = (
             frozenset(user.groups.values_list("name", flat=True)),
             user.has_perm("wagtailadmin.access_admin"),
         )
-        if version is not None:
-            with _lock:
-                _known[key] = known
-                if len(_known) > KNOWN_USERS:
-                    _known.popitem(last=False)
+        with _lock:
+            _known[key] = known
+            if len(_known) > KNOWN_USERS:
+                _known.popitem(last=False)
     user._roles = known
     return known
 

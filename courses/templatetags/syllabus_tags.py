@@ -14,24 +14,33 @@ from home.templatetags.site_tags import duration, status_icon
 register = template.Library()
 
 
+def _with_icons(lessons):
+    """(lesson, status class, status icon) for [(lesson, status)]; the few
+    statuses of a long list are escaped and drawn once each."""
+    icons = {}
+    for lesson, status in lessons:
+        if status not in icons:
+            icons[status] = (escape(status), status_icon(status))
+        yield lesson, *icons[status]
+
+
+def _preview_badge(label):
+    return format_html(' <span class="badge badge--preview">{}</span>', label)
+
+
 @register.simple_tag
 def lesson_rows(lessons):
     """`{% lesson_rows lessons %}` for [(lesson, status)]: the same markup as
     one `<li>` per lesson with its status icon, link, preview badge and time."""
-    preview = format_html(
-        ' <span class="badge badge--preview">{}</span>', _("Free preview")
-    )
-    # A few statuses and durations recur across the whole list; titles and
-    # links are escaped as Django escapes them (the standard library's
-    # escape, without the lazy-string wrapper per call).
-    icons, times, rows = {}, {}, []
-    for lesson, status in lessons:
-        if status not in icons:
-            icons[status] = (escape(status), status_icon(status))
+    preview = _preview_badge(_("Free preview"))
+    # A few durations recur across the whole list; titles and links are
+    # escaped as Django escapes them (the standard library's escape, without
+    # the lazy-string wrapper per call).
+    times, rows = {}, []
+    for lesson, css, icon in _with_icons(lessons):
         minutes = lesson.estimated_minutes
         if minutes not in times:
             times[minutes] = duration(minutes)
-        css, icon = icons[status]
         badge = preview if lesson.free_preview else ""
         rows.append(
             f'<li class="lesson-list__item lesson-list__item--{css}">{icon} '
@@ -46,12 +55,9 @@ def sidebar_rows(lessons, current):
     """`{% sidebar_rows item.lessons page %}`: the lesson sidebar's list of a
     section, one `<li>` per lesson as the course page's list (a section of a
     long course lists a hundred)."""
-    preview = format_html(' <span class="badge badge--preview">{}</span>', _("Preview"))
-    icons, rows = {}, []
-    for lesson, status in lessons:
-        if status not in icons:
-            icons[status] = (escape(status), status_icon(status))
-        css, icon = icons[status]
+    preview = _preview_badge(_("Preview"))
+    rows = []
+    for lesson, css, icon in _with_icons(lessons):
         here = (
             ' aria-current="page" class="is-current"' if lesson.pk == current.pk else ""
         )
