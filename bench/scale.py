@@ -25,8 +25,15 @@ def configure():
     os.environ["DATABASE_URL"] = f"{url}_scale"
     site.configure_environment()
     import django
+    from django.db import OperationalError, connection
 
     django.setup()
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        raise SystemExit(
+            f"cannot open the scale database ({error}): run `python -m bench.generate`"
+        ) from error
 
 
 def learners(count):

@@ -43,34 +43,18 @@ def syllabus_of(course):
 
 def syllabuses_of(courses):
     """{course id: Syllabus}; those not held yet are read together."""
-    from .syllabus import build_syllabuses
+    from .syllabus import build_syllabuses  # it imports the models
 
-    version = content_version.current()
-    found, missing = {}, []
-    for course in courses:
-        syllabus = _syllabus_of_course.get(course.pk)
-        if syllabus is None:
-            missing.append(course)
-        else:
-            found[course.pk] = syllabus
-    for pk, syllabus in build_syllabuses(missing).items():
-        _syllabus_of_course.put(pk, syllabus, version)
-        found[pk] = syllabus
-    return found
+    by_pk = {course.pk: course for course in courses}
+    return _syllabus_of_course.get_many(
+        by_pk, lambda missing: build_syllabuses([by_pk[pk] for pk in missing])
+    )
 
 
 def courses_by_id(ids):
     """{course id: CoursePage}; those not held yet are read together. The
     objects are shared by the requests of this worker: read, never change."""
-    version = content_version.current()
-    found, missing = {}, []
-    for pk in ids:
-        course = _course_by_id.get(pk)
-        if course is None:
-            missing.append(pk)
-        else:
-            found[pk] = course
-    for course in CoursePage.objects.filter(pk__in=missing) if missing else ():
-        _course_by_id.put(course.pk, course, version)
-        found[course.pk] = course
-    return found
+    return _course_by_id.get_many(
+        ids,
+        lambda missing: {c.pk: c for c in CoursePage.objects.filter(pk__in=missing)},
+    )

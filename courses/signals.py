@@ -62,9 +62,12 @@ def category_changed(sender, **kwargs):
 
 
 @receiver(post_save, sender=get_user_model())
-def instructor_changed(sender, instance, update_fields=None, raw=False, **kwargs):
-    """Course pages and cards show their instructor's name."""
-    if raw or (update_fields and set(update_fields) <= ACCOUNT_ONLY_FIELDS):
+def instructor_changed(
+    sender, instance, created=False, update_fields=None, raw=False, **kwargs
+):
+    """Course pages and cards show their instructor's name (a new account
+    teaches nothing yet)."""
+    if raw or created or (update_fields and set(update_fields) <= ACCOUNT_ONLY_FIELDS):
         return
     if CoursePage.objects.filter(instructor=instance).exists():
         content_version.changed()

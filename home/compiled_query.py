@@ -22,6 +22,7 @@ class _Compiled:
     params: tuple  # fixed values, and _Value for those given per call
     converters: dict  # column position -> (converters, expression)
     attnames: tuple  # the model's fields, in column order (model queries)
+    model: type
 
 
 class CompiledQuery:
@@ -55,9 +56,8 @@ class CompiledQuery:
     def objects(self, **values):
         """The rows as model instances, as if read by the queryset."""
         compiled, connection, raw = self._execute(values)
-        model = self._model
         return [
-            model.from_db(
+            compiled.model.from_db(
                 self.using, compiled.attnames, self._convert(row, compiled, connection)
             )
             for row in raw
@@ -108,11 +108,11 @@ class CompiledQuery:
             if compiler.klass_info.get("related_klass_infos") or query.annotations:
                 raise ValueError("A compiled model query reads its own fields only.")
             attnames = tuple(column.target.attname for column in columns)
-        self._model = query.model
         self._compiled = _Compiled(
             sql=sql,
             params=slots,
             converters=compiler.get_converters(columns),
             attnames=attnames,
+            model=query.model,
         )
         return self._compiled

@@ -94,16 +94,18 @@ def as_timestamp(version):
 
 
 class VersionedMemo:
-    """A small per-process LRU whose entries belong to one content version."""
+    """A small per-process LRU whose entries belong to one version: the
+    content version, or the one `version` reads (the roles version)."""
 
-    def __init__(self, size=20_000):
+    def __init__(self, size=20_000, version=None):
         self.size = size
+        self.read_version = version or current
         self.version = None
         self.entries = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, key):
-        version = current()
+        version = self.read_version()
         with self.lock:
             if version != self.version:
                 self.version = version
@@ -121,3 +123,24 @@ class VersionedMemo:
             self.entries[key] = value
             if len(self.entries) > self.size:
                 self.entries.popitem(last=False)
+
+    def get_many(self, keys, load):
+        """{key: value} for `keys`: those held, and the others worked out
+        together by `load(missing keys)`, which returns {key: value}."""
+        version = self.read_version()
+        found, missing = {}, []
+        for key in keys:
+            value = self.get(key)
+            if value is None:
+                missing.append(key)
+            else:
+                found[key] = value
+        for key, value in (load(missing) if missing else {}).items():
+            self.put(key, value, version)
+            found[key] = value
+        return found
+
+    def clear(self):
+        with self.lock:
+            self.version = None
+            self.entries.clear()

@@ -3,15 +3,12 @@ who counts as staff. Site-wide, so every app can ask without loading the
 learner models.
 
 A person's groups are read on nearly every page (the access policy asks
-whether they moderate, the header whether they may open the admin), so they
-are kept in the cache, under a version that any change of groups or
-permissions replaces (connected in home/receivers.py).
+whether they moderate, the header whether they may open the admin), so each
+worker keeps them in memory, under a version in the cache that any change of
+groups or permissions replaces (connected in home/receivers.py).
 """
 
-import threading
-from collections import OrderedDict
-
-from .content_version import SharedVersion
+from .content_version import SharedVersion, VersionedMemo
 
 STUDENTS = "Students"
 INSTRUCTORS = "Instructors"
@@ -40,13 +37,10 @@ def ensure_role_groups(group_model, permission_model):
     return groups
 
 
-# Each worker keeps the roles it read under the roles version, which any
-# change of groups or permissions replaces (home/receivers.py) and which a
-# worker reads as it reads the content version (within a second).
-KNOWN_USERS = 10_000
+# A worker reads the roles version as it reads the content version (a
+# change shows in every worker within a second).
 _version = SharedVersion("roles-version")
-_lock = threading.Lock()
-_known = OrderedDict()  # (version, user id, active, superuser) -> roles
+_known = VersionedMemo(size=10_000, version=_version.read)
 
 
 def roles_changed(**_signal_kwargs):
@@ -56,8 +50,7 @@ def roles_changed(**_signal_kwargs):
 def forget_local():
     """Read everything again (after the cache was emptied)."""
     _version.forget_local()
-    with _lock:
-        _known.clear()
+    _known.clear()
 
 
 def _roles(user):
@@ -68,18 +61,14 @@ def _roles(user):
     if known is not None:
         return known
     version = _version.read()
-    key = (version, user.pk, user.is_active, user.is_superuser)
-    with _lock:
-        known = _known.get(key)
+    key = (user.pk, user.is_active, user.is_superuser)
+    known = _known.get(key)
     if known is None:
         known = (
             frozenset(user.groups.values_list("name", flat=True)),
             user.has_perm("wagtailadmin.access_admin"),
         )
-        with _lock:
-            _known[key] = known
-            if len(_known) > KNOWN_USERS:
-                _known.popitem(last=False)
+        _known.put(key, known, version)
     user._roles = known
     return known
 

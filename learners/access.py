@@ -115,13 +115,13 @@ class CourseAccess:
         from the enrolment, so one without progress still comes back."""
         if not self.user.is_authenticated:
             return None, {}
-        own = len(_ENROLMENT_FIELDS)
+        own, db = len(_ENROLMENT_FIELDS), _SNAPSHOT.using
         enrollment, by_lesson = None, {}
         for row in _SNAPSHOT.rows(user=self.user.pk, course=self.course.pk):
             if enrollment is None:
-                enrollment = Enrollment.from_db("default", _ENROLMENT_FIELDS, row[:own])
+                enrollment = Enrollment.from_db(db, _ENROLMENT_FIELDS, row[:own])
             if row[own] is not None:  # the LEFT JOIN found a progress row
-                record = LessonProgress.from_db("default", _PROGRESS_FIELDS, row[own:])
+                record = LessonProgress.from_db(db, _PROGRESS_FIELDS, row[own:])
                 record.enrollment = enrollment
                 by_lesson[record.lesson_id] = record
         return enrollment, by_lesson
