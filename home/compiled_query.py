@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.query import ModelIterable
 
-# The values a query is compiled with: numbers no row id ever takes.
-_STAND_IN = -(2**62)
+# The values a query is compiled with: numbers no row id ever takes, yet in
+# range for a 32-bit id (out of range, Django drops the condition unasked).
+_STAND_IN = -(2**31)
 
 
 @dataclass(frozen=True)

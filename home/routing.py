@@ -8,6 +8,7 @@ version (any publish, unpublish, move or delete) makes every entry unused.
 """
 
 import copy
+from functools import cache
 
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -106,12 +107,22 @@ def view_restrictions_exist():
     return known == ("yes",)
 
 
+@cache
+def _no_restrictions():
+    """An empty queryset already read: iterating it or asking `exists()`
+    compiles nothing (a fresh `none()` builds its SQL only to give it up).
+    A filter on it gives a new queryset, so it is never changed in place."""
+    restrictions = PageViewRestriction.objects.none()
+    len(restrictions)
+    return restrictions
+
+
 class ViewRestrictionsMixin:
     """Pages skip Wagtail's restriction queries while no page has one."""
 
     def get_view_restrictions(self):
         if not view_restrictions_exist():
-            return PageViewRestriction.objects.none()
+            return _no_restrictions()
         return super().get_view_restrictions()
 
 

@@ -161,9 +161,11 @@ TEMPLATES = [
 
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
+# Django's and allauth's backends, reading a session's user with SQL compiled
+# once (home/auth_backends.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "home.auth_backends.UserBackend",
+    "home.auth_backends.AccountBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "learners:dashboard"

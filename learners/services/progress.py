@@ -104,9 +104,9 @@ def record_progress(user, lesson, *, watched_percent=None, seconds=None):
 
 
 def _record_heartbeat(progress, seconds):
-    """Time on a lesson already opened: one UPDATE of its progress row, and
-    the day's learning time. Guarded by the previous beat's time, so of two
-    beats racing for the same seconds only one is credited (no lock)."""
+    """Time on a lesson already opened: its progress row and the day's
+    learning time, in one write. Guarded by the previous beat's time, so of
+    two beats racing for the same seconds only one is credited (no lock)."""
     if progress.status == LessonProgress.Status.NOT_STARTED:
         return _record_progress(progress.enrollment, progress.lesson, seconds=seconds)
     now = timezone.now()
@@ -114,8 +114,6 @@ def _record_heartbeat(progress, seconds):
     if credit_lesson_time(progress.pk, progress.last_heartbeat_at, credited, now):
         progress.time_spent_seconds += credited
         progress.last_heartbeat_at = progress.last_accessed_at = now
-        if credited:
-            add_learning_time(progress.enrollment, credited, now)
     return progress
 
 
