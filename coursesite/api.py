@@ -3,7 +3,10 @@
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
+from home import api_errors
 from home.json_input import parse_json
+from learners.api.auth import router as auth_router
+from learners.api.me import router as me_router
 from learners.tool_api import router as ai_tools_router
 
 
@@ -21,4 +24,7 @@ api = NinjaAPI(
     urls_namespace="api",
     parser=BoundedParser(),
 )
+api_errors.install(api)
+api.add_router("/auth/", auth_router)
+api.add_router("/me/", me_router)
 api.add_router("/ai-tools/", ai_tools_router)

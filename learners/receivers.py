@@ -1,6 +1,12 @@
-"""Reactions to account events: new learners join Students, time zones follow."""
+"""Reactions to account events: new learners join Students, time zones follow,
+a new password logs out every app."""
 
-from allauth.account.signals import user_signed_up
+from allauth.account.signals import (
+    password_changed,
+    password_reset,
+    password_set,
+    user_signed_up,
+)
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
@@ -8,7 +14,8 @@ from django.dispatch import receiver
 from home.outbox import enqueue
 from home.roles import STUDENTS
 
-from .models import Profile
+from .models import ApiDevice, Profile
+from .services.api_tokens import end_all_devices
 from .signals import course_completed
 
 
@@ -28,3 +35,12 @@ def remember_time_zone(request, user, **kwargs):
 @receiver(course_completed)
 def issue_certificate_on_completion(sender, enrollment, **kwargs):
     enqueue("learners.tasks.issue_certificate_task", enrollment.pk)
+
+
+@receiver(password_changed)
+@receiver(password_set)
+@receiver(password_reset)
+def log_out_apps_on_a_new_password(request, user, **kwargs):
+    """Django ends the other browser sessions itself; apps hold tokens, so
+    their log-ins end here."""
+    end_all_devices(user, ApiDevice.Ended.PASSWORD)

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 from pydantic import Field, ValidationError
 
+from home.api_errors import ErrorOut
 from home.errors import Refusal
 from lessons.tool_tokens import (
     ToolTokenError,
@@ -22,6 +23,15 @@ from .services.activity import record_tool_result
 from .services.requirements import lesson_state
 
 router = Router(tags=["AI tools"])
+
+REFUSALS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+}
 
 
 class TokenIn(Schema):
@@ -69,7 +79,11 @@ class ValidateOut(Schema):
     expires_at: str
 
 
-@router.post("/complete", response=CompleteOut)
+@router.post(
+    "/complete",
+    response={200: CompleteOut, **REFUSALS},
+    summary="Record a result signed by the tool",
+)
 def complete(request, body: ResultIn):
     """A result signed by the tool's own server, posted by that server or
     passed on by the lesson page: recorded as verified, once per launch."""
@@ -83,7 +97,12 @@ def complete(request, body: ResultIn):
     return _record(launch, result, verified=True)
 
 
-@router.post("/claim", response=CompleteOut, auth=django_auth)
+@router.post(
+    "/claim",
+    response={200: CompleteOut, **REFUSALS},
+    auth=django_auth,
+    summary="Pass on a result the tool's page reported",
+)
 def claim(request, body: ClaimIn):
     """What the tool's page told the learner's browser, passed on by the
     lesson page with the learner's session: recorded as self-reported."""
@@ -110,7 +129,11 @@ def _record(launch, result, *, verified):
     return {"recorded": True, "verified": verified, **state}
 
 
-@router.post("/validate", response=ValidateOut)
+@router.post(
+    "/validate",
+    response={200: ValidateOut, **REFUSALS},
+    summary="Check a launch token",
+)
 def validate(request, body: TokenIn):
     """Introspection for tools: who (by pseudonym) and which lesson a token is for."""
     try:

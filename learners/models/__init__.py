@@ -1,6 +1,7 @@
 """A learner's records: profile, enrolments, progress, attempts and submissions."""
 
 from .activity import LearningEvent, VideoWatch
+from .api_access import ApiDevice, ApiKey, RefreshToken
 from .assessment import QuizAttempt, Submission, SubmissionFile
 from .certificate import Certificate
 from .enrollment import Enrollment
@@ -12,6 +13,8 @@ from .progress import LearningDay, LessonProgress
 from .stats import CourseDay, CourseStats, LessonStats
 
 __all__ = [
+    "ApiDevice",
+    "ApiKey",
     "Certificate",
     "CourseDay",
     "CourseStats",
@@ -25,6 +28,7 @@ __all__ = [
     "LessonStats",
     "Profile",
     "QuizAttempt",
+    "RefreshToken",
     "SentEmail",
     "Submission",
     "SubmissionFile",

@@ -1,0 +1,128 @@
+"""`/api/v1/me/`: the caller's own account and enrolments. There is no way
+to name another learner here: everything is read through `request.auth`."""
+
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+
+from courses.outline import courses_by_id, syllabuses_of
+from home.api_errors import ApiError, ErrorOut
+from home.api_pages import PageQuery, page_of
+
+from ..models import Enrollment, LessonProgress, Profile
+from .security import LEARNER
+
+router = Router(tags=["Me"], auth=LEARNER)
+
+REFUSALS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    name: str
+    time_zone: str
+    date_joined: datetime
+
+
+class CourseRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class EnrollmentOut(Schema):
+    id: int
+    course: CourseRef
+    status: str
+    source: str
+    enrolled_at: datetime
+    completed_at: datetime | None
+    lessons_completed: int
+    lessons_total: int
+    percent: int
+
+
+class EnrollmentPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[EnrollmentOut]
+
+
+@router.get("/", response={200: MeOut, **REFUSALS}, summary="The caller's account")
+def me(request):
+    user = request.auth
+    profile = Profile.objects.filter(user=user).first()
+    return MeOut(
+        id=user.pk,
+        email=user.email,
+        name=profile.name if profile else (user.get_full_name() or user.email),
+        time_zone=profile.time_zone if profile else "UTC",
+        date_joined=user.date_joined,
+    )
+
+
+@router.get(
+    "/enrollments/",
+    response={200: EnrollmentPage, **REFUSALS},
+    summary="The caller's enrolments, most recently active first",
+)
+def enrollments(request, query: Query[PageQuery], status: str = ""):
+    """With each course's progress, as the dashboard counts it. `status`
+    filters by `active`, `completed`, `cancelled`, `refunded` or the
+    other statuses of an enrolment."""
+    rows = Enrollment.objects.filter(user=request.auth).order_by("-updated_at", "-pk")
+    if status:
+        if status not in Enrollment.Status.values:
+            raise ApiError(
+                422,
+                _("%(status)s is not a status; use one of %(known)s.")
+                % {"status": status, "known": ", ".join(Enrollment.Status.values)},
+            )
+        rows = rows.filter(status=status)
+    page, count = page_of(rows, query)
+    return EnrollmentPage(
+        count=count,
+        page=query.page,
+        page_size=query.page_size,
+        items=_with_progress(page, request),
+    )
+
+
+def _with_progress(enrollments, request):
+    """Courses and syllabuses from the worker's memory, and the completed
+    lessons of the whole page in one query."""
+    courses = courses_by_id({e.course_id for e in enrollments})
+    syllabuses = syllabuses_of(list(courses.values()))
+    completed = {e.pk: set() for e in enrollments}
+    done = LessonProgress.objects.filter(
+        enrollment__in=enrollments, status=LessonProgress.Status.COMPLETED
+    ).values_list("enrollment_id", "lesson_id")
+    for enrollment_id, lesson_id in done:
+        completed[enrollment_id].add(lesson_id)
+    items = []
+    for enrollment in enrollments:
+        course, syllabus = (
+            courses[enrollment.course_id],
+            syllabuses[enrollment.course_id],
+        )
+        total = syllabus.lesson_count
+        finished = len(completed[enrollment.pk] & syllabus.lesson_ids)
+        items.append(
+            EnrollmentOut(
+                id=enrollment.pk,
+                course=CourseRef(
+                    id=course.pk, title=course.title, url=course.get_full_url(request)
+                ),
+                status=enrollment.status,
+                source=enrollment.source,
+                enrolled_at=enrollment.enrolled_at,
+                completed_at=enrollment.completed_at,
+                lessons_completed=finished,
+                lessons_total=total,
+                percent=round(100 * finished / total) if total else 0,
+            )
+        )
+    return items
