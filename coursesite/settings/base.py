@@ -94,6 +94,8 @@ THIRD_PARTY_APPS = [
     "allauth.account",
     "storages",
     "csp",
+    # Its docs page then serves Swagger UI from the site, not from a CDN.
+    "ninja",
 ]
 LOCAL_APPS = [
     "home",

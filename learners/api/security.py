@@ -1,8 +1,10 @@
-"""Who is calling: an app's access token, or the browser's own session (with
-its CSRF token, as ninja checks for cookie authentication)."""
+"""Who is calling: an app's access token, a staff member's API key, or the
+browser's own session (with its CSRF token, as ninja checks for cookie
+authentication)."""
 
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
 
+from ..services.api_keys import user_for_api_key
 from ..services.api_tokens import user_for_access_token
 
 
@@ -17,5 +19,21 @@ class AccessToken(HttpBearer):
         return user
 
 
-# Tokens first: an app sends no session cookie, a browser no bearer token.
-LEARNER = [AccessToken(), SessionAuth()]
+class ApiKey(APIKeyHeader):
+    """`X-API-Key: cwk_...`, a staff member's key for an integration. A read
+    key opens GET requests only."""
+
+    param_name = "X-API-Key"
+
+    def authenticate(self, request, key):
+        if not key:
+            return None  # no key sent: the next way in may apply
+        user = user_for_api_key(key, writing=request.method not in SAFE_METHODS)
+        request.user = user
+        return user
+
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+# Tokens and keys first: an app sends no session cookie, a browser neither.
+LEARNER = [AccessToken(), ApiKey(), SessionAuth()]

@@ -1,6 +1,8 @@
 """The API describes itself: every operation has a summary, typed answers
 and the one error shape, and the schema is served without any CDN."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -53,3 +55,12 @@ def test_every_refusal_has_the_one_error_shape(schema):
         for status, answer in refusals.items():
             content = answer["content"]["application/json"]["schema"]
             assert content == {"$ref": ERROR}, (name, status)
+
+
+def test_the_docs_page_needs_nothing_from_another_host(client):
+    response = client.get("/api/v1/docs")
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    addresses = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert addresses and all(not a.startswith(("http", "//")) for a in addresses)
