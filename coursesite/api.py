@@ -1,11 +1,18 @@
 """The JSON API at /api/v1/ (django-ninja), OpenAPI schema at /api/v1/openapi.json."""
 
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from home import api_errors
 from home.json_input import parse_json
 from learners.api.auth import router as auth_router
+from learners.api.catalogue import router as catalogue_router
 from learners.api.me import router as me_router
 from learners.tool_api import router as ai_tools_router
 
@@ -18,7 +25,27 @@ class BoundedParser(Parser):
         return parse_json(request.body)
 
 
-api = NinjaAPI(
+class CoursewrightAPI(NinjaAPI):
+    """Reads carry an ETag and answer a matching If-None-Match with a 304;
+    answers about a caller stay out of shared caches."""
+
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        patch_vary_headers(response, ["Authorization", "Cookie", "X-API-Key"])
+        caller = getattr(request, "auth", None)
+        if caller is not None and getattr(caller, "is_authenticated", False):
+            patch_cache_control(response, private=True, no_cache=True)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            set_response_etag(response)
+            response = get_conditional_response(
+                request, etag=response["ETag"], response=response
+            )
+        return response
+
+
+api = CoursewrightAPI(
     title="Coursewright API",
     version="1",
     urls_namespace="api",
@@ -27,4 +54,5 @@ api = NinjaAPI(
 api_errors.install(api)
 api.add_router("/auth/", auth_router)
 api.add_router("/me/", me_router)
+api.add_router("/courses/", catalogue_router)
 api.add_router("/ai-tools/", ai_tools_router)

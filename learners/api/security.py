@@ -2,6 +2,7 @@
 browser's own session (with its CSRF token, as ninja checks for cookie
 authentication)."""
 
+from django.contrib.auth.models import AnonymousUser
 from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
 
 from ..services.api_keys import user_for_api_key
@@ -37,3 +38,13 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 # Tokens and keys first: an app sends no session cookie, a browser neither.
 LEARNER = [AccessToken(), ApiKey(), SessionAuth()]
+
+
+def anonymous(request):
+    """The last way in for public reads: nobody in particular. A token or
+    key that was sent but opens nothing is refused before this is asked."""
+    return AnonymousUser()
+
+
+# Public reads: the same callers, or nobody.
+ANYONE = [*LEARNER, anonymous]
