@@ -13,6 +13,7 @@ from home import api_errors
 from home.json_input import parse_json
 from learners.api.auth import router as auth_router
 from learners.api.catalogue import router as catalogue_router
+from learners.api.learning import router as learning_router
 from learners.api.lessons import router as lessons_router
 from learners.api.me import router as me_router
 from learners.tool_api import router as ai_tools_router
@@ -57,4 +58,5 @@ api.add_router("/auth/", auth_router)
 api.add_router("/me/", me_router)
 api.add_router("/courses/", catalogue_router)
 api.add_router("/lessons/", lessons_router)
+api.add_router("/", learning_router)
 api.add_router("/ai-tools/", ai_tools_router)

@@ -87,11 +87,11 @@ def enrollments(request, query: Query[PageQuery], status: str = ""):
         count=count,
         page=query.page,
         page_size=query.page_size,
-        items=_with_progress(page, request),
+        items=enrollment_items(page, request),
     )
 
 
-def _with_progress(enrollments, request):
+def enrollment_items(enrollments, request):
     """Courses and syllabuses from the worker's memory, and the completed
     lessons of the whole page in one query."""
     courses = courses_by_id({e.course_id for e in enrollments})
