@@ -17,6 +17,7 @@ from learners.api.learning import router as learning_router
 from learners.api.lessons import router as lessons_router
 from learners.api.me import router as me_router
 from learners.tool_api import router as ai_tools_router
+from payments.api import router as commerce_router
 
 
 class BoundedParser(Parser):
@@ -59,4 +60,5 @@ api.add_router("/me/", me_router)
 api.add_router("/courses/", catalogue_router)
 api.add_router("/lessons/", lessons_router)
 api.add_router("/", learning_router)
+api.add_router("/", commerce_router)
 api.add_router("/ai-tools/", ai_tools_router)

@@ -8,6 +8,7 @@ from courses.models import CoursePage
 from home.periodic import once_per
 from home.tasks import RETRY, send_email_task
 
+from .api.idempotency import purge_expired
 from .emails import render_learner_email
 from .models import SentEmail
 from .pageviews import flush_page_views
@@ -77,3 +78,10 @@ def erase_due_accounts_task():
 @once_per(55 * 60)
 def expire_data_exports_task():
     return expire_exports()
+
+
+@shared_task(name="learners.tasks.purge_idempotency_keys_task")
+@once_per(55 * 60)
+def purge_idempotency_keys_task():
+    """The API's Idempotency-Keys are kept for a day."""
+    return purge_expired()

@@ -13,6 +13,7 @@ from ..models import Enrollment
 from ..services import activity
 from ..views import progress_json
 from .catalogue import listed_courses
+from .idempotency import idempotent
 from .me import EnrollmentOut, enrollment_items
 from .security import LEARNER
 
@@ -62,6 +63,7 @@ class ProgressIn(Schema):
     response={200: EnrollmentOut, 201: EnrollmentOut, **REFUSALS},
     summary="Enrol in a free course",
 )
+@idempotent
 def enroll(request, course_id: int):
     """201 with the new enrolment; 200 when the caller was already enrolled
     (or came back to the enrolment they had left)."""

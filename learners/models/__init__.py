@@ -1,7 +1,7 @@
 """A learner's records: profile, enrolments, progress, attempts and submissions."""
 
 from .activity import LearningEvent, VideoWatch
-from .api_access import ApiDevice, ApiKey, RefreshToken
+from .api_access import ApiDevice, ApiKey, IdempotentRequest, RefreshToken
 from .assessment import QuizAttempt, Submission, SubmissionFile
 from .certificate import Certificate
 from .enrollment import Enrollment
@@ -22,6 +22,7 @@ __all__ = [
     "Enrollment",
     "ErasureRequest",
     "H5PState",
+    "IdempotentRequest",
     "LearningDay",
     "LearningEvent",
     "LessonProgress",

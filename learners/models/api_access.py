@@ -124,3 +124,28 @@ class ApiKey(models.Model):
     def revoke(self):
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
+
+
+class IdempotentRequest(models.Model):
+    """The first answer to a POST sent with an `Idempotency-Key`, replayed
+    for a repeat of that key by the same caller for a day. A row without a
+    status is a request still running."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)  # method, path and body
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    body = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], name="one_answer_per_idempotency_key"
+            )
+        ]
+
+    def __str__(self):
+        return self.key
