@@ -16,6 +16,7 @@ from .content_version import VersionedMemo
 from .routing import RememberedRoutesMixin, ViewRestrictionsMixin
 from .seams import catalogue
 from .sites import absolute
+from .webhook_models import WebhookDelivery, WebhookEndpoint  # noqa: F401 (this app's)
 
 FEATURED_COURSE_COUNT = 6
 

@@ -1,4 +1,4 @@
-"""The audit log in the Wagtail admin: read only, for admins."""
+"""The audit log and the webhooks in the Wagtail admin, for admins."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +7,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from .admin_helpers import ReadOnlyPermissionHelper
 from .models import AuditEntry
 from .page_cache import SAFE_METHODS, mark_private, mark_public
+from .webhook_admin import WebhookDeliveryAdmin, WebhookEndpointAdmin, admin_urls
 
 
 class AdminsOnlyPermissionHelper(ReadOnlyPermissionHelper):
@@ -31,6 +32,9 @@ class AuditLogAdmin(ModelAdmin):
 
 
 modeladmin_register(AuditLogAdmin)
+modeladmin_register(WebhookEndpointAdmin)
+modeladmin_register(WebhookDeliveryAdmin)
+hooks.register("register_admin_urls", admin_urls)
 
 
 @hooks.register("on_serve_page")

@@ -1,5 +1,6 @@
 """What `learners` holds about a person: profile, enrolments, progress,
-activity, attempts, submissions and certificates (see home/personal_data.py)."""
+activity, attempts, submissions, certificates, and their ways into the API
+(see home/personal_data.py)."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +9,9 @@ from django.utils.text import get_valid_filename
 from home.personal_data import Export, delete_files, register, rows
 
 from .models import (
+    ApiDevice,
+    ApiKey,
+    IdempotentRequest,
     Certificate,
     DataExport,
     Enrollment,
@@ -59,6 +63,8 @@ def export(user):
             "certificates": rows(certificates),
             "emails_sent": rows(SentEmail.objects.filter(user=user)),
             "h5p_saved_state": rows(H5PState.objects.filter(**mine)),
+            "app_log_ins": rows(ApiDevice.objects.filter(user=user)),
+            "api_keys": rows(ApiKey.objects.filter(user=user), exclude=("hashed",)),
         },
         files=files,
     )
@@ -86,6 +92,11 @@ def erase(user, options):
     LearningEvent.objects.filter(user=user).delete()
     SentEmail.objects.filter(user=user).delete()
     DataExport.objects.filter(user=user).delete()
+    # Ways in go with the person: app log-ins (and their refresh tokens), API
+    # keys and the answers kept for their Idempotency-Keys.
+    ApiDevice.objects.filter(user=user).delete()
+    ApiKey.objects.filter(user=user).delete()
+    IdempotentRequest.objects.filter(user=user).delete()
     ErasureRequest.objects.filter(requested_by=user).update(requested_by=None)
     if profile:
         files.append(profile.avatar)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from home.audit import Action, record
 
+from .. import webhook_events
 from ..models import Enrollment, Submission, SubmissionFile
 from ..uploads import UploadRejected, check_upload
 from .enrolment import notify
@@ -120,6 +121,7 @@ def grade_submission(
             actor=grader,
         )
         notify(submission.enrollment.user, "assignment_graded", submission)
+        webhook_events.submission_graded(submission)
     learner = submission.enrollment.user
     if submission.passed:
         complete_when_requirements_met(learner, submission.lesson)

@@ -16,6 +16,7 @@ from xhtml2pdf import pisa
 
 from home.audit import Action, record
 
+from .. import webhook_events
 from ..emails import notify
 from ..models import Certificate, Enrollment, Profile
 
@@ -41,6 +42,7 @@ def issue_certificate(enrollment_id):
             return Certificate.objects.get(enrollment=enrollment)
         render_pdf(certificate)
         notify(enrollment.user, "course_completed", certificate)
+        webhook_events.certificate_issued(certificate)
     return certificate
 
 
@@ -129,4 +131,5 @@ def revoke_certificate(certificate, reason, by=None):
         certificate.revoked_reason = reason
         certificate.save(update_fields=["revoked_at", "revoked_reason"])
         record(Action.CERTIFICATE_REVOKED, certificate, reason, actor=by)
+        webhook_events.certificate_revoked(certificate)
     return certificate

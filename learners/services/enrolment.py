@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from .. import webhook_events
 from ..emails import notify as queue_email
 from ..models import Enrollment
 from .errors import CourseNotOpen, EmailNotVerified, NotEnrolled, NotFreeCourse
@@ -39,6 +40,7 @@ def enroll(user, course, source):
                     user=user, course=course, source=source
                 )
             notify(user, "enrolment_confirmed", enrollment)
+            webhook_events.enrollment_created(enrollment)
             return EnrollmentOutcome(enrollment, created=True)
         except IntegrityError:
             # Another request created it first; wait for it and use that row.
@@ -51,6 +53,7 @@ def enroll(user, course, source):
         enrollment.activate(source)
         if was_held:  # a purchase settled: this is the learner's enrolment
             notify(user, "enrolment_confirmed", enrollment)
+            webhook_events.enrollment_created(enrollment)
             return EnrollmentOutcome(enrollment, created=True)
         return EnrollmentOutcome(enrollment, reactivated=True)
 

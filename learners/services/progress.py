@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.outline import courses_by_id
 
+from .. import webhook_events
 from ..access import lesson_access
 from ..models import Enrollment, LessonProgress
 from ..signals import course_completed
@@ -178,6 +179,7 @@ def _mark_completed(progress):
     if progress.status != LessonProgress.Status.COMPLETED:
         progress.status = LessonProgress.Status.COMPLETED
         progress.completed_at = now
+        webhook_events.lesson_completed(progress)
     progress.last_accessed_at = now
 
 
@@ -188,6 +190,7 @@ def _complete_course_if_done(enrollment):
     if not course_progress(enrollment).is_complete:
         return
     enrollment.complete()
+    webhook_events.course_completed(enrollment)
     transaction.on_commit(
         lambda: course_completed.send(sender=Enrollment, enrollment=enrollment)
     )

@@ -10,6 +10,7 @@ from learners import services as learning
 from learners.emails import notify
 from learners.models import Enrollment
 
+from .. import webhook_events
 from ..errors import AlreadyEnrolled, CheckoutError, NotForSale
 from ..gateways import get_gateway
 from ..models import Order, PaymentTransaction
@@ -161,6 +162,7 @@ def _mark_paid(order, reference, payment="", fee=0):
     earnings.record_sale(order, gateway_fee=fee)
     learning.enroll(order.user, order.course, Enrollment.Source.PURCHASE)
     notify(order.user, "payment_receipt", order)
+    webhook_events.order_paid(order)
     return order
 
 

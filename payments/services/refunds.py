@@ -11,6 +11,7 @@ from home.money import format_money
 from learners.emails import notify
 from learners.models import Enrollment
 
+from .. import webhook_events
 from ..errors import RefundError
 from ..gateways import get_gateway
 from ..models import Order, PaymentTransaction
@@ -71,6 +72,7 @@ def apply_refund(order, refunded_total, *, tell_learner=True):
         earnings.reverse_sale(order)
         coupons.release(order)
     invoices.issue_credit_note(refund)
+    webhook_events.order_refunded(order)
     if tell_learner:
         notify(order.user, "refund_issued", refund)
     return order

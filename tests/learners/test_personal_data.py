@@ -8,6 +8,7 @@ import json
 import re
 import zipfile
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
@@ -17,7 +18,16 @@ from django.test import Client
 from django.utils import timezone
 
 from home.models import AuditEntry
-from learners.models import Certificate, DataExport, ErasureRequest
+from learners import personal_data
+from learners.models import (
+    ApiDevice,
+    ApiKey,
+    Certificate,
+    DataExport,
+    ErasureRequest,
+    IdempotentRequest,
+)
+from learners.services.api_tokens import log_in_device
 from learners.tasks import erase_due_accounts_task, expire_data_exports_task
 from payments.models import Earning, Invoice, PaymentTransaction
 from tests.conftest import run_periodic
@@ -213,8 +223,11 @@ HANDLED = [
     "admin.LogEntry.user",
     "courses.CoursePage.instructor",
     "home.AuditEntry.actor",
+    "learners.ApiDevice.user",
+    "learners.ApiKey.user",
     "learners.DataExport.user",
     "learners.Enrollment.user",
+    "learners.IdempotentRequest.user",
     "learners.ErasureRequest.requested_by",
     "learners.ErasureRequest.user",
     "learners.LearningEvent.user",
@@ -318,3 +331,19 @@ def test_an_admin_can_plan_an_erasure_and_a_download_for_someone(
     assert set(
         AuditEntry.objects.filter(actor=admin).values_list("action", flat=True)
     ) == {"data_exported", "erasure_requested"}
+
+
+def test_ways_into_the_api_are_in_the_download_and_go_with_the_account(amina):
+    user = amina.user
+    log_in_device(user, "Amina's phone")
+    ApiKey.issue(user, "spreadsheet")
+    IdempotentRequest.objects.create(user=user, key="k", fingerprint="f")
+
+    records = personal_data.export(user).records
+    personal_data.erase(user, SimpleNamespace(revoke_certificates=False))
+
+    assert records["app_log_ins"][0]["name"] == "Amina's phone"
+    assert records["api_keys"][0]["name"] == "spreadsheet"
+    assert "hashed" not in records["api_keys"][0]
+    for model in (ApiDevice, ApiKey, IdempotentRequest):
+        assert not model.objects.filter(user=user).exists()
