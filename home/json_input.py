@@ -89,7 +89,8 @@ def _decimal(text):
     if len(text) > MAX_NUMBER_CHARS:
         raise _NumberTooLong(text[:10])
     number = Decimal(text)
-    if abs(number.adjusted()) > MAX_EXPONENT:
+    # Only large exponents cost work later; a tiny number (5e-324) is cheap.
+    if number.adjusted() > MAX_EXPONENT:
         raise _NumberTooLong(text[:10])
     return float(number)
 

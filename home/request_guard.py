@@ -48,8 +48,8 @@ class RefuseControlCharactersMiddleware:
         reason = unacceptable(request)
         if reason is None:
             return self.get_response(request)
-        if request.content_type == "application/json" or request.path.startswith(
-            "/api/"
-        ):
+        if request.path.startswith("/api/"):  # the API's one error shape
+            return JsonResponse({"detail": reason, "code": "bad_request"}, status=400)
+        if request.content_type == "application/json":
             return JsonResponse({"error": reason}, status=400)
         return HttpResponseBadRequest(render_to_string("400.html", {"reason": reason}))

@@ -11,12 +11,12 @@ from home.personal_data import Export, delete_files, register, rows
 from .models import (
     ApiDevice,
     ApiKey,
-    IdempotentRequest,
     Certificate,
     DataExport,
     Enrollment,
     ErasureRequest,
     H5PState,
+    IdempotentRequest,
     LearningDay,
     LearningEvent,
     LessonProgress,

@@ -11,6 +11,7 @@ from ninja.security import django_auth
 from pydantic import Field, ValidationError
 
 from home.api_errors import ErrorOut
+from home.api_pages import InputSchema
 from home.errors import Refusal
 from lessons.tool_tokens import (
     ToolTokenError,
@@ -34,7 +35,7 @@ REFUSALS = {
 }
 
 
-class TokenIn(Schema):
+class TokenIn(InputSchema):
     token: str = Field(max_length=4096, description="The launch token.")
 
 
@@ -44,7 +45,7 @@ class ToolResult(Schema):
     summary: str = Field(default="", max_length=500)
 
 
-class ResultIn(Schema):
+class ResultIn(InputSchema):
     result_token: str = Field(
         max_length=8192,
         description="A JWT signed by the tool's server with the tool's secret: "

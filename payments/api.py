@@ -11,6 +11,7 @@ from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
 from home.api_errors import ErrorOut
+from home.api_pages import InputSchema, RowId
 from learners.api.catalogue import listed_courses
 from learners.api.idempotency import idempotent
 from learners.api.security import LEARNER
@@ -30,8 +31,8 @@ REFUSALS = {
 }
 
 
-class CheckoutIn(Schema):
-    course: int = Field(description="The course to buy.")
+class CheckoutIn(InputSchema):
+    course: int = Field(ge=1, le=2**63 - 1, description="The course to buy.")
     coupon: str = Field("", max_length=40)
 
 
@@ -109,7 +110,7 @@ def checkout(request, body: CheckoutIn):
     response={200: OrderOut, **REFUSALS},
     summary="An order's payment status",
 )
-def order(request, order_id: int):
+def order(request, order_id: RowId):
     """The caller's own order only: anyone else's is a 404."""
     found = get_object_or_404(
         Order.objects.select_related("course"), pk=order_id, user=request.auth

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from home.api_errors import ApiError, ErrorOut
+from home.api_pages import InputSchema
 
 from ..rate_limits import LOCKOUT_SECONDS, RATE_LIMIT_SECONDS, rate_limits_work
 from ..services import api_tokens
@@ -19,7 +20,7 @@ router = Router(tags=["Authentication"])
 REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
 
 
-class LogInIn(Schema):
+class LogInIn(InputSchema):
     email: str = Field(max_length=254)
     password: str = Field(max_length=4096)
     device: str = Field(
@@ -30,7 +31,7 @@ class LogInIn(Schema):
     )
 
 
-class RefreshIn(Schema):
+class RefreshIn(InputSchema):
     refresh: str = Field(max_length=4096)
 
 

@@ -12,24 +12,34 @@ from courses.filters import CatalogueFilters
 from courses.models import CoursePage
 from courses.outline import syllabuses_of
 from home.api_errors import ErrorOut
-from home.api_pages import PageQuery, page_of
+from home.api_pages import PLAIN_TEXT, PageQuery, RowId, page_of
 from home.routing import view_restrictions_exist
 
 from ..access import CourseAccess
-from .security import ANYONE
+from .security import ANYONE, OPTIONAL_AUTH
 
 router = Router(tags=["Catalogue"], auth=ANYONE)
 
-REFUSALS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSALS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class CourseQuery(PageQuery):
-    q: str = Field("", max_length=100, description="Words to search for.")
-    category: str = Field("", max_length=100, description="A category's slug.")
-    level: str = Field("", max_length=20, description="beginner, intermediate…")
-    price: str = Field("", max_length=20, description="free, paid or subscription.")
-    language: str = Field("", max_length=10)
-    sort: str = Field("", max_length=20, description="newest, popular, title…")
+    q: str = Field(
+        "", max_length=100, pattern=PLAIN_TEXT, description="Words to search for."
+    )
+    category: str = Field(
+        "", max_length=100, pattern=PLAIN_TEXT, description="A category's slug."
+    )
+    level: str = Field(
+        "", max_length=20, pattern=PLAIN_TEXT, description="beginner, intermediate…"
+    )
+    price: str = Field(
+        "", max_length=20, pattern=PLAIN_TEXT, description="free, paid or subscription."
+    )
+    language: str = Field("", max_length=10, pattern=PLAIN_TEXT)
+    sort: str = Field(
+        "", max_length=20, pattern=PLAIN_TEXT, description="newest, popular, title…"
+    )
 
 
 class Named(Schema):
@@ -132,6 +142,7 @@ def course_out(course, syllabus, request, model=CourseOut, **extra):
     "/",
     response={200: CoursePageOut, **REFUSALS},
     summary="The catalogue",
+    openapi_extra=OPTIONAL_AUTH,
 )
 def courses(request, query: Query[CourseQuery]):
     """Live courses, with the catalogue page's filters and orders."""
@@ -158,8 +169,9 @@ def courses(request, query: Query[CourseQuery]):
     "/{course_id}/",
     response={200: CourseDetailOut, **REFUSALS},
     summary="A course, its syllabus and the caller's access to each lesson",
+    openapi_extra=OPTIONAL_AUTH,
 )
-def course(request, course_id: int):
+def course(request, course_id: RowId):
     course = get_object_or_404(
         listed_courses().select_related("category", "instructor"), pk=course_id
     )

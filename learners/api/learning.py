@@ -2,10 +2,13 @@
 completing a lesson and reporting time and video progress. Each calls the
 service the page calls, with the same caps and the same refusals."""
 
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from home.api_errors import ErrorOut
+from home.api_pages import InputSchema, RowId
 from lessons.models import LessonPage
 
 from .. import services
@@ -18,6 +21,9 @@ from .me import EnrollmentOut, enrollment_items
 from .security import LEARNER
 
 router = Router(tags=["Learning"], auth=LEARNER)
+
+# A position in a video, in seconds.
+Second = Annotated[float, Field(ge=0, le=10**6)]
 
 REFUSALS = {
     400: ErrorOut,
@@ -46,14 +52,14 @@ class ProgressOut(Schema):
     requirements: list[RequirementOut] | None = None
 
 
-class ProgressIn(Schema):
+class ProgressIn(InputSchema):
     """A time heartbeat (`seconds`), or a video's watched segments."""
 
     seconds: int | None = Field(
         None, ge=0, le=10**6, description="Seconds since the last beat (capped)."
     )
     block_id: str = Field("", max_length=64)
-    segments: list[tuple[float, float]] | None = Field(None, max_length=1000)
+    segments: list[tuple[Second, Second]] | None = Field(None, max_length=1000)
     duration: float | None = Field(None, gt=0, le=10**6)
     position: float = Field(0, ge=0, le=10**6)
 
@@ -64,7 +70,7 @@ class ProgressIn(Schema):
     summary="Enrol in a free course",
 )
 @idempotent
-def enroll(request, course_id: int):
+def enroll(request, course_id: RowId):
     """201 with the new enrolment; 200 when the caller was already enrolled
     (or came back to the enrolment they had left)."""
     course = get_object_or_404(listed_courses(), pk=course_id)
@@ -82,7 +88,7 @@ def _lesson(lesson_id):
     response={200: ProgressOut, **REFUSALS},
     summary="Mark a lesson complete",
 )
-def complete(request, lesson_id: int):
+def complete(request, lesson_id: RowId):
     """For lessons that complete by hand; others answer 409 and say what
     they ask for instead."""
     lesson = _lesson(lesson_id)
@@ -95,7 +101,7 @@ def complete(request, lesson_id: int):
     response={200: ProgressOut, **REFUSALS},
     summary="Report time spent or a video's watched segments",
 )
-def progress(request, lesson_id: int, body: ProgressIn):
+def progress(request, lesson_id: RowId, body: ProgressIn):
     """As the lesson page's heartbeat: each beat adds at most the time that
     really passed since the previous one; watched segments count only what
     was watched."""

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
 from home.api_errors import ErrorOut
+from home.api_pages import RowId
 from lessons.blocks.api import lesson_blocks
 from lessons.h5p_player import player_url
 from lessons.models import LessonPage
@@ -14,11 +15,11 @@ from lessons.models import LessonPage
 from .. import services
 from ..access import Reason, lesson_access
 from ..views import tool_launch_urls
-from .security import ANYONE
+from .security import ANYONE, OPTIONAL_AUTH
 
 router = Router(tags=["Lessons"], auth=ANYONE)
 
-REFUSALS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSALS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class Ref(Schema):
@@ -63,8 +64,9 @@ def ref(page):
     "/{lesson_id}/",
     response={200: LessonOut, **REFUSALS},
     summary="A lesson, as the caller may see it",
+    openapi_extra=OPTIONAL_AUTH,
 )
-def lesson(request, lesson_id: int):
+def lesson(request, lesson_id: RowId):
     """Opening a lesson in full counts as starting it, as on the page."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     user = request.auth

@@ -3,11 +3,10 @@ to name another learner here: everything is read through `request.auth`."""
 
 from datetime import datetime
 
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from courses.outline import courses_by_id, syllabuses_of
-from home.api_errors import ApiError, ErrorOut
+from home.api_errors import ErrorOut
 from home.api_pages import PageQuery, page_of
 
 from ..models import Enrollment, LessonProgress, Profile
@@ -15,7 +14,7 @@ from .security import LEARNER
 
 router = Router(tags=["Me"], auth=LEARNER)
 
-REFUSALS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class MeOut(Schema):
@@ -69,18 +68,14 @@ def me(request):
     response={200: EnrollmentPage, **REFUSALS},
     summary="The caller's enrolments, most recently active first",
 )
-def enrollments(request, query: Query[PageQuery], status: str = ""):
+def enrollments(
+    request, query: Query[PageQuery], status: Enrollment.Status | None = None
+):
     """With each course's progress, as the dashboard counts it. `status`
     filters by `active`, `completed`, `cancelled`, `refunded` or the
     other statuses of an enrolment."""
     rows = Enrollment.objects.filter(user=request.auth).order_by("-updated_at", "-pk")
     if status:
-        if status not in Enrollment.Status.values:
-            raise ApiError(
-                422,
-                _("%(status)s is not a status; use one of %(known)s.")
-                % {"status": status, "known": ", ".join(Enrollment.Status.values)},
-            )
         rows = rows.filter(status=status)
     page, count = page_of(rows, query)
     return EnrollmentPage(

@@ -30,6 +30,12 @@ class ActivityError(LearningError):
     """A report that cannot be right: too big, malformed, or for no block."""
 
 
+class NoSuchBlock(ActivityError):
+    """A report for a video or activity the lesson does not have."""
+
+    status_code = 404
+
+
 def record_event(
     user, lesson, kind, *, block_id="", payload=None, score_percent=None, verified=False
 ):
@@ -71,7 +77,7 @@ def record_video_watch(user, lesson, block_id, *, segments, duration, position):
     forged "watched it all" report counts for one heartbeat at most."""
     enrollment = _enrollment_with_access(user, lesson)
     if block_id not in lesson.video_block_ids:
-        raise ActivityError(_("This lesson has no such video."))
+        raise NoSuchBlock(_("This lesson has no such video."))
     duration = _seconds(duration, _("duration"))
     if duration <= 0:
         raise ActivityError(_("The video duration must be above zero."))
@@ -185,7 +191,7 @@ def record_h5p_statement(user, lesson, block_id, statement, *, view=""):
     used as a trusted grade."""
     enrollment = _enrollment_with_access(user, lesson)
     if block_id not in lesson.h5p_rules:
-        raise ActivityError(_("This lesson has no such H5P activity."))
+        raise NoSuchBlock(_("This lesson has no such H5P activity."))
     if not isinstance(statement, dict) or _is_nested(statement):
         return None
     verb = _verb(statement)
@@ -266,7 +272,7 @@ def _is_number(value):
 def save_h5p_state(user, lesson, block_id, state):
     enrollment = _enrollment_with_access(user, lesson)
     if block_id not in lesson.h5p_rules:
-        raise ActivityError(_("This lesson has no such H5P activity."))
+        raise NoSuchBlock(_("This lesson has no such H5P activity."))
     if len(state.encode()) > H5P_STATE_LIMIT_BYTES:
         raise ActivityError(_("The saved state is too large."))
     H5PState.objects.update_or_create(

@@ -46,7 +46,7 @@ def checkout(client, course, key=None, **extra):
 
 
 def test_checkout_gives_the_gateway_page_and_a_pending_order(client, course, buyer):
-    response = checkout(client, course, total=1, price=1)
+    response = checkout(client, course)
 
     assert response.status_code == 201
     answer = response.json()
@@ -57,6 +57,13 @@ def test_checkout_gives_the_gateway_page_and_a_pending_order(client, course, buy
     assert answer["checkout_url"].endswith(
         f"/payments/test-gateway/{order.gateway_session_id}/"
     )
+
+
+def test_a_price_sent_by_the_app_is_refused(client, course, buyer):
+    response = checkout(client, course, total=1, price=1)
+
+    assert response.status_code == 422 and response.json()["code"] == "invalid"
+    assert not Order.objects.exists()
 
 
 def test_the_app_polls_the_order_until_it_is_paid(client, course, buyer):

@@ -49,3 +49,9 @@ def test_an_ordinary_number_comes_back_as_a_bounded_decimal():
     assert bounded_number("30", "seconds", high=60) == 30
     assert bounded_number(12.5, "seconds", high=60) == 12.5
     assert bounded_number(None, "seconds") is None
+
+
+def test_a_tiny_number_is_read_and_a_huge_one_is_refused():
+    assert parse_json(b'{"a": 5e-324, "b": 2.5e-3}') == {"a": 5e-324, "b": 0.0025}
+    with pytest.raises(BadJson):
+        parse_json(b'{"a": 1e300}')

@@ -241,7 +241,7 @@ def test_learning_time_is_kept_per_day_and_is_what_the_dashboard_shows(
             400,
             "must be a number",
         ),
-        ({"block_id": "nope", "segments": [], "duration": 9}, 400, "no such video"),
+        ({"block_id": "nope", "segments": [], "duration": 9}, 404, "no such video"),
         ({"block_id": "v1", "segments": [[0, 1]], "duration": 1e9}, 400, "range"),
     ],
 )
