@@ -23,6 +23,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", learner_views.profile, name="profile"),
+    path(
+        "accounts/profile/apps/<int:device_id>/log-out/",
+        learner_views.log_out_app,
+        name="log_out_app",
+    ),
     path("accounts/login/", LockoutAwareLoginView.as_view(), name="account_login"),
     path("accounts/data/", privacy_views.personal_data, name="personal_data"),
     path(

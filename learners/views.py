@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,8 +19,8 @@ from . import services
 from .assessments import LessonAssessments
 from .dashboard import course_state, dashboard_for
 from .forms import ProfileForm
-from .models import Enrollment, LessonProgress, Profile
-from .services import activity
+from .models import ApiDevice, Enrollment, LessonProgress, Profile
+from .services import activity, api_tokens
 from .services.certificates import fill_in_names
 from .services.requirements import lesson_state, requirement_states
 
@@ -266,7 +266,24 @@ def profile(request):
         request.session["time_zone"] = profile.time_zone
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")
-    return render(request, "learners/profile.html", {"form": form, "profile": profile})
+    apps = ApiDevice.objects.filter(user=request.user, ended_at__isnull=True)
+    return render(
+        request,
+        "learners/profile.html",
+        {"form": form, "profile": profile, "apps": apps.order_by("-last_used_at")},
+    )
+
+
+@login_required
+@require_POST
+def log_out_app(request, device_id):
+    """POST /accounts/profile/apps/<id>/log-out/: end one of my app log-ins."""
+    if not api_tokens.end_device(
+        device_id, ApiDevice.Ended.REVOKED, user_id=request.user.pk
+    ):
+        raise Http404
+    messages.success(request, _("That app is logged out."))
+    return redirect("profile")
 
 
 # H5P activities -------------------------------------------------------------------
