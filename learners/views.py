@@ -1,8 +1,6 @@
 """Learner-facing views: enrol, open and complete lessons, report progress,
 the dashboard and the profile. Every rule lives in services and access."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.json_input import BadJson, bounded_number, read_json_object
-from lessons.tool_tokens import issue_launch_token
+from lessons.tool_tokens import launch_urls
 
 from . import services
 from .assessments import LessonAssessments
@@ -61,7 +59,7 @@ def open_lesson(request, lesson):
     context = lesson.get_context(request)
     access = context["access"]
     if access is not None and access.allowed:
-        context["tool_launch_urls"] = tool_launch_urls(request.user, lesson)
+        context["tool_launch_urls"] = launch_urls(request.user, lesson)
         progress = services.start_lesson(request.user, lesson, access=access)
         context["progress"] = progress
         if progress is not None:
@@ -70,20 +68,6 @@ def open_lesson(request, lesson):
                 progress.enrollment, lesson
             )
     return TemplateResponse(request, lesson.get_template(request), context)
-
-
-def tool_launch_urls(user, lesson):
-    """{block id: the AI tool's address with a fresh launch token}."""
-    if not user.is_authenticated:
-        return {}
-    urls = {}
-    for block in lesson.body:
-        if block.block_type == "ai_tool" and block.id in lesson.ai_tool_origins:
-            token = issue_launch_token(user, lesson, block.id)
-            url = block.value.launch_url
-            separator = "&" if "?" in url else "?"
-            urls[block.id] = f"{url}{separator}{urlencode({'token': token})}"
-    return urls
 
 
 def mark_lesson_complete(request, lesson):

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import uuid
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import jwt
 from django.conf import settings
@@ -69,6 +70,21 @@ def learner_pseudonym(user, origin):
     different tools, so tools cannot join their records up."""
     key = tool_secret(origin).encode()
     return hmac.new(key, f"learner:{user.pk}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def launch_urls(user, lesson):
+    """{block id: the lesson's AI tool address with a fresh launch token}
+    for a learner the access policy let in (pages and API alike)."""
+    if not user.is_authenticated:
+        return {}
+    urls = {}
+    for block in lesson.body:
+        if block.block_type == "ai_tool" and block.id in lesson.ai_tool_origins:
+            token = issue_launch_token(user, lesson, block.id)
+            url = block.value.launch_url
+            separator = "&" if "?" in url else "?"
+            urls[block.id] = f"{url}{separator}{urlencode({'token': token})}"
+    return urls
 
 
 def issue_launch_token(user, lesson, block_id):

@@ -7,17 +7,17 @@ gateway's webhook or the success page fulfils it, as for the site)."""
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
+from courses.models import public_courses
 from home.api_errors import ErrorOut
 from home.api_pages import InputSchema, RowId
-from learners.api.catalogue import listed_courses
 from learners.api.idempotency import idempotent
 from learners.api.security import LEARNER
 
 from . import services
 from .models import Order
+from .views import success_url
 
 router = Router(tags=["Commerce"], auth=LEARNER)
 
@@ -91,12 +91,11 @@ def checkout(request, body: CheckoutIn):
     """The price comes from the server, never from the app. A second call
     for the same course and coupon reuses the open order; an
     `Idempotency-Key` header replays the first answer exactly."""
-    course = get_object_or_404(listed_courses(), pk=body.course)
-    success = request.build_absolute_uri(reverse("payments:success"))
+    course = get_object_or_404(public_courses(), pk=body.course)
     order, session = services.start_checkout(
         request.auth,
         course,
-        success + "?session_id={CHECKOUT_SESSION_ID}",
+        success_url(request, "payments:success"),
         course.get_full_url(request),
         coupon_code=body.coupon,
     )

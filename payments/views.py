@@ -33,7 +33,7 @@ def _refusal(request, error, course=None):
     return render(request, "learners/refusal.html", context, status=error.status_code)
 
 
-def _success_url(request, name):
+def success_url(request, name):
     # Stripe fills in {CHECKOUT_SESSION_ID}; the offline gateway does the same.
     return (
         request.build_absolute_uri(reverse(name)) + "?session_id={CHECKOUT_SESSION_ID}"
@@ -50,7 +50,7 @@ def checkout(request, course_id):
         order, session = services.start_checkout(
             request.user,
             course,
-            _success_url(request, "payments:success"),
+            success_url(request, "payments:success"),
             request.build_absolute_uri(course.url),
             coupon_code=request.POST.get("coupon", "")[:40],
         )
@@ -236,7 +236,7 @@ def subscribe(request, plan_id):
         session = subscriptions.start_subscription(
             request.user,
             plan,
-            _success_url(request, "payments:subscription_success"),
+            success_url(request, "payments:subscription_success"),
             request.build_absolute_uri(reverse("payments:plans")),
         )
     except services.AlreadySubscribed as error:

@@ -2,11 +2,12 @@
 categories and certificate templates."""
 
 from ..choices import COURSE_LANGUAGES
-from .catalogue import CATALOGUE_PAGE_SIZE, CourseIndexPage
+from .catalogue import CATALOGUE_PAGE_SIZE, CourseIndexPage, public_courses
 from .course import CoursePage, SectionPage, default_currency
 from .snippets import CertificateTemplate, CourseCategory
 
 __all__ = [
+    "public_courses",
     "CATALOGUE_PAGE_SIZE",
     "COURSE_LANGUAGES",
     "CertificateTemplate",

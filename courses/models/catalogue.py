@@ -126,9 +126,7 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
 
     def listed_courses(self):
         """Live, public courses under this catalogue."""
-        courses = CoursePage.objects.live().child_of(self)
-        # Wagtail's public() reads every view restriction to exclude them.
-        return courses.public() if view_restrictions_exist() else courses
+        return public_courses().child_of(self)
 
     def courses(self):
         """Live courses under this catalogue, with everything a card shows."""
@@ -139,6 +137,13 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             .prefetch_related(Prefetch("thumbnail", queryset=images))
             .order_by("-first_published_at", "pk")
         )
+
+
+def public_courses():
+    """Live courses anyone may read, in every catalogue (the API lists these)."""
+    courses = CoursePage.objects.live()
+    # Wagtail's public() reads every view restriction to exclude them.
+    return courses.public() if view_restrictions_exist() else courses
 
 
 def _promoted_courses(query):

@@ -9,11 +9,10 @@ from ninja import Field, Query, Router, Schema
 from wagtail.rich_text import expand_db_html
 
 from courses.filters import CatalogueFilters
-from courses.models import CoursePage
+from courses.models import public_courses
 from courses.outline import syllabuses_of
 from home.api_errors import ErrorOut
 from home.api_pages import PLAIN_TEXT, PageQuery, RowId, page_of
-from home.routing import view_restrictions_exist
 
 from ..access import CourseAccess
 from .security import ANYONE, OPTIONAL_AUTH
@@ -106,12 +105,6 @@ class CourseDetailOut(CourseOut):
     sections: list[SectionOut]
 
 
-def listed_courses():
-    """Live courses anyone may read, as the catalogues list them."""
-    courses = CoursePage.objects.live()
-    return courses.public() if view_restrictions_exist() else courses
-
-
 def course_out(course, syllabus, request, model=CourseOut, **extra):
     category, instructor = course.category, course.instructor
     return model(
@@ -123,7 +116,7 @@ def course_out(course, syllabus, request, model=CourseOut, **extra):
         category=Named(slug=category.slug, name=category.name) if category else None,
         level=course.difficulty,
         language=course.language,
-        duration_minutes=course.estimated_duration_minutes or syllabus.total_minutes,
+        duration_minutes=course.duration_minutes,
         lessons=syllabus.lesson_count,
         price=Price(
             pricing=course.pricing_type, amount=course.price, currency=course.currency
@@ -154,7 +147,7 @@ def courses(request, query: Query[CourseQuery]):
         language=query.language,
         sort=query.sort,
     )
-    found = filters.apply(listed_courses()).select_related("category", "instructor")
+    found = filters.apply(public_courses()).select_related("category", "instructor")
     page, count = page_of(found, query)
     syllabuses = syllabuses_of(page)
     return CoursePageOut(
@@ -173,7 +166,7 @@ def courses(request, query: Query[CourseQuery]):
 )
 def course(request, course_id: RowId):
     course = get_object_or_404(
-        listed_courses().select_related("category", "instructor"), pk=course_id
+        public_courses().select_related("category", "instructor"), pk=course_id
     )
     access = CourseAccess(request.auth, course)
     syllabus = course.syllabus

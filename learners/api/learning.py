@@ -7,6 +7,7 @@ from typing import Annotated
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
+from courses.models import public_courses
 from home.api_errors import ErrorOut
 from home.api_pages import InputSchema, RowId
 from lessons.models import LessonPage
@@ -15,7 +16,6 @@ from .. import services
 from ..models import Enrollment
 from ..services import activity
 from ..views import progress_json
-from .catalogue import listed_courses
 from .idempotency import idempotent
 from .me import EnrollmentOut, enrollment_items
 from .security import LEARNER
@@ -73,7 +73,7 @@ class ProgressIn(InputSchema):
 def enroll(request, course_id: RowId):
     """201 with the new enrolment; 200 when the caller was already enrolled
     (or came back to the enrolment they had left)."""
-    course = get_object_or_404(listed_courses(), pk=course_id)
+    course = get_object_or_404(public_courses(), pk=course_id)
     outcome = services.enroll(request.auth, course, Enrollment.Source.FREE)
     (item,) = enrollment_items([outcome.enrollment], request)
     return Status(201 if outcome.created else 200, item)

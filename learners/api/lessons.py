@@ -11,10 +11,10 @@ from home.api_pages import RowId
 from lessons.blocks.api import lesson_blocks
 from lessons.h5p_player import player_url
 from lessons.models import LessonPage
+from lessons.tool_tokens import launch_urls
 
 from .. import services
 from ..access import Reason, lesson_access
-from ..views import tool_launch_urls
 from .security import ANYONE, OPTIONAL_AUTH
 
 router = Router(tags=["Lessons"], auth=ANYONE)
@@ -80,7 +80,7 @@ def lesson(request, lesson_id: RowId):
         services.start_lesson(user, lesson, access=answer)
         context = {
             "request": request,
-            "launch_urls": tool_launch_urls(user, lesson),
+            "launch_urls": launch_urls(user, lesson),
             "player_url": player_url(request),
         }
         blocks = lesson_blocks(lesson.body, context)

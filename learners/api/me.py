@@ -10,6 +10,7 @@ from home.api_errors import ErrorOut
 from home.api_pages import PageQuery, page_of
 
 from ..models import Enrollment, LessonProgress, Profile
+from ..services import CourseProgress
 from .security import LEARNER
 
 router = Router(tags=["Me"], auth=LEARNER)
@@ -103,8 +104,10 @@ def enrollment_items(enrollments, request):
             courses[enrollment.course_id],
             syllabuses[enrollment.course_id],
         )
-        total = syllabus.lesson_count
-        finished = len(completed[enrollment.pk] & syllabus.lesson_ids)
+        progress = CourseProgress(
+            completed=len(completed[enrollment.pk] & syllabus.lesson_ids),
+            total=syllabus.lesson_count,
+        )
         items.append(
             EnrollmentOut(
                 id=enrollment.pk,
@@ -115,9 +118,9 @@ def enrollment_items(enrollments, request):
                 source=enrollment.source,
                 enrolled_at=enrollment.enrolled_at,
                 completed_at=enrollment.completed_at,
-                lessons_completed=finished,
-                lessons_total=total,
-                percent=round(100 * finished / total) if total else 0,
+                lessons_completed=progress.completed,
+                lessons_total=progress.total,
+                percent=progress.percent,
             )
         )
     return items

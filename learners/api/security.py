@@ -5,6 +5,8 @@ authentication)."""
 from django.contrib.auth.models import AnonymousUser
 from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
 
+from home.page_cache import SAFE_METHODS
+
 from ..services.api_keys import user_for_api_key
 from ..services.api_tokens import user_for_access_token
 
@@ -33,8 +35,6 @@ class ApiKey(APIKeyHeader):
         request.user = user
         return user
 
-
-SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 # Tokens and keys first: an app sends no session cookie, a browser neither.
 LEARNER = [AccessToken(), ApiKey(), SessionAuth()]

@@ -64,14 +64,17 @@ def _encode(claims):
     return jwt.encode({"iss": ISSUER, **claims}, _key(), algorithm=ALGORITHM)
 
 
-def _decode(token, kind):
+def _decode(token, kind, *, expired_ok=False):
     try:
         claims = jwt.decode(
             token,
             _key(),
             algorithms=[ALGORITHM],
             issuer=ISSUER,
-            options={"require": ["exp", "iat", "sub", "typ", "fam"]},
+            options={
+                "require": ["exp", "iat", "sub", "typ", "fam"],
+                "verify_exp": not expired_ok,
+            },
         )
     except jwt.ExpiredSignatureError as error:
         raise TokenRefused(_("This token has expired."), "token_expired") from error
@@ -153,16 +156,7 @@ def refresh(token):
 def log_out(token):
     """End the device a refresh token belongs to (a used or expired one too:
     logging out must work whatever the app kept)."""
-    try:
-        claims = jwt.decode(
-            token,
-            _key(),
-            algorithms=[ALGORITHM],
-            issuer=ISSUER,
-            options={"verify_exp": False, "require": ["sub", "typ", "fam"]},
-        )
-    except jwt.PyJWTError as error:
-        raise TokenRefused(_("This token is not valid."), "token_invalid") from error
+    claims = _decode(token, "refresh", expired_ok=True)
     end_device(claims["fam"], ApiDevice.Ended.LOGGED_OUT, user_id=int(claims["sub"]))
 
 
