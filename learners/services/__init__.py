@@ -22,9 +22,8 @@ from .errors import (
     NotEnrolled,
     NotFreeCourse,
 )
+from .learning_time import HEARTBEAT_GRACE_SECONDS, HEARTBEAT_MAX_SECONDS
 from .progress import (
-    HEARTBEAT_GRACE_SECONDS,
-    HEARTBEAT_MAX_SECONDS,
     CourseProgress,
     complete_lesson,
     course_progress,

@@ -11,12 +11,8 @@ from django.utils.translation import gettext as _
 
 from ..models import H5PState, LearningEvent, LessonProgress, VideoWatch
 from .errors import LearningError
-from .progress import (
-    HEARTBEAT_GRACE_SECONDS,
-    HEARTBEAT_MAX_SECONDS,
-    _enrollment_with_access,
-    _record_progress,
-)
+from .learning_time import credit_time
+from .progress import _enrollment_with_access, _record_progress
 from .requirements import complete_when_requirements_met
 
 PAYLOAD_LIMIT_BYTES = 8 * 1024
@@ -24,6 +20,8 @@ MAX_SEGMENTS_PER_REPORT = 50
 MAX_VIDEO_SECONDS = 24 * 3600
 # Segments closer than this are one: players report time in steps.
 JOIN_GAP_SECONDS = 1.5
+# Players offer up to double speed: a minute of video in half a minute.
+MAX_PLAYBACK_RATE = 2
 
 
 class ActivityError(LearningError):
@@ -99,11 +97,18 @@ def record_video_watch(user, lesson, block_id, *, segments, duration, position):
         clipped = [[max(0, s), min(limit, e)] for s, e in reported if s < limit]
         merged = merge_segments(watch.segments + [c for c in clipped if c[1] > c[0]])
         added = watched_seconds(merged) - watch.watched_seconds
-        if added <= _creditable(watch, now):
+        # A report is taken whole or not at all: its new watching must fit
+        # in the real time since the watch clock (reported_at).
+        credited, clock = credit_time(
+            watch.reported_at, added, now, rate=MAX_PLAYBACK_RATE
+        )
+        if credited == added:
             watch.segments = merged
             watch.watched_seconds = watched_seconds(merged)
+            watch.reported_at = clock
+        else:
+            watch.reported_at = credit_time(watch.reported_at, 0, now)[1]
         watch.position_seconds = int(max(0, min(limit, _seconds(position, "position"))))
-        watch.reported_at = now
         watch.save()
     record_event(
         user,
@@ -115,13 +120,6 @@ def record_video_watch(user, lesson, block_id, *, segments, duration, position):
     progress = _record_progress(enrollment, lesson, watched_percent=watch.percent)
     completed = complete_when_requirements_met(user, lesson, enrollment=enrollment)
     return watch, completed or progress
-
-
-def _creditable(watch, now):
-    if watch.reported_at is None:
-        return HEARTBEAT_MAX_SECONDS
-    elapsed = (now - watch.reported_at).total_seconds()
-    return math.ceil(elapsed) + HEARTBEAT_GRACE_SECONDS
 
 
 def _seconds(value, name):

@@ -71,13 +71,13 @@ def _credit_with_day_sql(first_beat):
     )
 
 
-def credit_lesson_time(progress_id, previous_beat, seconds, now):
-    """Add `seconds` to a lesson's time and to the day's learning time, and
-    make `now` the lesson's last beat and visit, if its last beat is still
-    `previous_beat`: of two beats racing for the same seconds only one is
-    credited. True when this one was."""
+def credit_lesson_time(progress_id, previous_beat, seconds, clock, now):
+    """Add `seconds` to a lesson's time and to the day's learning time, move
+    the lesson's time clock (its last beat) to `clock` and its last visit to
+    `now`, if the clock still reads `previous_beat`: of two beats racing for
+    the same seconds only one is credited. True when this one was."""
     adapt = connection.ops.adapt_datetimefield_value
-    lesson_params = [seconds, adapt(now), adapt(now), progress_id]
+    lesson_params = [seconds, adapt(clock), adapt(now), progress_id]
     if previous_beat is not None:
         lesson_params.append(adapt(previous_beat))
     first_beat = previous_beat is None

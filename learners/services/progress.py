@@ -17,12 +17,8 @@ from ..models import Enrollment, LessonProgress
 from ..signals import course_completed
 from .beats import credit_lesson_time
 from .errors import CompletionNotManual, LessonLocked, NotEnrolled
-from .learning_time import add_learning_time
+from .learning_time import HEARTBEAT_MAX_SECONDS, add_learning_time, credit_time
 
-# A heartbeat reports time spent since the previous one; the browser beats every
-# 30 seconds, so anything above a minute per beat is not real.
-HEARTBEAT_MAX_SECONDS = 60
-HEARTBEAT_GRACE_SECONDS = 5
 # "Last opened" is kept to within this; opening a lesson again sooner is a read.
 ACCESS_RESOLUTION = timedelta(minutes=5)
 
@@ -111,10 +107,11 @@ def _record_heartbeat(progress, seconds):
     if progress.status == LessonProgress.Status.NOT_STARTED:
         return _record_progress(progress.enrollment, progress.lesson, seconds=seconds)
     now = timezone.now()
-    credited = _creditable_seconds(progress, seconds, now)
-    if credit_lesson_time(progress.pk, progress.last_heartbeat_at, credited, now):
+    credited, clock = _creditable_seconds(progress, seconds, now)
+    previous = progress.last_heartbeat_at
+    if credit_lesson_time(progress.pk, previous, credited, clock, now):
         progress.time_spent_seconds += credited
-        progress.last_heartbeat_at = progress.last_accessed_at = now
+        progress.last_heartbeat_at, progress.last_accessed_at = clock, now
     return progress
 
 
@@ -129,9 +126,9 @@ def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
                 progress.video_watched_percent, clamped
             )
         if seconds is not None:
-            credited = _creditable_seconds(progress, seconds, now)
+            credited, clock = _creditable_seconds(progress, seconds, now)
             progress.time_spent_seconds += credited
-            progress.last_heartbeat_at = now
+            progress.last_heartbeat_at = clock
             add_learning_time(enrollment, credited, now)
         progress.record_visit(now)
         progress.save()
@@ -139,11 +136,10 @@ def _record_progress(enrollment, lesson, *, watched_percent=None, seconds=None):
 
 
 def _creditable_seconds(progress, seconds, now):
+    """(seconds credited, the lesson's time clock after): the lesson's last
+    heartbeat field holds the clock."""
     requested = max(0, min(int(seconds), HEARTBEAT_MAX_SECONDS))
-    if progress.last_heartbeat_at is None:
-        return requested
-    elapsed = (now - progress.last_heartbeat_at).total_seconds()
-    return max(0, min(requested, math.ceil(elapsed) + HEARTBEAT_GRACE_SECONDS))
+    return credit_time(progress.last_heartbeat_at, requested, now)
 
 
 def _allowed_access(user, lesson):

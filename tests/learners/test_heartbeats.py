@@ -60,8 +60,8 @@ def test_a_beat_that_lost_the_race_credits_neither_the_lesson_nor_the_day(readin
     read_by_both = progress.last_heartbeat_at
     now = timezone.now()
 
-    won = credit_lesson_time(progress.pk, read_by_both, 30, now)
-    lost = credit_lesson_time(progress.pk, read_by_both, 30, now)
+    won = credit_lesson_time(progress.pk, read_by_both, 30, now, now)
+    lost = credit_lesson_time(progress.pk, read_by_both, 30, now, now)
 
     progress.refresh_from_db()
     assert (won, lost) == (True, False)
@@ -74,7 +74,7 @@ def test_a_beat_with_no_time_to_credit_still_marks_the_visit(reading):
     progress = LessonProgress.objects.get()
     now = timezone.now() + timedelta(seconds=1)
 
-    assert credit_lesson_time(progress.pk, progress.last_heartbeat_at, 0, now)
+    assert credit_lesson_time(progress.pk, progress.last_heartbeat_at, 0, now, now)
 
     progress.refresh_from_db()
     assert progress.last_heartbeat_at == now and progress.last_accessed_at == now

@@ -161,6 +161,28 @@ def test_a_forged_all_watched_report_is_credited_only_real_time(client, course, 
     assert again["lesson_completed"] is False
 
 
+def test_reports_sent_as_fast_as_possible_earn_no_more_than_real_time(
+    client, course, member
+):
+    watch(client, [[0, 10]])
+
+    for start in range(10, 100, 5):
+        watch(client, [[start, start + 5]])
+
+    # Real time allows a grace (at double speed) beyond the first report.
+    assert VideoWatch.objects.get().watched_seconds <= 10 + 2 * 5 + 1
+
+
+def test_watching_at_double_speed_is_credited(client, course, member):
+    watch(client, [[0, 30]])
+    later(30)
+
+    result = watch(client, [[30, 90]]).json()
+
+    assert VideoWatch.objects.get().segments == [[0, 90]]
+    assert result["watched_percent"] == 90
+
+
 def test_the_duration_first_reported_cannot_be_shrunk(client, course, member):
     watch(client, [[0, 30]], duration=600)
     later(60)
@@ -185,12 +207,35 @@ def test_a_heartbeat_cannot_add_more_than_its_cap(client, course, member):
     post_json(client, url, {"seconds": 60})
     post_json(client, url, {"seconds": 60})
 
-    # The first beat is capped; the next two come at once, so only the grace
-    # (plus the second being rounded up) is credited for each.
+    # The first beat is capped; the next two come at once: together they get
+    # one grace, not one each.
     spent = progress_of(member, course, "reading").time_spent_seconds
-    assert spent <= services.HEARTBEAT_MAX_SECONDS + 2 * (
-        services.HEARTBEAT_GRACE_SECONDS + 1
+    assert spent <= services.HEARTBEAT_MAX_SECONDS + services.HEARTBEAT_GRACE_SECONDS
+
+
+def test_beats_sent_as_fast_as_possible_earn_no_more_than_real_time(
+    client, course, member
+):
+    url = "/courses/guitar/chords/reading/progress/"
+    post_json(client, url, {"seconds": 30})
+
+    for _ in range(40):
+        post_json(client, url, {"seconds": 30})
+
+    spent = progress_of(member, course, "reading").time_spent_seconds
+    assert spent <= 30 + services.HEARTBEAT_GRACE_SECONDS + 1
+
+
+def test_a_beat_that_comes_a_little_early_is_credited_in_full(course, member):
+    reading = lesson(course, "reading")
+    services.record_progress(member, reading, seconds=30)
+    LessonProgress.objects.update(
+        last_heartbeat_at=timezone.now() - timedelta(seconds=27)
     )
+
+    progress = services.record_progress(member, reading, seconds=30)
+
+    assert progress.time_spent_seconds == 60
 
 
 def test_heartbeats_add_up_when_time_really_passes(course, member):
