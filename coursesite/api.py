@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from home import api_errors
+from home.api_throttles import PerAddress, PerCaller
 from home.json_input import parse_json
 from learners.api.auth import router as auth_router
 from learners.api.catalogue import router as catalogue_router
@@ -47,12 +48,28 @@ class CoursewrightAPI(NinjaAPI):
             )
         return response
 
+    def get_openapi_schema(self, *args, **kwargs):
+        """Every operation may answer 429 (home/api_throttles.py): said once
+        here rather than on each."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        error = {"$ref": "#/components/schemas/ErrorOut"}
+        throttled = {
+            "description": "Too many requests: wait the seconds Retry-After says.",
+            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+            "content": {"application/json": {"schema": error}},
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault(429, throttled)
+        return schema
+
 
 api = CoursewrightAPI(
     title="Coursewright API",
     version="1",
     urls_namespace="api",
     parser=BoundedParser(),
+    throttle=[PerCaller(), PerAddress()],
 )
 api_errors.install(api)
 api.add_router("/auth/", auth_router)

@@ -8,6 +8,7 @@ quiz, H5P files, the API and AI-tool tokens) asks `lesson_access` or
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from django.db.models import Case, F, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
@@ -86,24 +87,37 @@ class LessonAccess:
 _ENROLMENT_FIELDS = [field.attname for field in Enrollment._meta.concrete_fields]
 _PROGRESS_FIELDS = [field.attname for field in LessonProgress._meta.concrete_fields]
 # Every lesson view, heartbeat and course page asks this, so its SQL is built
-# once per process (home/compiled_query.py).
+# once per process (home/compiled_query.py). Each progress row gives its
+# lesson and status, which is all locks and lists read; the whole row comes
+# back only for the lesson the request is about (`focus`), so a learner with
+# five hundred lessons done costs what one with five does.
 _SNAPSHOT = CompiledQuery(
-    lambda user, course: (
+    lambda user, course, focus: (
         Enrollment.objects.filter(user_id=user, course_id=course)
         .order_by("pk", "progress__pk")
         .values_list(
-            *_ENROLMENT_FIELDS, *(f"progress__{name}" for name in _PROGRESS_FIELDS)
+            *_ENROLMENT_FIELDS,
+            "progress__lesson_id",
+            "progress__status",
+            *(
+                Case(When(progress__lesson_id=focus, then=F(f"progress__{name}")))
+                for name in _PROGRESS_FIELDS
+            ),
         )
     )
 )
+NO_FOCUS = 0  # no lesson has this id
 
 
 class CourseAccess:
-    """What one user may open in one course, read in a fixed number of queries."""
+    """What one user may open in one course, read in a fixed number of
+    queries. `focus` is the lesson the request is about, if any: its
+    progress row is read with the rest."""
 
-    def __init__(self, user, course):
+    def __init__(self, user, course, focus=None):
         self.user = user
         self.course = course
+        self.focus_id = focus.pk if focus is not None else NO_FOCUS
 
     @cached_property
     def is_privileged(self):
@@ -111,35 +125,50 @@ class CourseAccess:
 
     @cached_property
     def _snapshot(self):
-        """The enrolment and all its progress rows, in one query: a LEFT JOIN
-        from the enrolment, so one without progress still comes back."""
+        """The enrolment, each lesson's progress status, and the focus
+        lesson's progress row, in one query: a LEFT JOIN from the enrolment,
+        so one without progress still comes back."""
         if not self.user.is_authenticated:
-            return None, {}
+            return None, {}, None
         own, db = len(_ENROLMENT_FIELDS), _SNAPSHOT.using
-        enrollment, by_lesson = None, {}
-        for row in _SNAPSHOT.rows(user=self.user.pk, course=self.course.pk):
+        enrollment, statuses, focused = None, {}, None
+        rows = _SNAPSHOT.rows(
+            user=self.user.pk, course=self.course.pk, focus=self.focus_id
+        )
+        for row in rows:
             if enrollment is None:
                 enrollment = Enrollment.from_db(db, _ENROLMENT_FIELDS, row[:own])
-            if row[own] is not None:  # the LEFT JOIN found a progress row
-                record = LessonProgress.from_db(db, _PROGRESS_FIELDS, row[own:])
-                record.enrollment = enrollment
-                by_lesson[record.lesson_id] = record
-        return enrollment, by_lesson
+            lesson_id, status = row[own], row[own + 1]
+            if lesson_id is None:  # the LEFT JOIN found no progress row
+                continue
+            statuses[lesson_id] = status
+            if lesson_id == self.focus_id:
+                focused = LessonProgress.from_db(db, _PROGRESS_FIELDS, row[own + 2 :])
+                focused.enrollment = enrollment
+        return enrollment, statuses, focused
 
     @property
     def enrollment(self):
         return self._snapshot[0]
 
     def progress_of(self, lesson):
-        """The learner's progress row for `lesson`, as read with the policy."""
-        return self._snapshot[1].get(lesson.pk)
+        """The learner's progress row for `lesson`: read with the policy for
+        the focus lesson, by one more query for another that has one."""
+        enrollment, statuses, focused = self._snapshot
+        if lesson.pk not in statuses:
+            return None
+        if lesson.pk == self.focus_id:
+            return focused
+        record = LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
+        record.enrollment = enrollment
+        return record
 
     @cached_property
     def completed_ids(self):
         return frozenset(
             lesson_id
-            for lesson_id, record in self._snapshot[1].items()
-            if record.status == LessonProgress.Status.COMPLETED
+            for lesson_id, status in self._snapshot[1].items()
+            if status == LessonProgress.Status.COMPLETED
         )
 
     @cached_property
@@ -155,16 +184,18 @@ class CourseAccess:
         return lesson.pk in self.completed_ids
 
     def for_lesson(self, lesson):
-        answer = self._decide(lesson)
+        """The answer for `lesson`, with the learner's progress row."""
+        answer = self.decide(lesson)
         if answer.enrollment is None:
             return answer
         return replace(answer, progress=self.progress_of(lesson))
 
     def level_of(self, lesson):
         """The level alone, for lists that show a status per lesson."""
-        return self._decide(lesson).level
+        return self.decide(lesson).level
 
-    def _decide(self, lesson):
+    def decide(self, lesson):
+        """The answer without the progress row: for lists and links."""
         if self.is_privileged:
             return LessonAccess(Level.FULL, Reason.STAFF, enrollment=self.enrollment)
         if not (self.course.live and lesson.live):
@@ -208,7 +239,7 @@ def lesson_access(user, lesson):
         if is_staff_member(user) or user.has_perm("wagtailadmin.access_admin"):
             return LessonAccess(Level.FULL, Reason.STAFF)
         return LessonAccess(Level.LOCKED, Reason.UNPUBLISHED)
-    return CourseAccess(user, course).for_lesson(lesson)
+    return CourseAccess(user, course, focus=lesson).for_lesson(lesson)
 
 
 def document_access(user, document):

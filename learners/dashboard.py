@@ -38,9 +38,9 @@ class SidebarSection:
 class CourseState:
     """One user's view of one course: enrolment, progress, next lesson, locks."""
 
-    def __init__(self, user, course):
+    def __init__(self, user, course, focus=None):
         self.course = course
-        self.access = CourseAccess(user, course)
+        self.access = CourseAccess(user, course, focus)
 
     @property
     def enrollment(self):
@@ -129,8 +129,9 @@ class CourseState:
         ]
 
 
-def course_state(user, course):
-    return CourseState(user, course)
+def course_state(user, course, focus=None):
+    """`focus`: the lesson the page shows, whose progress row it reads."""
+    return CourseState(user, course, focus)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from .services.activity import video_positions
 def lesson_context(request, lesson, course, following):
     """The sidebar, the access answer for this lesson and the next, and where
     each video stopped."""
-    state = course_state(request.user, course) if course else None
+    state = course_state(request.user, course, focus=lesson) if course else None
     access = (
         state.access.for_lesson(lesson)
         if state
@@ -25,7 +25,7 @@ def lesson_context(request, lesson, course, following):
         "access": access,
         # A locked next lesson is not a link: the page says what opens it.
         "next_lesson_access": (
-            state.access.for_lesson(following) if state and following else None
+            state.access.decide(following) if state and following else None
         ),
         "video_positions": (
             video_positions(access.enrollment, lesson) if lesson.video_block_ids else {}

@@ -123,7 +123,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "home.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,6 +198,10 @@ ACCOUNT_FORMS = {"login": "learners.login_form.LoginFormInOurWords"}
 # Behind a load balancer or proxy every client would share its address:
 # rate limits take the client's from X-Forwarded-For, this many hops back.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The JSON API: requests per minute for each signed-in caller and each
+# client address (home/api_throttles.py).
+API_RATE_PER_CALLER = (env.int("API_RATE_PER_CALLER", default=300), 60)
+API_RATE_PER_ADDRESS = (env.int("API_RATE_PER_ADDRESS", default=600), 60)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",

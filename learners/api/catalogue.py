@@ -174,7 +174,7 @@ def course(request, course_id: RowId):
     for section in syllabus.sections:
         lessons = []
         for lesson in section.lessons:
-            answer = access.for_lesson(lesson)
+            answer = access.decide(lesson)
             blocker = answer.blocking_lesson
             lessons.append(
                 LessonOut(

@@ -82,7 +82,11 @@ def credit_lesson_time(progress_id, previous_beat, seconds, clock, now):
         lesson_params.append(adapt(previous_beat))
     first_beat = previous_beat is None
     day = connection.ops.adapt_datefield_value(now.date())
-    if seconds and connection.vendor == "postgresql":
+    if not seconds:  # the visit and the clock only: one statement anywhere
+        with connection.cursor() as cursor:
+            cursor.execute(_credit_sql(first_beat), lesson_params)
+            return cursor.fetchone() is not None
+    if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 _credit_with_day_sql(first_beat), [*lesson_params, day, seconds]
@@ -91,7 +95,7 @@ def credit_lesson_time(progress_id, previous_beat, seconds, clock, now):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(_credit_sql(first_beat), lesson_params)
         row = cursor.fetchone()
-        if row is not None and seconds:
+        if row is not None:
             cursor.execute(_day_sql("VALUES (%s, %s, %s)"), [row[0], day, seconds])
     return row is not None
 

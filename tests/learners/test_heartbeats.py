@@ -96,3 +96,31 @@ def test_on_postgresql_a_beat_is_one_write(reading):
     ]
     assert len(writes) == 1, writes
     assert LearningDay.objects.get().seconds == 50
+
+
+def test_a_beat_reads_one_progress_row_however_many_lessons_are_done(
+    catalogue, monkeypatch
+):
+    course = build_course(catalogue, sections=1, lessons_per_section=40, slug="long")
+    user = learner(username="diligent")
+    enrolled(user, course)
+    *done, current = course.syllabus.lessons
+    for lesson in done:
+        services.complete_lesson(user, lesson)
+    services.start_lesson(user, current)
+    rewind(30)
+    built = []
+    original = LessonProgress.from_db.__func__
+    monkeypatch.setattr(
+        LessonProgress,
+        "from_db",
+        classmethod(lambda cls, *args: built.append(args) or original(cls, *args)),
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        progress = services.record_progress(user, current, seconds=30)
+
+    assert progress.time_spent_seconds == 30
+    assert len(built) == 1  # the beating lesson's row, not all forty
+    reads = [q for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert len(reads) == 1  # the policy's one read

@@ -1,0 +1,67 @@
+"""Rate limits for the JSON API: per caller and per address, in fixed
+windows counted in the cache, answered with a 429 and Retry-After."""
+
+import math
+import time
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.core.cache import cache
+from ninja.throttling import BaseThrottle
+
+
+class WindowThrottle(BaseThrottle):
+    """At most `limit` requests per `window` seconds for one key.
+
+    ninja's own throttles keep every request's time in a list that is read
+    and rewritten whole on each call; a counter per window is one atomic
+    increment. Without the cache (Redis away) nobody is counted, so the API
+    keeps answering."""
+
+    setting = ""  # names the (requests, seconds) pair in the settings
+
+    def __init__(self):
+        self.resets_in = None
+
+    def key(self, request):
+        raise NotImplementedError
+
+    def allow_request(self, request):
+        ident = self.key(request)
+        if ident is None:
+            return True
+        limit, window = getattr(settings, self.setting)
+        now = time.time()
+        number = math.floor(now / window)
+        self.resets_in = (number + 1) * window - now
+        counter = f"api-rate:{self.setting}:{ident}:{number}"
+        cache.add(counter, 0, window + 1)
+        try:
+            return (cache.incr(counter) or 0) <= limit
+        except ValueError:  # the counter is gone: the cache is away
+            return True
+
+    def wait(self):
+        return self.resets_in
+
+
+class PerCaller(WindowThrottle):
+    """Each signed-in caller (whichever app, key or browser they call from)."""
+
+    setting = "API_RATE_PER_CALLER"
+
+    def key(self, request):
+        caller = getattr(request, "auth", None)
+        if caller is None or not getattr(caller, "is_authenticated", False):
+            return None
+        return f"user-{caller.pk}"
+
+
+class PerAddress(WindowThrottle):
+    """Each client address, signed in or not (behind TRUSTED_PROXY_COUNT
+    proxies, the client's own, as the log-in's limits work it out)."""
+
+    setting = "API_RATE_PER_ADDRESS"
+
+    def key(self, request):
+        return get_adapter(request).get_client_ip(request)
