@@ -14,6 +14,7 @@ from home.api_throttles import PerAddress, PerCaller
 from home.json_input import parse_json
 from learners.api.auth import router as auth_router
 from learners.api.catalogue import router as catalogue_router
+from learners.api.certificates import router as certificates_router
 from learners.api.learning import router as learning_router
 from learners.api.lessons import router as lessons_router
 from learners.api.me import router as me_router
@@ -78,4 +79,5 @@ api.add_router("/courses/", catalogue_router)
 api.add_router("/lessons/", lessons_router)
 api.add_router("/", learning_router)
 api.add_router("/", commerce_router)
+api.add_router("/", certificates_router)
 api.add_router("/ai-tools/", ai_tools_router)

@@ -1,8 +1,6 @@
 """Certificate pages: public verification and the owner's download."""
 
-from allauth.account.adapter import get_adapter
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,22 +8,7 @@ from django.utils.translation import gettext as _
 from home.files import private_file_response
 
 from .models import Certificate
-from .rate_limits import with_retry_after
-
-VERIFY_LIMIT = 30  # look-ups per minute from one address
-VERIFY_WINDOW = 60
-
-
-def _over_limit(request):
-    # The client's own address, behind TRUSTED_PROXY_COUNT proxies, as allauth
-    # works it out for its rate limits: not the proxy's, which all share.
-    key = f"certificate-verify:{get_adapter(request).get_client_ip(request)}"
-    cache.add(key, 0, VERIFY_WINDOW)
-    try:
-        # Without the cache (Redis away) nobody is counted: look-ups go on.
-        return (cache.incr(key) or 0) > VERIFY_LIMIT
-    except ValueError:
-        return False
+from .rate_limits import VERIFY_WINDOW, verification_over_limit, with_retry_after
 
 
 def verify_form(request):
@@ -38,7 +21,7 @@ def verify_form(request):
 
 def verify(request, code):
     """/certificates/verify/<code>/: valid, revoked or not found; nothing more."""
-    if _over_limit(request):
+    if verification_over_limit(request):
         context = {"state": "limited", "code": code}
         return with_retry_after(
             render(request, "learners/verify.html", context), VERIFY_WINDOW

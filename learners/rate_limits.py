@@ -4,9 +4,10 @@ reset, log-in lockout) or the certificate look-up limiter did."""
 
 import logging
 
+from allauth.account.adapter import get_adapter
 from allauth.account.views import LoginView
 from django.contrib import messages
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.forms.forms import NON_FIELD_ERRORS
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,6 +17,24 @@ logger = logging.getLogger(__name__)
 # allauth counts log-in failures per address over five minutes.
 LOCKOUT_SECONDS = 300
 RATE_LIMIT_SECONDS = 60
+
+
+VERIFY_LIMIT = 30  # certificate look-ups per minute from one address
+VERIFY_WINDOW = 60
+
+
+def verification_over_limit(request):
+    """Whether this address has looked up too many certificates this minute
+    (the verify page and the API share the count)."""
+    # The client's own address, behind TRUSTED_PROXY_COUNT proxies, as allauth
+    # works it out for its rate limits: not the proxy's, which all share.
+    key = f"certificate-verify:{get_adapter(request).get_client_ip(request)}"
+    cache.add(key, 0, VERIFY_WINDOW)
+    try:
+        # Without the cache (Redis away) nobody is counted: look-ups go on.
+        return (cache.incr(key) or 0) > VERIFY_LIMIT
+    except ValueError:
+        return False
 
 
 def with_retry_after(response, seconds):

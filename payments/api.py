@@ -5,19 +5,21 @@ is back, polls `GET /api/v1/orders/{id}/` until the order is paid (the
 gateway's webhook or the success page fulfils it, as for the site)."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema, Status
 
 from courses.models import public_courses
 from home.api_errors import ErrorOut
-from home.api_pages import InputSchema, RowId
+from home.api_pages import InputSchema, PageQuery, RowId, page_of
 from learners.api.idempotency import idempotent
 from learners.api.security import LEARNER
 
 from . import services
-from .models import Order
-from .views import success_url
+from .models import Invoice, Order
+from .views import invoice_response, success_url
 
 router = Router(tags=["Commerce"], auth=LEARNER)
 
@@ -29,6 +31,10 @@ REFUSALS = {
     409: ErrorOut,
     422: ErrorOut,
 }
+
+
+# Its own name in the schema: the enrolment's status is a "Status" too.
+OrderStatus = StrEnum("OrderStatus", [(v.upper(), v) for v in Order.Status.values])
 
 
 class CheckoutIn(InputSchema):
@@ -54,6 +60,26 @@ class OrderOut(Schema):
     created_at: datetime
     paid_at: datetime | None
     refunded_at: datetime | None
+    invoice_url: str | None = Field(
+        None, description="The API address of the invoice PDF, once paid."
+    )
+
+
+class OrderPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[OrderOut]
+
+
+PDF = {
+    "responses": {
+        200: {
+            "description": "The invoice as a PDF.",
+            "content": {"application/pdf": {"schema": {"type": "string"}}},
+        }
+    }
+}
 
 
 class CheckoutOut(Schema):
@@ -64,7 +90,8 @@ class CheckoutOut(Schema):
     )
 
 
-def order_out(order):
+def order_out(order, request=None, *, invoiced=False):
+    invoice = reverse("api:order_invoice", args=[order.pk])
     return OrderOut(
         id=order.pk,
         course=CourseRef(id=order.course_id, title=order.course.title),
@@ -78,6 +105,9 @@ def order_out(order):
         created_at=order.created_at,
         paid_at=order.paid_at,
         refunded_at=order.refunded_at,
+        invoice_url=(
+            request.build_absolute_uri(invoice) if invoiced and request else None
+        ),
     )
 
 
@@ -114,4 +144,49 @@ def order(request, order_id: RowId):
     found = get_object_or_404(
         Order.objects.select_related("course"), pk=order_id, user=request.auth
     )
-    return order_out(found)
+    invoiced = Invoice.objects.filter(order=found).exists()
+    return order_out(found, request, invoiced=invoiced)
+
+
+@router.get(
+    "/orders/",
+    response={200: OrderPage, **REFUSALS},
+    summary="The caller's orders, newest first",
+)
+def orders(request, query: Query[PageQuery], status: OrderStatus | None = None):
+    """`status` filters by pending, paid, failed, expired or refunded."""
+    rows = (
+        Order.objects.filter(user=request.auth)
+        .select_related("course")
+        .order_by("-created_at", "-pk")
+    )
+    if status:
+        rows = rows.filter(status=status)
+    page, count = page_of(rows, query)
+    invoiced = set(
+        Invoice.objects.filter(order__in=page).values_list("order_id", flat=True)
+    )
+    return OrderPage(
+        count=count,
+        page=query.page,
+        page_size=query.page_size,
+        items=[order_out(o, request, invoiced=o.pk in invoiced) for o in page],
+    )
+
+
+@router.get(
+    "/orders/{order_id}/invoice/",
+    response={**REFUSALS},
+    summary="The invoice of one of the caller's paid orders",
+    url_name="order_invoice",
+    openapi_extra=PDF,
+)
+def order_invoice(request, order_id: RowId):
+    """The same PDF as the purchases page gives; anyone else's order, or
+    one not paid yet, is a 404."""
+    invoice = get_object_or_404(
+        Invoice.objects.select_related("order__course", "order__user"),
+        order_id=order_id,
+        order__user=request.auth,
+    )
+    return invoice_response(invoice)

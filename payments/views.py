@@ -176,7 +176,7 @@ def invoice_download(request, order_id):
         order_id=order_id,
         order__user=request.user,
     )
-    return _invoice_response(invoice)
+    return invoice_response(invoice)
 
 
 @login_required
@@ -187,10 +187,11 @@ def period_invoice_download(request, payment_id):
         subscription_payment_id=payment_id,
         subscription_payment__subscription__user=request.user,
     )
-    return _invoice_response(invoice)
+    return invoice_response(invoice)
 
 
-def _invoice_response(invoice):
+def invoice_response(invoice):
+    """The invoice PDF as a download (the purchases page and the API)."""
     response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
     return response

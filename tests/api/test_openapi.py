@@ -40,8 +40,10 @@ def test_every_operation_has_a_summary_and_typed_answers(schema):
         for status, answer in operation["responses"].items():
             if status == "204":
                 continue
-            content = answer["content"]["application/json"]["schema"]
-            assert content, (name, status)
+            # JSON, or a file (a certificate or an invoice as a PDF).
+            (media,) = answer["content"]
+            assert media in ("application/json", "application/pdf"), (name, status)
+            assert answer["content"][media]["schema"], (name, status)
 
 
 def test_every_refusal_has_the_one_error_shape(schema):
