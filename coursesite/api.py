@@ -18,6 +18,7 @@ from learners.api.certificates import router as certificates_router
 from learners.api.learning import router as learning_router
 from learners.api.lessons import router as lessons_router
 from learners.api.me import router as me_router
+from learners.api.quizzes import router as quizzes_router
 from learners.tool_api import router as ai_tools_router
 from payments.api import router as commerce_router
 
@@ -80,4 +81,5 @@ api.add_router("/lessons/", lessons_router)
 api.add_router("/", learning_router)
 api.add_router("/", commerce_router)
 api.add_router("/", certificates_router)
+api.add_router("/", quizzes_router)
 api.add_router("/ai-tools/", ai_tools_router)

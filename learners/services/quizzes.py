@@ -144,6 +144,9 @@ def _locked_attempt(user, attempt_id):
     )
     if attempt is None:
         raise QuizNotFound(_("This attempt does not exist."))
+    # Answers count only while the lesson is open to the learner (a refund
+    # or a paused payment closes it), whichever way they arrive.
+    _enrollment_with_access(user, attempt.lesson)
     return attempt
 
 

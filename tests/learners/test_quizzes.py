@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from learners.models import LearningEvent, LessonProgress, QuizAttempt
+from learners.models import Enrollment, LearningEvent, LessonProgress, QuizAttempt
 from learners.services import quizzes
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.assessment_data import quiz_block
@@ -240,3 +240,15 @@ def test_parallel_starts_never_exceed_the_maximum(catalogue):
         thread.join()
 
     assert QuizAttempt.objects.filter(enrollment__user=user).count() == 2
+
+
+def test_answers_are_refused_once_the_lesson_is_closed_to_the_learner(
+    client, lesson, member
+):
+    attempt = start(client)
+    Enrollment.objects.update(status=Enrollment.Status.REFUNDED)
+
+    response = submit(client, attempt, **{"q-france": "o-paris"})
+
+    assert response.status_code == 403
+    assert QuizAttempt.objects.get().status == "in_progress"
