@@ -12,6 +12,7 @@ from ninja.parser import Parser
 from home import api_errors
 from home.api_throttles import PerAddress, PerCaller
 from home.json_input import parse_json
+from learners.api.assignments import router as assignments_router
 from learners.api.auth import router as auth_router
 from learners.api.catalogue import router as catalogue_router
 from learners.api.certificates import router as certificates_router
@@ -82,4 +83,5 @@ api.add_router("/", learning_router)
 api.add_router("/", commerce_router)
 api.add_router("/", certificates_router)
 api.add_router("/", quizzes_router)
+api.add_router("/", assignments_router)
 api.add_router("/ai-tools/", ai_tools_router)

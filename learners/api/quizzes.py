@@ -13,12 +13,11 @@ from ninja import Field, Path, Router, Schema, Status
 from home.api_errors import ApiError, ErrorOut
 from home.api_pages import InputSchema, RowId
 from lessons.grading import public_questions, quiz_blocks
-from lessons.models import LessonPage
 
-from ..access import lesson_access
 from ..assessments import QuizState
 from ..models import QuizAttempt
 from ..services import quizzes
+from .gate import open_lesson
 from .security import LEARNER
 
 router = Router(tags=["Quizzes"], auth=LEARNER)
@@ -137,16 +136,6 @@ def attempt_out(attempt):
     )
 
 
-def _open_lesson(user, lesson_id):
-    """The lesson, if the access policy lets the caller in; refused as the
-    lesson endpoint refuses."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    answer = lesson_access(user, lesson)
-    if not answer.allowed:
-        raise ApiError(403, str(answer.message), code=answer.reason)
-    return lesson
-
-
 def _quiz(lesson, block_id):
     quiz = quiz_blocks(lesson).get(block_id)
     if quiz is None:
@@ -160,7 +149,7 @@ def _quiz(lesson, block_id):
     summary="A quiz's state for the caller, with their attempts",
 )
 def quiz_state(request, lesson_id: RowId, block_id: BlockId):
-    lesson = _open_lesson(request.auth, lesson_id)
+    lesson = open_lesson(request.auth, lesson_id)[0]
     quiz = _quiz(lesson, block_id)
     attempts = list(
         QuizAttempt.objects.filter(
@@ -185,7 +174,7 @@ def quiz_state(request, lesson_id: RowId, block_id: BlockId):
 def start(request, lesson_id: RowId, block_id: BlockId):
     """201 with a new attempt; 200 with the open one, so a repeat is safe.
     409 when no attempts are left."""
-    lesson = _open_lesson(request.auth, lesson_id)
+    lesson = open_lesson(request.auth, lesson_id)[0]
     _quiz(lesson, block_id)
     before = QuizAttempt.objects.filter(
         enrollment__user=request.auth, lesson=lesson, block_id=block_id
@@ -200,7 +189,7 @@ def _own_attempt(user, attempt_id):
         pk=attempt_id,
         enrollment__user=user,
     )
-    _open_lesson(user, attempt.lesson_id)
+    open_lesson(user, attempt.lesson_id)
     return attempt
 
 

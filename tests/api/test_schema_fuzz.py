@@ -5,6 +5,7 @@ be a server error or break the schema it declares."""
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from learners import services
 from learners.services.api_tokens import log_in_device
@@ -47,10 +48,22 @@ def test_no_answer_is_a_server_error_or_breaks_the_schema(api_schema):
     assert len(operations) >= 15
 
     for operation in operations:
+        # For a multipart upload, schemathesis sends a file's bytes as a plain
+        # form field (no file name), which no browser or HTTP client does; the
+        # site refuses control characters in form fields with a 400, so
+        # "valid data rejected" is not a finding there. Every other check runs.
+        excluded = (
+            [positive_data_acceptance]
+            if "multipart/form-data" in str(operation.definition.raw)
+            else []
+        )
 
         @FUZZ
         @given(case=operation.as_strategy())
         def fuzz(case):
-            case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
+            case.call_and_validate(
+                headers={"Authorization": f"Bearer {token}"},
+                excluded_checks=excluded,  # noqa: B023 - called at once, below
+            )
 
         fuzz()

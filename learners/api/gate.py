@@ -1,0 +1,19 @@
+"""The door every assessment endpoint goes through: the lesson, if the one
+access policy lets the caller in."""
+
+from django.shortcuts import get_object_or_404
+
+from home.api_errors import ApiError
+from lessons.models import LessonPage
+
+from ..access import lesson_access
+
+
+def open_lesson(user, lesson_id):
+    """(lesson, the policy's answer); refused with the policy's reason as
+    the code (403) when the caller may not open it, 404 when it is not live."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    answer = lesson_access(user, lesson)
+    if not answer.allowed:
+        raise ApiError(403, str(answer.message), code=answer.reason)
+    return lesson, answer
