@@ -20,6 +20,7 @@ from learners.api.learning import router as learning_router
 from learners.api.lessons import router as lessons_router
 from learners.api.me import router as me_router
 from learners.api.quizzes import router as quizzes_router
+from learners.api.teaching import router as teaching_router
 from learners.tool_api import router as ai_tools_router
 from payments.api import router as commerce_router
 
@@ -84,4 +85,5 @@ api.add_router("/", commerce_router)
 api.add_router("/", certificates_router)
 api.add_router("/", quizzes_router)
 api.add_router("/", assignments_router)
+api.add_router("/", teaching_router)
 api.add_router("/ai-tools/", ai_tools_router)
