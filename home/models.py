@@ -309,6 +309,8 @@ class AuditEntry(models.Model):
         ERASURE_CANCELLED = "erasure_cancelled", _("Account erasure cancelled")
         ACCOUNT_ERASED = "account_erased", _("Account erased")
         CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
+        API_KEY_ISSUED = "api_key_issued", _("API key issued")
+        API_KEY_REVOKED = "api_key_revoked", _("API key revoked")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

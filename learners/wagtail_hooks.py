@@ -19,7 +19,7 @@ from home.admin_helpers import ReadOnlyPermissionHelper
 from home.files import is_local_file, media_type, ranged_file_response
 from home.roles import INSTRUCTORS, is_staff_member
 
-from . import admin_views, analytics_views, privacy_admin
+from . import admin_views, analytics_views, api_key_admin, privacy_admin
 from .access import document_access
 from .admin_helpers import courses_taught_by
 from .extensions import revenue
@@ -287,6 +287,16 @@ def register_analytics_menu_item():
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
         return is_staff_member(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_api_keys_menu_item():
+    return StaffMenuItem(
+        _("API keys"), reverse("api_keys_admin:index"), icon_name="key", order=905
+    )
+
+
+hooks.register("register_admin_urls", api_key_admin.admin_urls)
 
 
 @hooks.register("register_admin_menu_item")
