@@ -4,7 +4,9 @@ the public verification, and nobody else's (404)."""
 import io
 
 import pytest
+from django.db import connection
 from django.test import Client, TestCase
+from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from learners import services
@@ -168,3 +170,28 @@ def test_a_pending_order_has_no_invoice(client, paid_course):
     assert order["invoice_url"] is None
     refused = client.get(f"/api/v1/orders/{order['id']}/invoice/")
     assert refused.status_code == 404
+
+
+def test_the_order_list_costs_the_same_for_one_order_or_many(client, catalogue):
+    buyer = learner(username="collector")
+    client.force_login(buyer)
+    courses = [
+        CoursePageFactory(
+            parent=catalogue,
+            slug=f"paid-{n}",
+            pricing_type="paid",
+            price=1000,
+            currency="EUR",
+        )
+        for n in range(6)
+    ]
+
+    def queries_after_buying(these):
+        for course in these:
+            LessonPageFactory(parent=SectionPageFactory(parent=course), slug="l")
+            buy(client, course)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/orders/?page_size=100").status_code == 200
+        return len(queries)
+
+    assert queries_after_buying(courses[:1]) == queries_after_buying(courses[1:])
