@@ -28,7 +28,7 @@ class NewKeyForm(forms.Form):
     scope = forms.ChoiceField(
         label=gettext_lazy("It may"),
         choices=ApiKey.Scope.choices,
-        initial=ApiKey.Scope.READ,
+        initial=ApiKey.Scope.READ.value,
         widget=forms.RadioSelect,
     )
 
