@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from home import api_errors
-from home.api_throttles import PerAddress, PerCaller
+from home.api_throttles import api_throttles
 from home.json_input import parse_json
 from learners.api.assignments import router as assignments_router
 from learners.api.auth import router as auth_router
@@ -73,7 +73,7 @@ api = CoursewrightAPI(
     version="1",
     urls_namespace="api",
     parser=BoundedParser(),
-    throttle=[PerCaller(), PerAddress()],
+    throttle=api_throttles(),
 )
 api_errors.install(api)
 api.add_router("/auth/", auth_router)

@@ -41,6 +41,12 @@ class ErrorOut(Schema):
     code: str = Field(description="A stable code a client can branch on.")
 
 
+def refusals(*statuses):
+    """`{status: ErrorOut}` for an operation's `response`: the refusals it
+    declares, all in the one shape."""
+    return dict.fromkeys(statuses, ErrorOut)
+
+
 def error_body(detail, status, code=None):
     return {"detail": detail, "code": code or CODES.get(status, "error")}
 

@@ -16,6 +16,19 @@ RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 PLAIN_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 
 
+def file_answer(description, media_type):
+    """`openapi_extra` for an operation that answers 200 with a file (a PDF,
+    a submitted file) rather than JSON."""
+    return {
+        "responses": {
+            200: {
+                "description": description,
+                "content": {media_type: {"schema": {"type": "string"}}},
+            }
+        }
+    }
+
+
 class PageQuery(Schema):
     page: int = Field(1, ge=1, description="From 1.")
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)

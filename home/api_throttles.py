@@ -18,13 +18,10 @@ class WindowThrottle(BaseThrottle):
     increment. Without the cache (Redis away) nobody is counted, so the API
     keeps answering."""
 
-    setting = ""  # names the (requests, seconds) pair in the settings
-
-    def __init__(self):
+    def __init__(self, setting, key):
+        self.setting = setting  # names the (requests, seconds) pair
+        self.key = key  # request -> whose count, or None for nobody's
         self.resets_in = None
-
-    def key(self, request):
-        raise NotImplementedError
 
     def allow_request(self, request):
         ident = self.key(request)
@@ -45,23 +42,23 @@ class WindowThrottle(BaseThrottle):
         return self.resets_in
 
 
-class PerCaller(WindowThrottle):
+def caller(request):
     """Each signed-in caller (whichever app, key or browser they call from)."""
-
-    setting = "API_RATE_PER_CALLER"
-
-    def key(self, request):
-        caller = getattr(request, "auth", None)
-        if caller is None or not getattr(caller, "is_authenticated", False):
-            return None
-        return f"user-{caller.pk}"
+    user = getattr(request, "auth", None)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return f"user-{user.pk}"
 
 
-class PerAddress(WindowThrottle):
+def address(request):
     """Each client address, signed in or not (behind TRUSTED_PROXY_COUNT
     proxies, the client's own, as the log-in's limits work it out)."""
+    return get_adapter(request).get_client_ip(request)
 
-    setting = "API_RATE_PER_ADDRESS"
 
-    def key(self, request):
-        return get_adapter(request).get_client_ip(request)
+def api_throttles():
+    """The limits every operation of the API is under."""
+    return [
+        WindowThrottle("API_RATE_PER_CALLER", caller),
+        WindowThrottle("API_RATE_PER_ADDRESS", address),
+    ]

@@ -12,8 +12,8 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 
 from courses.models import public_courses
-from home.api_errors import ErrorOut
-from home.api_pages import InputSchema, PageQuery, RowId, page_of
+from home.api_errors import refusals
+from home.api_pages import InputSchema, PageQuery, RowId, file_answer, page_of
 from learners.api.idempotency import idempotent
 from learners.api.security import LEARNER
 
@@ -23,14 +23,7 @@ from .views import invoice_response, success_url
 
 router = Router(tags=["Commerce"], auth=LEARNER)
 
-REFUSALS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-}
+REFUSALS = refusals(400, 401, 403, 404, 409, 422)
 
 
 # Its own name in the schema: the enrolment's status is a "Status" too.
@@ -72,14 +65,7 @@ class OrderPage(Schema):
     items: list[OrderOut]
 
 
-PDF = {
-    "responses": {
-        200: {
-            "description": "The invoice as a PDF.",
-            "content": {"application/pdf": {"schema": {"type": "string"}}},
-        }
-    }
-}
+PDF = file_answer("The invoice as a PDF.", "application/pdf")
 
 
 class CheckoutOut(Schema):

@@ -10,40 +10,24 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, File, Form, Path, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from home.api_errors import ApiError, ErrorOut
-from home.api_pages import PLAIN_TEXT, RowId
+from home.api_errors import ApiError, refusals
+from home.api_pages import PLAIN_TEXT, RowId, file_answer
 from home.files import private_file_response
 from home.roles import is_staff_member
 
 from ..assessments import LessonAssessments
 from ..models import SubmissionFile
 from ..services import assignments
-from .gate import open_lesson
+from .gate import BlockId, open_lesson
 from .security import LEARNER
 
 router = Router(tags=["Assignments"], auth=LEARNER)
 
-REFUSALS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    413: ErrorOut,
-    422: ErrorOut,
-}
-BlockId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
-FILE = {
-    "responses": {
-        200: {
-            "description": "The file as it was handed in.",
-            "content": {"application/octet-stream": {"schema": {"type": "string"}}},
-        }
-    }
-}
+REFUSALS = refusals(400, 401, 403, 404, 409, 413, 422)
+FILE = file_answer("The file as it was handed in.", "application/octet-stream")
 
 
 class FileOut(Schema):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from home.api_errors import ApiError, ErrorOut
+from home.api_errors import ApiError, ErrorOut, refusals
 from home.api_pages import InputSchema
 
 from ..rate_limits import LOCKOUT_SECONDS, RATE_LIMIT_SECONDS, rate_limits_work
@@ -17,7 +17,7 @@ from ..services import api_tokens
 
 router = Router(tags=["Authentication"])
 
-REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+REFUSALS = refusals(400, 401, 403, 422)
 
 
 class LogInIn(InputSchema):

@@ -11,7 +11,7 @@ from wagtail.rich_text import expand_db_html
 from courses.filters import CatalogueFilters
 from courses.models import public_courses
 from courses.outline import syllabuses_of
-from home.api_errors import ErrorOut
+from home.api_errors import refusals
 from home.api_pages import PLAIN_TEXT, PageQuery, RowId, page_of
 
 from ..access import CourseAccess
@@ -19,7 +19,7 @@ from .security import ANYONE, OPTIONAL_AUTH
 
 router = Router(tags=["Catalogue"], auth=ANYONE)
 
-REFUSALS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSALS = refusals(400, 401, 404, 422)
 
 
 class CourseQuery(PageQuery):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 
-from home.api_errors import ApiError, ErrorOut
-from home.api_pages import PageQuery, RowId, page_of
+from home.api_errors import ApiError, ErrorOut, refusals
+from home.api_pages import PageQuery, RowId, file_answer, page_of
 from home.files import private_file_response
 
 from ..models import Certificate
@@ -20,15 +20,8 @@ from .security import LEARNER, OPTIONAL_AUTH, anonymous
 
 router = Router(tags=["Certificates"])
 
-REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-PDF = {
-    "responses": {
-        200: {
-            "description": "The certificate as a PDF.",
-            "content": {"application/pdf": {"schema": {"type": "string"}}},
-        }
-    }
-}
+REFUSALS = refusals(400, 401, 403, 404, 422)
+PDF = file_answer("The certificate as a PDF.", "application/pdf")
 
 
 # As printed on a certificate (letters, digits and dashes).

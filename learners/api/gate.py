@@ -1,12 +1,18 @@
 """The door every assessment endpoint goes through: the lesson, if the one
 access policy lets the caller in."""
 
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
+from ninja import Path
 
 from home.api_errors import ApiError
 from lessons.models import LessonPage
 
 from ..access import lesson_access
+
+# A block's id in a path, as the editor makes them.
+BlockId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
 def open_lesson(user, lesson_id):

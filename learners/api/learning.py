@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from courses.models import public_courses
-from home.api_errors import ErrorOut
+from home.api_errors import refusals
 from home.api_pages import InputSchema, RowId
 from lessons.models import LessonPage
 
@@ -25,14 +25,7 @@ router = Router(tags=["Learning"], auth=LEARNER)
 # A position in a video, in seconds.
 Second = Annotated[float, Field(ge=0, le=10**6)]
 
-REFUSALS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-}
+REFUSALS = refusals(400, 401, 403, 404, 409, 422)
 
 
 class RequirementOut(Schema):

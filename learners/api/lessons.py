@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
-from home.api_errors import ErrorOut
+from home.api_errors import refusals
 from home.api_pages import RowId
 from lessons.blocks.api import lesson_blocks
 from lessons.h5p_player import player_url
@@ -19,7 +19,7 @@ from .security import ANYONE, OPTIONAL_AUTH
 
 router = Router(tags=["Lessons"], auth=ANYONE)
 
-REFUSALS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSALS = refusals(400, 401, 404, 422)
 
 
 class Ref(Schema):

@@ -6,7 +6,7 @@ from datetime import datetime
 from ninja import Query, Router, Schema
 
 from courses.outline import courses_by_id, syllabuses_of
-from home.api_errors import ErrorOut
+from home.api_errors import refusals
 from home.api_pages import PageQuery, page_of
 
 from ..models import Enrollment, LessonProgress, Profile
@@ -15,7 +15,7 @@ from .security import LEARNER
 
 router = Router(tags=["Me"], auth=LEARNER)
 
-REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSALS = refusals(400, 401, 403, 404, 422)
 
 
 class MeOut(Schema):

@@ -8,29 +8,21 @@ from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
-from home.api_errors import ApiError, ErrorOut
+from home.api_errors import ApiError, refusals
 from home.api_pages import InputSchema, RowId
 from lessons.grading import public_questions, quiz_blocks
 
 from ..assessments import QuizState
 from ..models import QuizAttempt
 from ..services import quizzes
-from .gate import open_lesson
+from .gate import BlockId, open_lesson
 from .security import LEARNER
 
 router = Router(tags=["Quizzes"], auth=LEARNER)
 
-REFUSALS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-}
-BlockId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+REFUSALS = refusals(400, 401, 403, 404, 409, 422)
 # One answer: an option id, true/false, a word or a number as text; a
 # multiple-choice question takes a list of option ids.
 Answer = str | list[Annotated[str, Field(max_length=64)]]

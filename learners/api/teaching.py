@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from home.api_errors import ErrorOut
+from home.api_errors import refusals
 from home.api_pages import InputSchema, PageQuery, RowId, page_of
 
 from ..admin_helpers import courses_taught_by
@@ -22,7 +22,7 @@ from .security import LEARNER
 
 router = Router(tags=["Teaching"], auth=LEARNER)
 
-REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+REFUSALS = refusals(400, 401, 403, 404, 422)
 
 
 class TaughtCourseOut(Schema):
