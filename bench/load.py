@@ -103,6 +103,12 @@ class Result:
     p99_ms: float
     statuses: dict
     store_cpu_ms: float = 0.0  # PostgreSQL's and Redis's CPU per request
+    floor_ms: float = 0.0  # the bare view's CPU per request, measured around it
+
+    @property
+    def ratio(self):
+        """CPU per request as a multiple of the bare view's."""
+        return self.cpu_ms / self.floor_ms
 
 
 def run(host, port, server_pid, request, *, seconds=3.0, concurrency=4):

@@ -117,7 +117,7 @@ def main():
     def heartbeat(cookie, lesson):
         return Request(
             "POST",
-            f"{lesson.url}progress/",
+            f"/lessons/{lesson.pk}/progress/",
             {
                 "Cookie": cookie,
                 "Content-Type": "application/json",

@@ -1,6 +1,9 @@
 """A course as its learners' pages read it, kept per worker for the content
-version: which course a page belongs to, and the course's syllabus. Every
-lesson view needs both; neither changes until the content does."""
+version: which course a page belongs to, the course's syllabus, and a live
+lesson by its id. Every lesson view needs them; none changes until the
+content does."""
+
+import copy
 
 from home import content_version
 from home.content_version import VersionedMemo
@@ -8,7 +11,10 @@ from home.content_version import VersionedMemo
 from .models import CoursePage
 
 NO_COURSE = "none"
+NO_LESSON = "none"
 _course_of_path = VersionedMemo()
+# Lesson pages carry their body, so fewer are kept than paths.
+_live_lesson_by_id = VersionedMemo(size=4096)
 _syllabus_of_course = VersionedMemo(size=512)
 _course_by_id = VersionedMemo(size=2048)
 
@@ -58,3 +64,17 @@ def courses_by_id(ids):
         ids,
         lambda missing: {c.pk: c for c in CoursePage.objects.filter(pk__in=missing)},
     )
+
+
+def live_lesson(pk):
+    """The live lesson page with id `pk`, or None: for addresses that name a
+    lesson by id rather than by its place in the tree. Each call gets its
+    own copy, which the request may change freely."""
+    from lessons.models import LessonPage
+
+    version = content_version.current()
+    known = _live_lesson_by_id.get(pk)
+    if known is None:
+        known = LessonPage.objects.live().filter(pk=pk).first() or NO_LESSON
+        _live_lesson_by_id.put(pk, known, version)
+    return None if known == NO_LESSON else copy.copy(known)

@@ -51,6 +51,11 @@ urlpatterns = [
         name="personal_data_keep",
     ),
     path("accounts/", include("allauth.urls")),
+    path(
+        "lessons/<int:lesson_id>/progress/",
+        learner_views.lesson_progress,
+        name="lesson_progress",
+    ),
     path("dashboard/", include("learners.urls")),
     path("certificates/", include("learners.certificate_urls")),
     path("payments/", include("payments.urls")),

@@ -107,6 +107,16 @@ def view_restrictions_exist():
     return known == ("yes",)
 
 
+def passes_view_restrictions(request, page):
+    """Whether `request` meets every view restriction on `page` (Wagtail
+    checks them when it serves a page; an address that finds the page by
+    id checks them here)."""
+    return all(
+        restriction.accept_request(request)
+        for restriction in page.get_view_restrictions()
+    )
+
+
 @cache
 def _no_restrictions():
     """An empty queryset already read: iterating it or asking `exists()`

@@ -10,7 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.outline import live_lesson
 from home.json_input import BadJson, bounded_number, read_json_object
+from home.routing import passes_view_restrictions
 from lessons.tool_tokens import launch_urls
 
 from . import services
@@ -86,6 +88,19 @@ def mark_lesson_complete(request, lesson):
     messages.success(request, _("Lesson complete."))
     following = lesson.course.syllabus.neighbours(lesson)[1]
     return redirect(following.url if following else lesson.course.url)
+
+
+@require_POST
+def lesson_progress(request, lesson_id):
+    """POST /lessons/<id>/progress/: the address the lesson page's heartbeat
+    uses. The same reports as `<lesson>/progress/`, found by the lesson's id
+    instead of a walk down the page tree (an eighth of a beat's cost)."""
+    lesson = live_lesson(lesson_id)
+    if lesson is None:
+        return JsonResponse({"error": _("There is no such lesson.")}, status=404)
+    if not passes_view_restrictions(request, lesson):
+        return JsonResponse({"error": _("This lesson is restricted.")}, status=403)
+    return report_lesson_progress(request, lesson)
 
 
 def report_lesson_progress(request, lesson):

@@ -3,11 +3,11 @@ access policy lets the caller in."""
 
 from typing import Annotated
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from ninja import Path
 
+from courses.outline import live_lesson
 from home.api_errors import ApiError
-from lessons.models import LessonPage
 
 from ..access import lesson_access
 
@@ -15,10 +15,18 @@ from ..access import lesson_access
 BlockId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
+def find_lesson(lesson_id):
+    """The live lesson with this id (404 when there is none)."""
+    lesson = live_lesson(lesson_id)
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
 def open_lesson(user, lesson_id):
     """(lesson, the policy's answer); refused with the policy's reason as
     the code (403) when the caller may not open it, 404 when it is not live."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    lesson = find_lesson(lesson_id)
     answer = lesson_access(user, lesson)
     if not answer.allowed:
         raise ApiError(403, str(answer.message), code=answer.reason)

@@ -10,12 +10,12 @@ from ninja import Field, Router, Schema, Status
 from courses.models import public_courses
 from home.api_errors import refusals
 from home.api_pages import InputSchema, RowId
-from lessons.models import LessonPage
 
 from .. import services
 from ..models import Enrollment
 from ..services import activity
 from ..views import progress_json
+from .gate import find_lesson
 from .idempotency import idempotent
 from .me import EnrollmentOut, enrollment_items
 from .security import LEARNER
@@ -72,10 +72,6 @@ def enroll(request, course_id: RowId):
     return Status(201 if outcome.created else 200, item)
 
 
-def _lesson(lesson_id):
-    return get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-
-
 @router.post(
     "/lessons/{lesson_id}/complete/",
     response={200: ProgressOut, **REFUSALS},
@@ -84,7 +80,7 @@ def _lesson(lesson_id):
 def complete(request, lesson_id: RowId):
     """For lessons that complete by hand; others answer 409 and say what
     they ask for instead."""
-    lesson = _lesson(lesson_id)
+    lesson = find_lesson(lesson_id)
     progress = services.complete_lesson(request.auth, lesson, manual=True)
     return progress_json(progress, lesson)
 
@@ -98,7 +94,7 @@ def progress(request, lesson_id: RowId, body: ProgressIn):
     """As the lesson page's heartbeat: each beat adds at most the time that
     really passed since the previous one; watched segments count only what
     was watched."""
-    lesson = _lesson(lesson_id)
+    lesson = find_lesson(lesson_id)
     if body.segments is not None:
         _watch, record = activity.record_video_watch(
             request.auth,

@@ -3,18 +3,17 @@ access policy decides, as for the page: the blocks for someone it lets in, a
 teaser with the reason for anyone else, a 404 where the page is one."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
 from home.api_errors import refusals
 from home.api_pages import RowId
 from lessons.blocks.api import lesson_blocks
 from lessons.h5p_player import player_url
-from lessons.models import LessonPage
 from lessons.tool_tokens import launch_urls
 
 from .. import services
 from ..access import Reason, lesson_access
+from .gate import find_lesson
 from .security import ANYONE, OPTIONAL_AUTH
 
 router = Router(tags=["Lessons"], auth=ANYONE)
@@ -68,7 +67,7 @@ def ref(page):
 )
 def lesson(request, lesson_id: RowId):
     """Opening a lesson in full counts as starting it, as on the page."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    lesson = find_lesson(lesson_id)
     user = request.auth
     answer = lesson_access(user, lesson)
     if answer.reason == Reason.UNPUBLISHED:

@@ -8,6 +8,7 @@ import pytest
 import requests
 from django.test import Client
 
+from lessons.models import LessonPage
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
 from tests.learners.factories import enrolled, learner
 from tests.lessons.factories import LessonPageFactory
@@ -64,6 +65,7 @@ def session(live_server):
 
 ENDPOINTS = [
     "/courses/hard/s/l/progress/",
+    "/lessons/{lesson}/progress/",
     "/courses/hard/s/l/complete/",
     "/courses/hard/s/l/h5p/h1/xapi/",
     "/courses/hard/s/l/quiz/q1/save/",
@@ -79,6 +81,7 @@ ENDPOINTS = [
 def test_a_hostile_body_gets_a_quick_400_and_the_server_lives_on(
     live_server, session, endpoint, kind
 ):
+    endpoint = endpoint.format(lesson=LessonPage.objects.get(slug="l").pk)
     started = time.monotonic()
     response = session.post(live_server.url + endpoint, data=BODIES[kind], timeout=5)
     took = time.monotonic() - started
