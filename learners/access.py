@@ -257,3 +257,53 @@ def content_access(user, obj):
         replace(lesson_access(user, lesson), lesson=lesson) for lesson in lessons
     ]
     return next((answer for answer in answers if answer.allowed), answers[0])
+
+
+@dataclass(frozen=True)
+class CommunityAccess:
+    """Whether a user takes part in a course's community (questions, reviews,
+    announcements), and as whom."""
+
+    allowed: bool
+    reason: Reason
+    moderates: bool = False  # the course's instructor, staff and moderators
+
+    @property
+    def message(self):
+        return {
+            Reason.NOT_LOGGED_IN: _("Log in to read and ask questions."),
+            Reason.NOT_ENROLLED: _("Enrol in this course to read and ask questions."),
+            Reason.ENROLLMENT_INACTIVE: _(
+                "Your enrolment is not active, so the course's questions are "
+                "closed to you. Enrol again to take part."
+            ),
+            Reason.PAYMENT_DISPUTED: _(
+                "Your access is paused while your bank looks into a dispute "
+                "about the payment."
+            ),
+            Reason.UNPUBLISHED: _("This course is not published."),
+        }.get(self.reason, "")
+
+
+def community_access(user, course):
+    """Only people who may open a course take part in its community: its
+    instructor and staff (who moderate it), and learners whose enrolment
+    gives access. The enrolment is read as the lesson pages read it."""
+    if not user.is_authenticated:
+        return CommunityAccess(False, Reason.NOT_LOGGED_IN)
+    access = CourseAccess(user, course)
+    if access.is_privileged:
+        return CommunityAccess(True, Reason.STAFF, moderates=True)
+    if not course.live:
+        return CommunityAccess(False, Reason.UNPUBLISHED)
+    enrollment = access.enrollment
+    if enrollment is None:
+        return CommunityAccess(False, Reason.NOT_ENROLLED)
+    if not enrollment.gives_access:
+        reason = (
+            Reason.PAYMENT_DISPUTED
+            if enrollment.status == Enrollment.Status.SUSPENDED
+            else Reason.ENROLLMENT_INACTIVE
+        )
+        return CommunityAccess(False, reason)
+    return CommunityAccess(True, Reason.OPEN)

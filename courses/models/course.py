@@ -21,6 +21,7 @@ from lessons.seams import learner_side
 
 from ..choices import COURSE_LANGUAGES, Difficulty, PricingType
 from ..forms import CoursePageForm
+from ..seams import community_side
 from .snippets import CertificateTemplate, CourseCategory
 
 
@@ -273,6 +274,18 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     @path("enroll/")
     def enroll(self, request):
         return learner_side.enroll_in_course(request, self)
+
+    @path("questions/", name="questions")
+    def questions(self, request):
+        return community_side.questions(request, self)
+
+    @path("questions/<int:question_id>/", name="question")
+    def question(self, request, question_id):
+        return community_side.question(request, self, question_id)
+
+    @path("questions/<int:question_id>/<slug:action>/", name="question_action")
+    def question_action(self, request, question_id, action):
+        return community_side.question_action(request, self, question_id, action)
 
 
 class SectionPage(ViewRestrictionsMixin, Page):

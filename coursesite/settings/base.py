@@ -104,6 +104,7 @@ LOCAL_APPS = [
     "learners",
     "payments",
     "demo",
+    "community",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,8 +1,6 @@
 """Text blocks: rich text, Markdown (sanitised with nh3) and highlighted
 code."""
 
-import markdown
-import nh3
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from pygments import highlight
@@ -10,11 +8,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from wagtail import blocks
 
-MARKDOWN_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "code", "pre",
-    "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th",
-    "td", "img",
-}  # fmt: skip
+from home.markdown_text import LESSON_TAGS, render_markdown
+
 CODE_LANGUAGES = [
     ("python", "Python"),
     ("javascript", "JavaScript"),
@@ -75,13 +70,9 @@ class RichTextContentBlock(blocks.StructBlock):
 class MarkdownValue(blocks.StructValue):
     @property
     def html(self):
-        rendered = markdown.markdown(
-            self.get("markdown") or "",
-            extensions=["fenced_code", "tables", "sane_lists"],
-            output_format="html",
+        return render_markdown(
+            self.get("markdown"), tags=LESSON_TAGS, link_rel="noopener noreferrer"
         )
-        # Markdown allows raw HTML; only a safe subset may reach the page.
-        return mark_safe(nh3.clean(rendered, tags=MARKDOWN_TAGS))  # noqa: S308
 
 
 class MarkdownBlock(blocks.StructBlock):

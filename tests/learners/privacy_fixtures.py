@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.test import Client, TestCase
 from PIL import Image
 
+from community import services as community
 from learners import services
 from learners.models import (
     Certificate,
@@ -73,6 +74,10 @@ def person_with_everything(catalogue, tag, free_course=None):
     with TestCase.captureOnCommitCallbacks(execute=True):
         services.complete_lesson(user, lesson)
     certificate = Certificate.objects.get(enrollment=enrollment)
+    question = community.ask_question(
+        user, free_course, title=f"{first} asks", body=f"I am {first} {last}."
+    )
+    community.answer_question(user, question, body=f"Solved, {first} here.")
     LearningEvent.objects.create(
         user=user,
         lesson=lesson,

@@ -220,6 +220,9 @@ def test_every_model_that_points_at_a_user_is_walked(amina):
 
 HANDLED = [
     "account.EmailAddress.user",
+    "community.Answer.author",
+    "community.Question.author",
+    "community.Vote.user",
     "admin.LogEntry.user",
     "courses.CoursePage.instructor",
     "home.AuditEntry.actor",

@@ -1,0 +1,1 @@
+"""A course's community: its questions and answers."""

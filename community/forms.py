@@ -1,0 +1,46 @@
+"""Forms for asking and answering."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .services.qa import MAX_BODY
+
+MARKDOWN_HELP = _("Markdown: **bold**, *italic*, `code`, lists and links.")
+
+
+class QuestionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(
+        label=_("Your question"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HELP,
+    )
+    lesson = forms.TypedChoiceField(
+        label=_("About the lesson"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, lessons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lesson"].choices = [("", _("The course in general"))] + [
+            (lesson.pk, lesson.title) for lesson in lessons
+        ]
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your answer"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=MARKDOWN_HELP,
+    )
+
+
+class EditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HELP,
+    )

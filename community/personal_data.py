@@ -1,0 +1,32 @@
+"""What `community` holds about a person: their questions, answers and
+votes. On erasure their posts lose their text and their name, and stay in
+place as deleted posts, so the threads others answered remain readable."""
+
+from django.utils import timezone
+
+from home.personal_data import Export, register, rows
+
+from .models import Answer, Question, Vote
+
+
+def export(user):
+    return Export(
+        records={
+            "questions": rows(
+                Question.objects.filter(author=user), exclude=["body_html"]
+            ),
+            "answers": rows(Answer.objects.filter(author=user), exclude=["body_html"]),
+            "votes": rows(Vote.objects.filter(user=user)),
+        }
+    )
+
+
+def erase(user, options):
+    gone = {"author": None, "body": "", "body_html": "", "deleted_at": timezone.now()}
+    Question.objects.filter(author=user).update(title="", **gone)
+    Answer.objects.filter(author=user).update(**gone)
+    Vote.objects.filter(user=user).delete()
+
+
+def connect():
+    register("community", export=export, erase=erase)

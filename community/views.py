@@ -1,0 +1,252 @@
+"""A course's questions: the list with its filters and the ask form, a
+thread with its answers, and the actions on a post. Routed from the course
+page (`courses/seams.py`)."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learners.access import community_access
+
+from . import services
+from .forms import AnswerForm, EditForm, QuestionForm
+from .models import Answer, Question, Vote
+
+PAGE_SIZE = 20
+SORTS = {"activity": None, "newest": "-created_at", "votes": "-votes"}
+
+
+def _refused(request, course, access):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    context = {"message": access.message, "course": course}
+    return render(request, "learners/refusal.html", context, status=403)
+
+
+def _failed(request, course, error):
+    context = {"message": error.message, "course": course}
+    return render(request, "learners/refusal.html", context, status=error.status_code)
+
+
+def questions(request, course):
+    """GET: the course's questions; POST: ask one."""
+    access = community_access(request.user, course)
+    if not access.allowed:
+        return _refused(request, course, access)
+    lessons = course.syllabus.lessons
+    form = QuestionForm(request.POST or None, lessons=lessons)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            lesson = next((item for item in lessons if item.pk == data["lesson"]), None)
+            try:
+                question = services.ask_question(
+                    request.user,
+                    course,
+                    title=data["title"],
+                    body=data["body"],
+                    lesson=lesson,
+                )
+            except services.CommunityError as error:
+                return _failed(request, course, error)
+            return redirect(_thread_url(course, question))
+    elif request.GET.get("lesson", "").isdigit():
+        form.initial["lesson"] = int(request.GET["lesson"])
+    listing = _listing(request, course, lessons)
+    context = {
+        "course": course,
+        "access": access,
+        "form": form,
+        **listing,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "community/questions.html", context, status=status)
+
+
+def _listing(request, course, lessons):
+    found = Question.objects.filter(course=course).select_related("author", "lesson")
+    shown = request.GET.get("show", "all")
+    if shown == "unanswered":
+        found = found.filter(answer_count=0, deleted_at__isnull=True)
+    elif shown == "mine":
+        found = found.filter(author=request.user)
+    lesson = next(
+        (item for item in lessons if str(item.pk) == request.GET.get("lesson", "")),
+        None,
+    )
+    if lesson is not None:
+        found = found.filter(lesson=lesson)
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        found = found.filter(
+            Q(title__icontains=query) | Q(body__icontains=query),
+            deleted_at__isnull=True,
+        )
+    sort = request.GET.get("sort", "activity")
+    if SORTS.get(sort):
+        found = found.order_by(SORTS[sort], "-pk")
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    return {
+        "page_obj": page,
+        "shown": shown,
+        "sort": sort if sort in SORTS else "activity",
+        "query": query,
+        "lesson_filter": lesson,
+    }
+
+
+def _thread_url(course, question):
+    return f"{course.url}questions/{question.pk}/"
+
+
+def _question(course, question_id):
+    try:
+        return Question.objects.select_related("author", "lesson").get(
+            pk=question_id, course=course
+        )
+    except Question.DoesNotExist:
+        raise Http404 from None
+
+
+def question(request, course, question_id):
+    """GET: the thread; POST: answer it."""
+    access = community_access(request.user, course)
+    if not access.allowed:
+        return _refused(request, course, access)
+    thread = _question(course, question_id)
+    thread.course = course
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            answer = services.answer_question(
+                request.user, thread, body=form.cleaned_data["body"]
+            )
+        except services.CommunityError as error:
+            return _failed(request, course, error)
+        return redirect(f"{_thread_url(course, thread)}#answer-{answer.pk}")
+    answers = list(thread.answers.select_related("author"))
+    voted = set(
+        Vote.objects.filter(
+            Q(question=thread) | Q(answer__question=thread), user=request.user
+        ).values_list("question_id", "answer_id")
+    )
+    voted_answers = {answer_id for _question_id, answer_id in voted if answer_id}
+    now = timezone.now()
+    for answer in answers:
+        answer.voted = answer.pk in voted_answers
+        answer.editable = _editable(request.user, answer, now)
+        answer.is_accepted = answer.pk == thread.accepted_answer_id
+    answers.sort(key=lambda answer: not answer.is_accepted)  # accepted first
+    context = {
+        "course": course,
+        "access": access,
+        "question": thread,
+        "question_voted": any(q for q, _answer in voted if q),
+        "question_editable": _editable(request.user, thread, now),
+        "may_accept": access.moderates or thread.author_id == request.user.pk,
+        "answers": answers,
+        "form": form,
+        "edit_minutes": int(services.EDIT_WINDOW.total_seconds() // 60),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "community/question.html", context, status=status)
+
+
+def _editable(user, post, now):
+    return (
+        post.author_id == user.pk
+        and not post.is_deleted
+        and now - post.created_at <= services.EDIT_WINDOW
+    )
+
+
+ACTIONS = {"vote", "accept", "edit", "delete", "pin", "unpin", "lock", "unlock"}
+
+
+def question_action(request, course, question_id, action):
+    """POST questions/<id>/<action>/ (`answer=<id>` for an answer's): vote,
+    accept, edit (GET shows the form), delete, pin, unpin, lock, unlock."""
+    if action not in ACTIONS:
+        raise Http404
+    if request.method != "POST" and action != "edit":
+        return HttpResponseNotAllowed(["POST"])
+    access = community_access(request.user, course)
+    if not access.allowed:
+        return _refused(request, course, access)
+    thread = _question(course, question_id)
+    thread.course = course
+    post = _target(request, thread)
+    if action == "edit":
+        return _edit(request, course, thread, post)
+    try:
+        _act(request.user, action, thread, post)
+    except services.CommunityError as error:
+        return _failed(request, course, error)
+    anchor = f"#answer-{post.pk}" if isinstance(post, Answer) else ""
+    return redirect(_thread_url(course, thread) + anchor)
+
+
+def _target(request, thread):
+    answer_id = request.POST.get("answer") or request.GET.get("answer")
+    if not answer_id:
+        return thread
+    if not str(answer_id).isdigit():
+        raise Http404
+    try:
+        answer = thread.answers.get(pk=answer_id)
+    except Answer.DoesNotExist:
+        raise Http404 from None
+    answer.question = thread
+    return answer
+
+
+def _act(user, action, thread, post):
+    if action == "vote":
+        services.upvote(user, post)
+    elif action == "accept":
+        if not isinstance(post, Answer):
+            raise services.CommunityError(_("Choose an answer to accept."))
+        services.accept_answer(user, post)
+    elif action == "delete":
+        services.delete_post(user, post)
+    elif action in ("pin", "unpin"):
+        services.set_pinned(user, thread, action == "pin")
+    else:
+        services.set_locked(user, thread, action == "lock")
+
+
+def _edit(request, course, thread, post):
+    is_question = isinstance(post, Question)
+    initial = {"body": post.body, "title": thread.title if is_question else ""}
+    form = EditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_post(
+                request.user,
+                post,
+                body=form.cleaned_data["body"],
+                title=form.cleaned_data["title"] if is_question else None,
+            )
+        except services.CommunityError as error:
+            return _failed(request, course, error)
+        anchor = "" if is_question else f"#answer-{post.pk}"
+        return redirect(_thread_url(course, thread) + anchor)
+    if post.author_id != request.user.pk:
+        return _failed(
+            request,
+            course,
+            services.CommunityError(_("Only the author can edit a post.")),
+        )
+    context = {
+        "course": course,
+        "question": thread,
+        "post": post,
+        "is_question": is_question,
+        "form": form,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "community/edit.html", context, status=status)
