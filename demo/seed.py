@@ -29,6 +29,7 @@ from courses.models import (
 )
 from demo import data as demo_data
 from demo.activity import remove_demo_learners, seed_demo_learners
+from demo.community import seed_questions
 from demo.media import seed as demo_media
 from demo.media.pictures import avatar_image, course_image
 from home.models import HomePage, InformationPage, SiteSettings
@@ -74,6 +75,7 @@ def seed_demo(reset=False):
     seed_student_progress(get_user_model().objects.get(username="student"))
     seed_commerce()
     report.demo_learners = seed_demo_learners()
+    seed_questions()
     close_due_statements()
     return report
 

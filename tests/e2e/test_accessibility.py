@@ -74,6 +74,13 @@ def test_learner_pages_have_no_serious_violations(live_server, site_with_courses
     assert serious_violations(page) == [], "dashboard"
     page.goto(live_server.url + "/accounts/data/")
     assert serious_violations(page) == [], "your data"
+    page.goto(live_server.url + "/courses/free/questions/")
+    assert serious_violations(page) == [], "questions"
+    page.get_by_label("Title").fill("Where do I start?")
+    page.get_by_label("Your question").fill("With the *first* lesson?")
+    page.get_by_role("button", name="Post your question").click()
+    page.wait_for_url("**/questions/*/")
+    assert serious_violations(page) == [], "a question"
 
     page.goto(live_server.url + "/courses/paid/")
     page.get_by_role("button", name="Buy this course").click()

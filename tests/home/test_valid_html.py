@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
+from community.models import Question
+
 pytestmark = pytest.mark.django_db
 
 VNU = (
@@ -28,6 +30,7 @@ PAGES = {
     "log-in": ("/accounts/login/", None),
     "dashboard": ("/dashboard/", "student"),
     "your data": ("/accounts/data/", "student"),
+    "questions": (f"{PYTHON}questions/", "student"),
 }
 
 
@@ -54,8 +57,10 @@ def html_errors(paths):
 def test_the_main_pages_are_valid_html(tmp_path):
     call_command("seed_demo", stdout=io.StringIO())
     student = get_user_model().objects.get(username="student")
+    thread = Question.objects.filter(course__slug="python-for-beginners").first()
+    pages = {**PAGES, "question": (f"{PYTHON}questions/{thread.pk}/", "student")}
     files = []
-    for name, (path, user) in PAGES.items():
+    for name, (path, user) in pages.items():
         client = Client()
         if user:
             client.force_login(student)
