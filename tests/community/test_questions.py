@@ -272,3 +272,31 @@ def test_the_course_and_its_lessons_link_to_the_questions(client, course, asker)
 
 def test_a_visitor_sees_no_link_to_the_questions(client, course):
     assert "questions/" not in client.get(course.url).content.decode()
+
+
+def test_the_instructors_admin_home_lists_unanswered_questions(client, course, asker):
+    waiting = asked(asker, course, title="Nobody answered this")
+    answered = asked(asker, course, title="This one is answered")
+    services.answer_question(course.instructor, answered, body="Yes.")
+    Group.objects.get(name="Instructors").user_set.add(course.instructor)
+    client.force_login(course.instructor)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Unanswered questions" in html
+    assert f"{course.url}questions/{waiting.pk}/" in html
+    assert "This one is answered" not in html
+
+
+def test_another_instructors_questions_stay_off_my_admin_home(
+    client, catalogue, course, asker
+):
+    asked(asker, course, title="Not for you")
+    other = course_with_lessons(catalogue, slug="piano")
+    Group.objects.get(name="Instructors").user_set.add(other.instructor)
+    client.force_login(other.instructor)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Not for you" not in html
+    assert "Every question in your courses has an answer" in html

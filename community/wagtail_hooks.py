@@ -1,0 +1,45 @@
+"""The community in the Wagtail admin: the unanswered questions of the
+courses a person teaches, on their admin home."""
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from learners.admin_helpers import courses_taught_by
+from learners.wagtail_hooks import teaches
+
+from .models import Question
+
+SHOWN = 8
+
+
+class UnansweredQuestionsPanel(Component):
+    """Questions nobody has answered yet, oldest first: the ones waiting
+    longest for the instructor."""
+
+    name = "unanswered_questions"
+    order = 60
+    template_name = "community/admin/unanswered_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        waiting = Question.objects.filter(
+            course__in=courses_taught_by(self.request.user),
+            answer_count=0,
+            deleted_at__isnull=True,
+        )
+        return {
+            "questions": list(
+                waiting.select_related("course", "author").order_by("created_at")[
+                    :SHOWN
+                ]
+            ),
+            "count": waiting.count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_unanswered_questions_panel(request, panels):
+    if teaches(request.user):
+        panels.append(UnansweredQuestionsPanel(request))
