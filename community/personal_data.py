@@ -1,12 +1,12 @@
-"""What `community` holds about a person: their questions, answers and
-votes. On erasure their posts lose their text and their name, and stay in
+"""What `community` holds about a person: their questions, answers, votes,
+reports and bans. On erasure their posts lose their text and their name, and stay in
 place as deleted posts, so the threads others answered remain readable."""
 
 from django.utils import timezone
 
 from home.personal_data import Export, register, rows
 
-from .models import Answer, Question, Vote
+from .models import Answer, CourseBan, Question, Report, Vote
 
 
 def export(user):
@@ -17,6 +17,8 @@ def export(user):
             ),
             "answers": rows(Answer.objects.filter(author=user), exclude=["body_html"]),
             "votes": rows(Vote.objects.filter(user=user)),
+            "reports": rows(Report.objects.filter(reporter=user)),
+            "bans_from_posting": rows(CourseBan.objects.filter(user=user)),
         }
     )
 
@@ -26,6 +28,10 @@ def erase(user, options):
     Question.objects.filter(author=user).update(title="", **gone)
     Answer.objects.filter(author=user).update(**gone)
     Vote.objects.filter(user=user).delete()
+    Report.objects.filter(reporter=user).delete()
+    Report.objects.filter(decided_by=user).update(decided_by=None)
+    CourseBan.objects.filter(user=user).delete()
+    CourseBan.objects.filter(banned_by=user).update(banned_by=None)
 
 
 def connect():

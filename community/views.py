@@ -2,6 +2,7 @@
 thread with its answers, and the actions on a post. Routed from the course
 page (`courses/seams.py`)."""
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -14,7 +15,7 @@ from learners.access import community_access
 
 from . import services
 from .forms import AnswerForm, EditForm, QuestionForm
-from .models import Answer, Question, Vote
+from .models import Answer, Question, Report, Vote
 
 PAGE_SIZE = 20
 SORTS = {"activity": None, "newest": "-created_at", "votes": "-votes"}
@@ -56,19 +57,22 @@ def questions(request, course):
             return redirect(_thread_url(course, question))
     elif request.GET.get("lesson", "").isdigit():
         form.initial["lesson"] = int(request.GET["lesson"])
-    listing = _listing(request, course, lessons)
+    listing = _listing(request, course, lessons, access)
     context = {
         "course": course,
         "access": access,
         "form": form,
+        "banned": not access.moderates and services.is_banned(request.user, course),
         **listing,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "community/questions.html", context, status=status)
 
 
-def _listing(request, course, lessons):
+def _listing(request, course, lessons, access):
     found = Question.objects.filter(course=course).select_related("author", "lesson")
+    if not access.moderates:
+        found = found.filter(hidden_at__isnull=True)
     shown = request.GET.get("show", "all")
     if shown == "unanswered":
         found = found.filter(answer_count=0, deleted_at__isnull=True)
@@ -151,6 +155,8 @@ def question(request, course, question_id):
         "answers": answers,
         "form": form,
         "edit_minutes": int(services.EDIT_WINDOW.total_seconds() // 60),
+        "report_reasons": Report.Reason.choices,
+        "banned": not access.moderates and services.is_banned(request.user, course),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "community/question.html", context, status=status)
@@ -164,12 +170,17 @@ def _editable(user, post, now):
     )
 
 
-ACTIONS = {"vote", "accept", "edit", "delete", "pin", "unpin", "lock", "unlock"}
+ACTIONS = {
+    *("vote", "accept", "edit", "delete", "pin", "unpin", "lock", "unlock"),
+    *("report", "hide", "restore", "ban"),
+}
 
 
 def question_action(request, course, question_id, action):
     """POST questions/<id>/<action>/ (`answer=<id>` for an answer's): vote,
-    accept, edit (GET shows the form), delete, pin, unpin, lock, unlock."""
+    accept, edit (GET shows the form), delete, pin, unpin, lock, unlock;
+    report (`reason`, `note`); for moderators hide, restore and ban (the
+    post's author from posting in the course)."""
     if action not in ACTIONS:
         raise Http404
     if request.method != "POST" and action != "edit":
@@ -183,7 +194,7 @@ def question_action(request, course, question_id, action):
     if action == "edit":
         return _edit(request, course, thread, post)
     try:
-        _act(request.user, action, thread, post)
+        _act(request, action, thread, post)
     except services.CommunityError as error:
         return _failed(request, course, error)
     anchor = f"#answer-{post.pk}" if isinstance(post, Answer) else ""
@@ -204,8 +215,30 @@ def _target(request, thread):
     return answer
 
 
-def _act(user, action, thread, post):
-    if action == "vote":
+def _act(request, action, thread, post):
+    user = request.user
+    if action == "report":
+        services.report_post(
+            user,
+            post,
+            reason=request.POST.get("reason", ""),
+            note=request.POST.get("note", ""),
+        )
+        messages.success(request, _("Thank you. A moderator will look at it."))
+    elif action == "hide":
+        services.hide_post(user, post)
+    elif action == "restore":
+        services.restore_post(user, post)
+    elif action == "ban":
+        if post.author is None:
+            raise services.CommunityError(_("This post has no author to ban."))
+        services.ban_from_posting(user, thread.course, post.author)
+        messages.success(
+            request,
+            _("%(name)s can no longer post in this course's questions.")
+            % {"name": post.author.get_full_name() or post.author.username},
+        )
+    elif action == "vote":
         services.upvote(user, post)
     elif action == "accept":
         if not isinstance(post, Answer):

@@ -1,12 +1,16 @@
 """The community in the Wagtail admin: the unanswered questions of the
-courses a person teaches, on their admin home."""
+courses a person teaches on their admin home, and the reported posts."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from learners.admin_helpers import courses_taught_by
 from learners.wagtail_hooks import teaches
 
+from . import admin_views
 from .models import Question
 
 SHOWN = 8
@@ -43,3 +47,21 @@ class UnansweredQuestionsPanel(Component):
 def add_unanswered_questions_panel(request, panels):
     if teaches(request.user):
         panels.append(UnansweredQuestionsPanel(request))
+
+
+class TeachingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return teaches(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return TeachingMenuItem(
+        _("Reported posts"),
+        reverse("community_admin:reports"),
+        icon_name="warning",
+        order=226,
+    )
+
+
+hooks.register("register_admin_urls", admin_views.admin_urls)

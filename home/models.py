@@ -311,6 +311,11 @@ class AuditEntry(models.Model):
         CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
         API_KEY_ISSUED = "api_key_issued", _("API key issued")
         API_KEY_REVOKED = "api_key_revoked", _("API key revoked")
+        POST_HIDDEN = "post_hidden", _("Community post hidden")
+        POST_RESTORED = "post_restored", _("Community post restored")
+        REPORT_DISMISSED = "report_dismissed", _("Community report dismissed")
+        COMMUNITY_BAN = "community_ban", _("Banned from posting in a course")
+        COMMUNITY_UNBAN = "community_unban", _("Ban from posting lifted")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

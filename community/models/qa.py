@@ -35,6 +35,8 @@ class Post(models.Model):
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     # A deleted post keeps its place in the thread, without its text.
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    # Hidden by a moderator: only moderators still read it, marked hidden.
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -42,6 +44,10 @@ class Post(models.Model):
     @property
     def is_deleted(self):
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
 
     @property
     def html(self):

@@ -1,5 +1,13 @@
 """The community's rules: every view, task and API endpoint calls these."""
 
+from .moderation import (
+    ban_from_posting,
+    dismiss_report,
+    hide_post,
+    lift_ban,
+    report_post,
+    restore_post,
+)
 from .qa import (
     EDIT_WINDOW,
     CommunityError,
@@ -8,12 +16,20 @@ from .qa import (
     ask_question,
     delete_post,
     edit_post,
+    is_banned,
     set_locked,
     set_pinned,
     upvote,
 )
 
 __all__ = [
+    "ban_from_posting",
+    "dismiss_report",
+    "hide_post",
+    "is_banned",
+    "lift_ban",
+    "report_post",
+    "restore_post",
     "EDIT_WINDOW",
     "CommunityError",
     "accept_answer",

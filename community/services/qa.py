@@ -12,7 +12,7 @@ from home.errors import Refusal
 from home.markdown_text import render_markdown
 from learners.access import community_access
 
-from ..models import Answer, PostRole, Question, Vote
+from ..models import Answer, CourseBan, PostRole, Question, Vote
 
 # An author may correct a post for this long; later it stands as written.
 EDIT_WINDOW = timedelta(minutes=30)
@@ -40,10 +40,20 @@ class TooMany(CommunityError):
 
 
 def _taking_part(user, course):
+    """The person's access to post in `course`: refused if they may not
+    open it, or a moderator banned them from posting there."""
     access = community_access(user, course)
     if not access.allowed:
         raise NotAllowed(str(access.message))
+    if not access.moderates and is_banned(user, course):
+        raise NotAllowed(
+            _("A moderator has stopped you from posting in this course's questions.")
+        )
     return access
+
+
+def is_banned(user, course):
+    return CourseBan.objects.filter(course=course, user=user).exists()
 
 
 def _role(user, course, access):
@@ -106,7 +116,7 @@ def answer_question(user, question, *, body):
     with transaction.atomic():
         # Locked so a lock, a delete and an answer do not cross.
         locked = Question.objects.select_for_update().get(pk=question.pk)
-        if locked.is_locked or locked.is_deleted:
+        if locked.is_locked or locked.is_deleted or locked.is_hidden:
             raise Closed(_("This question is closed to new answers."))
         answer = Answer.objects.create(
             question=locked,

@@ -221,7 +221,11 @@ def test_every_model_that_points_at_a_user_is_walked(amina):
 HANDLED = [
     "account.EmailAddress.user",
     "community.Answer.author",
+    "community.CourseBan.banned_by",
+    "community.CourseBan.user",
     "community.Question.author",
+    "community.Report.decided_by",
+    "community.Report.reporter",
     "community.Vote.user",
     "admin.LogEntry.user",
     "courses.CoursePage.instructor",
