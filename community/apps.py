@@ -12,14 +12,20 @@ class CommunityConfig(AppConfig):
     def ready(self):
         # Imported here: other apps and models are loaded once the registry is ready.
         from courses.seams import community_side
+        from home.seo import register_course_rating
 
-        from . import personal_data, views
+        from . import personal_data, review_views, views
 
         personal_data.connect()
+        # The course's JSON-LD gives its stored rating.
+        register_course_rating(review_views.service.rating_summary)
 
         # A course page routes its questions/ paths here.
         community_side.provide(
             questions=views.questions,
             question=views.question,
             question_action=views.question_action,
+            reviews=review_views.reviews,
+            review_action=review_views.review_action,
+            course_context=review_views.course_context,
         )

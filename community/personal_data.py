@@ -1,12 +1,14 @@
 """What `community` holds about a person: their questions, answers, votes,
-reports and bans. On erasure their posts lose their text and their name, and stay in
+reports, bans and reviews (a review goes, and its course's rating is
+counted again). On erasure their posts lose their text and their name, and stay in
 place as deleted posts, so the threads others answered remain readable."""
 
 from django.utils import timezone
 
 from home.personal_data import Export, register, rows
 
-from .models import Answer, CourseBan, Question, Report, Vote
+from .models import Answer, CourseBan, Question, Report, Review, Vote
+from .services.reviews import refresh_rating
 
 
 def export(user):
@@ -19,6 +21,7 @@ def export(user):
             "votes": rows(Vote.objects.filter(user=user)),
             "reports": rows(Report.objects.filter(reporter=user)),
             "bans_from_posting": rows(CourseBan.objects.filter(user=user)),
+            "reviews": rows(Review.objects.filter(author=user), exclude=["reply_html"]),
         }
     )
 
@@ -32,6 +35,12 @@ def erase(user, options):
     Report.objects.filter(decided_by=user).update(decided_by=None)
     CourseBan.objects.filter(user=user).delete()
     CourseBan.objects.filter(banned_by=user).update(banned_by=None)
+    reviewed = set(
+        Review.objects.filter(author=user).values_list("course_id", flat=True)
+    )
+    Review.objects.filter(author=user).delete()
+    for course_id in reviewed:
+        refresh_rating(course_id)
 
 
 def connect():

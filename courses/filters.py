@@ -16,6 +16,12 @@ class CatalogueFilters:
             F("stats__enrollments").desc(nulls_last=True),
             "-first_published_at",
         ),
+        # The stored rating (community's CourseRating); unrated courses last.
+        "rating": (
+            F("rating__average").desc(nulls_last=True),
+            F("rating__count").desc(nulls_last=True),
+            "-first_published_at",
+        ),
         "title": ("title", "pk"),
     }
     MAX_MATCHES = 500

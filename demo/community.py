@@ -1,11 +1,13 @@
-"""The demo course's questions: a few asked by learners, answered by the
-instructor and classmates, one accepted, some up-voted, so the community
-pages show a lived-in course. Made through the services, once."""
+"""The demo's community: questions in the student's course (answered by the
+instructor and classmates, one accepted, some up-voted) and reviews of each
+course by learners far enough into it, so the pages show lived-in courses.
+Made through the services, once."""
 
 from django.contrib.auth import get_user_model
 
 from community import services
-from community.models import Question
+from community.models import Question, Review
+from community.services import reviews
 from courses.models import CoursePage
 from demo import data as demo_data
 from learners.models import Enrollment
@@ -95,3 +97,33 @@ def _people(course):
         "classmate": classmate,
         "askers": [student, *classmates[1:]],
     }
+
+
+REVIEWS = [
+    (5, "Clear, friendly and well paced. The exercises made it stick."),
+    (4, "Very good. I would have liked a few more practice tasks."),
+    (5, ""),
+    (3, "Solid content, but the middle section went a bit fast for me."),
+    (5, "Exactly what I needed to get started."),
+    (4, "Good value; the quizzes are the best part."),
+]
+
+
+def seed_reviews():
+    """Up to six reviews per demo course, from learners who may write one."""
+    if Review.objects.exists():
+        return 0
+    made = 0
+    for course in CoursePage.objects.filter(
+        slug__in=[c["slug"] for c in demo_data.COURSES]
+    ):
+        enrollments = Enrollment.objects.filter(course=course).select_related("user")
+        writers = [
+            enrollment.user
+            for enrollment in enrollments.order_by("pk")[:40]
+            if reviews.may_review(enrollment.user, course)[0]
+        ][: len(REVIEWS)]
+        for user, (stars, text) in zip(writers, REVIEWS, strict=False):
+            reviews.write_review(user, course, rating=stars, text=text)
+            made += 1
+    return made

@@ -29,7 +29,7 @@ from courses.models import (
 )
 from demo import data as demo_data
 from demo.activity import remove_demo_learners, seed_demo_learners
-from demo.community import seed_questions
+from demo.community import seed_questions, seed_reviews
 from demo.media import seed as demo_media
 from demo.media.pictures import avatar_image, course_image
 from home.models import HomePage, InformationPage, SiteSettings
@@ -76,6 +76,7 @@ def seed_demo(reset=False):
     seed_commerce()
     report.demo_learners = seed_demo_learners()
     seed_questions()
+    seed_reviews()
     close_due_statements()
     return report
 

@@ -184,6 +184,16 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    review_after_percent = models.PositiveSmallIntegerField(
+        _("reviews open after (% of the course done)"),
+        default=20,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "A learner may review a course once they have completed this share "
+            "of its lessons, so reviews come from people who took it."
+        ),
+    )
+
     panels = [
         FieldPanel("tagline"),
         FieldPanel("footer_text"),
@@ -191,6 +201,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("privacy_page"),
         FieldPanel("terms_page"),
         FieldPanel("certificates_on_erasure"),
+        FieldPanel("review_after_percent"),
     ]
 
     class Meta:

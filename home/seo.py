@@ -22,6 +22,29 @@ def subscription_price():
     return _subscription_price() if _subscription_price else None
 
 
+# Filled by `community`: a course's rating (count and average), read from
+# what it stores; no rating is given before there are reviews.
+_course_rating = None
+
+
+def register_course_rating(provider):
+    global _course_rating
+    _course_rating = provider
+
+
+def _aggregate_rating(course):
+    rating = _course_rating(course.pk) if _course_rating else None
+    if rating is None or not rating.count:
+        return None  # Google refuses an aggregateRating without reviews
+    return {
+        "@type": "AggregateRating",
+        "ratingValue": str(rating.average),
+        "reviewCount": rating.count,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
+
+
 def absolute(request, path):
     """Every address search engines read is on SITE_URL, like the sitemap's."""
     return _absolute(path)
@@ -89,6 +112,9 @@ def course(request, course, site_name, home_url):
     if course.instructor_id:
         name = course.instructor.get_full_name() or course.instructor.get_username()
         data["hasCourseInstance"][0]["instructor"] = {"@type": "Person", "name": name}
+    rating = _aggregate_rating(course)
+    if rating:
+        data["aggregateRating"] = rating
     return data
 
 

@@ -267,6 +267,7 @@ class CommunityAccess:
     allowed: bool
     reason: Reason
     moderates: bool = False  # the course's instructor, staff and moderators
+    enrollment: Enrollment | None = None
 
     @property
     def message(self):
@@ -305,5 +306,5 @@ def community_access(user, course):
             if enrollment.status == Enrollment.Status.SUSPENDED
             else Reason.ENROLLMENT_INACTIVE
         )
-        return CommunityAccess(False, reason)
-    return CommunityAccess(True, Reason.OPEN)
+        return CommunityAccess(False, reason, enrollment=enrollment)
+    return CommunityAccess(True, Reason.OPEN, enrollment=enrollment)

@@ -2,5 +2,15 @@
 
 from .moderation import CourseBan, Report
 from .qa import Answer, PostRole, Question, Vote
+from .reviews import CourseRating, Review
 
-__all__ = ["Answer", "CourseBan", "PostRole", "Question", "Report", "Vote"]
+__all__ = [
+    "Answer",
+    "CourseBan",
+    "CourseRating",
+    "PostRole",
+    "Question",
+    "Report",
+    "Review",
+    "Vote",
+]

@@ -120,6 +120,7 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         context["sorts"] = [
             ("newest", _("Newest")),
             ("popular", _("Most popular")),
+            ("rating", _("Best rated")),
             ("title", _("Title")),
         ]
         return context
@@ -133,7 +134,8 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_SPECS)
         return (
             self.listed_courses()
-            .select_related("category", "instructor")
+            # The rating is community's, stored beside the course.
+            .select_related("category", "instructor", "rating")
             .prefetch_related(Prefetch("thumbnail", queryset=images))
             .order_by("-first_published_at", "pk")
         )

@@ -262,6 +262,7 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["syllabus"] = self.syllabus
         context.update(learner_side.course_context(request, self))
+        context.update(community_side.course_context(request, self))
         return context
 
     def structured_data(self, request, site_name, home_url):
@@ -274,6 +275,14 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     @path("enroll/")
     def enroll(self, request):
         return learner_side.enroll_in_course(request, self)
+
+    @path("reviews/", name="reviews")
+    def reviews(self, request):
+        return community_side.reviews(request, self)
+
+    @path("reviews/<int:review_id>/<slug:action>/", name="review_action")
+    def review_action(self, request, review_id, action):
+        return community_side.review_action(request, self, review_id, action)
 
     @path("questions/", name="questions")
     def questions(self, request):

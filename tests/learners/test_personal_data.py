@@ -226,6 +226,7 @@ HANDLED = [
     "community.Question.author",
     "community.Report.decided_by",
     "community.Report.reporter",
+    "community.Review.author",
     "community.Vote.user",
     "admin.LogEntry.user",
     "courses.CoursePage.instructor",

@@ -1,0 +1,132 @@
+"""A course's reviews: the page anyone can read, the learner's own review
+form, and the instructor's reply and moderation. Routed from the course page."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from learners.access import community_access
+
+from .models import Review
+from .models.reviews import STARS
+from .services import reviews as service
+from .services.qa import CommunityError
+
+PAGE_SIZE = 20
+
+
+class ReviewForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=gettext_lazy("Your rating"),
+        coerce=int,
+        choices=[(n, f"{n} ★") for n in reversed(STARS)],
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=gettext_lazy("What did you think? (optional)"),
+        required=False,
+        max_length=service.MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Your reply"),
+        required=False,
+        max_length=service.MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def course_context(request, course):
+    """What the course page shows of the reviews: the stored summary."""
+    return {"rating": service.rating_summary(course.pk)}
+
+
+def reviews(request, course):
+    """GET: the reviews; POST: write or change one's own."""
+    access = community_access(request.user, course)
+    allowed, why = (
+        service.may_review(request.user, course)
+        if request.user.is_authenticated
+        else (False, "")
+    )
+    mine = (
+        Review.objects.filter(course=course, author=request.user).first()
+        if request.user.is_authenticated
+        else None
+    )
+    initial = {"rating": mine.rating, "text": mine.text} if mine else None
+    form = ReviewForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if form.is_valid():
+            try:
+                service.write_review(
+                    request.user,
+                    course,
+                    rating=form.cleaned_data["rating"],
+                    text=form.cleaned_data["text"],
+                )
+            except CommunityError as error:
+                context = {"message": error.message, "course": course}
+                return render(
+                    request, "learners/refusal.html", context, status=error.status_code
+                )
+            messages.success(request, _("Thank you for your review."))
+            return redirect(f"{course.url}reviews/#my-review")
+    shown = Review.objects.filter(course=course).select_related("author")
+    if not access.moderates:
+        shown = shown.filter(hidden_at__isnull=True)
+    page = Paginator(shown.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "course": course,
+        "access": access,
+        "rating": service.rating_summary(course.pk),
+        "page_obj": page,
+        "form": form,
+        "may_review": allowed,
+        "why_not": why,
+        "mine": mine,
+        "reply_form": ReplyForm(),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "community/reviews.html", context, status=status)
+
+
+def review_action(request, course, review_id, action):
+    """POST reviews/<id>/reply|hide|restore/ (the instructor and moderators)."""
+    if action not in ("reply", "hide", "restore"):
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        review = Review.objects.get(pk=review_id, course=course)
+    except Review.DoesNotExist:
+        raise Http404 from None
+    review.course = course
+    try:
+        if action == "reply":
+            form = ReplyForm(request.POST)
+            if not form.is_valid():
+                raise CommunityError(_("Keep the reply shorter."))
+            service.reply_to_review(
+                request.user, review, text=form.cleaned_data["text"]
+            )
+        else:
+            service.set_review_hidden(request.user, review, action == "hide")
+    except CommunityError as error:
+        context = {"message": error.message, "course": course}
+        return render(
+            request, "learners/refusal.html", context, status=error.status_code
+        )
+    return redirect(f"{course.url}reviews/#review-{review.pk}")
