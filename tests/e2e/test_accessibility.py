@@ -81,6 +81,8 @@ def test_learner_pages_have_no_serious_violations(live_server, site_with_courses
     page.get_by_role("button", name="Post your question").click()
     page.wait_for_url("**/questions/*/")
     assert serious_violations(page) == [], "a question"
+    page.goto(live_server.url + "/courses/free/reviews/")
+    assert serious_violations(page) == [], "reviews"
 
     page.goto(live_server.url + "/courses/paid/")
     page.get_by_role("button", name="Buy this course").click()

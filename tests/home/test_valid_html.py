@@ -31,6 +31,7 @@ PAGES = {
     "dashboard": ("/dashboard/", "student"),
     "your data": ("/accounts/data/", "student"),
     "questions": (f"{PYTHON}questions/", "student"),
+    "reviews": (f"{PYTHON}reviews/", "student"),
 }
 
 
