@@ -12,13 +12,13 @@ class CommunityConfig(AppConfig):
     def ready(self):
         # Imported here: other apps and models are loaded once the registry is ready.
         from courses.seams import community_side
-        from home.seo import register_course_rating
+        from home.seo import ratings
 
         from . import personal_data, review_views, views
 
         personal_data.connect()
         # The course's JSON-LD gives its stored rating.
-        register_course_rating(review_views.service.rating_summary)
+        ratings.provide(rating_summary=review_views.service.rating_summary)
 
         # A course page routes its questions/ paths here.
         community_side.provide(

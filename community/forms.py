@@ -1,9 +1,11 @@
-"""Forms for asking and answering."""
+"""Forms for asking, answering and reviewing."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models.reviews import STARS
 from .services.qa import MAX_BODY
+from .services.reviews import MAX_TEXT
 
 MARKDOWN_HELP = _("Markdown: **bold**, *italic*, `code`, lists and links.")
 
@@ -43,4 +45,28 @@ class EditForm(forms.Form):
         max_length=MAX_BODY,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=MARKDOWN_HELP,
+    )
+
+
+class ReviewForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Your rating"),
+        coerce=int,
+        choices=[(n, f"{n} ★") for n in reversed(STARS)],
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("What did you think? (optional)"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your reply"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

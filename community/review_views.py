@@ -1,47 +1,22 @@
 """A course's reviews: the page anyone can read, the learner's own review
 form, and the instructor's reply and moderation. Routed from the course page."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from learners.access import community_access
+from learners.views import refusal
 
+from .forms import ReplyForm, ReviewForm
 from .models import Review
-from .models.reviews import STARS
 from .services import reviews as service
 from .services.qa import CommunityError
 
 PAGE_SIZE = 20
-
-
-class ReviewForm(forms.Form):
-    rating = forms.TypedChoiceField(
-        label=gettext_lazy("Your rating"),
-        coerce=int,
-        choices=[(n, f"{n} ★") for n in reversed(STARS)],
-        widget=forms.RadioSelect,
-    )
-    text = forms.CharField(
-        label=gettext_lazy("What did you think? (optional)"),
-        required=False,
-        max_length=service.MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-
-class ReplyForm(forms.Form):
-    text = forms.CharField(
-        label=gettext_lazy("Your reply"),
-        required=False,
-        max_length=service.MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
 
 
 def course_context(request, course):
@@ -53,7 +28,7 @@ def reviews(request, course):
     """GET: the reviews; POST: write or change one's own."""
     access = community_access(request.user, course)
     allowed, why = (
-        service.may_review(request.user, course)
+        service.may_review(request.user, course, access)
         if request.user.is_authenticated
         else (False, "")
     )
@@ -76,10 +51,7 @@ def reviews(request, course):
                     text=form.cleaned_data["text"],
                 )
             except CommunityError as error:
-                context = {"message": error.message, "course": course}
-                return render(
-                    request, "learners/refusal.html", context, status=error.status_code
-                )
+                return refusal(request, error, course=course)
             messages.success(request, _("Thank you for your review."))
             return redirect(f"{course.url}reviews/#my-review")
     shown = Review.objects.filter(course=course).select_related("author")
@@ -97,7 +69,6 @@ def reviews(request, course):
         "may_review": allowed,
         "why_not": why,
         "mine": mine,
-        "reply_form": ReplyForm(),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "community/reviews.html", context, status=status)
@@ -125,8 +96,5 @@ def review_action(request, course, review_id, action):
         else:
             service.set_review_hidden(request.user, review, action == "hide")
     except CommunityError as error:
-        context = {"message": error.message, "course": course}
-        return render(
-            request, "learners/refusal.html", context, status=error.status_code
-        )
+        return refusal(request, error, course=course)
     return redirect(f"{course.url}reviews/#review-{review.pk}")

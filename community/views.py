@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learners.access import community_access
+from learners.views import refusal
 
 from . import services
 from .forms import AnswerForm, EditForm, QuestionForm
@@ -21,23 +22,18 @@ PAGE_SIZE = 20
 SORTS = {"activity": None, "newest": "-created_at", "votes": "-votes"}
 
 
-def _refused(request, course, access):
+def refused(request, course, access):
+    """A visitor is asked to log in; anyone else is told why not (403)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    context = {"message": access.message, "course": course}
-    return render(request, "learners/refusal.html", context, status=403)
-
-
-def _failed(request, course, error):
-    context = {"message": error.message, "course": course}
-    return render(request, "learners/refusal.html", context, status=error.status_code)
+    return refusal(request, services.NotAllowed(str(access.message)), course=course)
 
 
 def questions(request, course):
     """GET: the course's questions; POST: ask one."""
     access = community_access(request.user, course)
     if not access.allowed:
-        return _refused(request, course, access)
+        return refused(request, course, access)
     lessons = course.syllabus.lessons
     form = QuestionForm(request.POST or None, lessons=lessons)
     if request.method == "POST":
@@ -53,7 +49,7 @@ def questions(request, course):
                     lesson=lesson,
                 )
             except services.CommunityError as error:
-                return _failed(request, course, error)
+                return refusal(request, error, course=course)
             return redirect(_thread_url(course, question))
     elif request.GET.get("lesson", "").isdigit():
         form.initial["lesson"] = int(request.GET["lesson"])
@@ -62,7 +58,7 @@ def questions(request, course):
         "course": course,
         "access": access,
         "form": form,
-        "banned": not access.moderates and services.is_banned(request.user, course),
+        "banned": services.banned_from_posting(request.user, course, access),
         **listing,
     }
     status = 400 if request.method == "POST" else 200
@@ -120,7 +116,7 @@ def question(request, course, question_id):
     """GET: the thread; POST: answer it."""
     access = community_access(request.user, course)
     if not access.allowed:
-        return _refused(request, course, access)
+        return refused(request, course, access)
     thread = _question(course, question_id)
     thread.course = course
     form = AnswerForm(request.POST or None)
@@ -130,7 +126,7 @@ def question(request, course, question_id):
                 request.user, thread, body=form.cleaned_data["body"]
             )
         except services.CommunityError as error:
-            return _failed(request, course, error)
+            return refusal(request, error, course=course)
         return redirect(f"{_thread_url(course, thread)}#answer-{answer.pk}")
     answers = list(thread.answers.select_related("author"))
     voted = set(
@@ -154,9 +150,8 @@ def question(request, course, question_id):
         "may_accept": access.moderates or thread.author_id == request.user.pk,
         "answers": answers,
         "form": form,
-        "edit_minutes": int(services.EDIT_WINDOW.total_seconds() // 60),
         "report_reasons": Report.Reason.choices,
-        "banned": not access.moderates and services.is_banned(request.user, course),
+        "banned": services.banned_from_posting(request.user, course, access),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "community/question.html", context, status=status)
@@ -187,7 +182,7 @@ def question_action(request, course, question_id, action):
         return HttpResponseNotAllowed(["POST"])
     access = community_access(request.user, course)
     if not access.allowed:
-        return _refused(request, course, access)
+        return refused(request, course, access)
     thread = _question(course, question_id)
     thread.course = course
     post = _target(request, thread)
@@ -196,7 +191,7 @@ def question_action(request, course, question_id, action):
     try:
         _act(request, action, thread, post)
     except services.CommunityError as error:
-        return _failed(request, course, error)
+        return refusal(request, error, course=course)
     anchor = f"#answer-{post.pk}" if isinstance(post, Answer) else ""
     return redirect(_thread_url(course, thread) + anchor)
 
@@ -265,15 +260,12 @@ def _edit(request, course, thread, post):
                 title=form.cleaned_data["title"] if is_question else None,
             )
         except services.CommunityError as error:
-            return _failed(request, course, error)
+            return refusal(request, error, course=course)
         anchor = "" if is_question else f"#answer-{post.pk}"
         return redirect(_thread_url(course, thread) + anchor)
     if post.author_id != request.user.pk:
-        return _failed(
-            request,
-            course,
-            services.CommunityError(_("Only the author can edit a post.")),
-        )
+        error = services.NotAllowed(_("Only the author can edit a post."))
+        return refusal(request, error, course=course)
     context = {
         "course": course,
         "question": thread,

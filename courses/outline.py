@@ -7,6 +7,7 @@ import copy
 
 from home import content_version
 from home.content_version import VersionedMemo
+from lessons.models import LessonPage
 
 from .models import CoursePage
 
@@ -70,8 +71,6 @@ def live_lesson(pk):
     """The live lesson page with id `pk`, or None: for addresses that name a
     lesson by id rather than by its place in the tree. Each call gets its
     own copy, which the request may change freely."""
-    from lessons.models import LessonPage
-
     version = content_version.current()
     known = _live_lesson_by_id.get(pk)
     if known is None:

@@ -1,13 +1,11 @@
 """Rate limits for the JSON API: per caller and per address, in fixed
 windows counted in the cache, answered with a 429 and Retry-After."""
 
-import math
-import time
-
 from allauth.account.adapter import get_adapter
 from django.conf import settings
-from django.core.cache import cache
 from ninja.throttling import BaseThrottle
+
+from .window_counter import count_event
 
 
 class WindowThrottle(BaseThrottle):
@@ -28,15 +26,10 @@ class WindowThrottle(BaseThrottle):
         if ident is None:
             return True
         limit, window = getattr(settings, self.setting)
-        now = time.time()
-        number = math.floor(now / window)
-        self.resets_in = (number + 1) * window - now
-        counter = f"api-rate:{self.setting}:{ident}:{number}"
-        cache.add(counter, 0, window + 1)
-        try:
-            return (cache.incr(counter) or 0) <= limit
-        except ValueError:  # the counter is gone: the cache is away
-            return True
+        over, self.resets_in = count_event(
+            f"api-rate:{self.setting}:{ident}", limit, window
+        )
+        return not over
 
     def wait(self):
         return self.resets_in

@@ -3,6 +3,7 @@ schema.org JSON-LD for the home page, courses and lessons."""
 
 from home.money import minor_to_major
 from home.routing import ancestors
+from home.seams import Seam
 from home.sites import absolute as _absolute
 
 SCHEMA = "https://schema.org"
@@ -22,19 +23,13 @@ def subscription_price():
     return _subscription_price() if _subscription_price else None
 
 
-# Filled by `community`: a course's rating (count and average), read from
-# what it stores; no rating is given before there are reviews.
-_course_rating = None
-
-
-def register_course_rating(provider):
-    global _course_rating
-    _course_rating = provider
+# Filled by community/apps.py: a course's stored rating (`rating_summary`).
+ratings = Seam("community")
 
 
 def _aggregate_rating(course):
-    rating = _course_rating(course.pk) if _course_rating else None
-    if rating is None or not rating.count:
+    rating = ratings.rating_summary(course.pk)
+    if not rating.count:
         return None  # Google refuses an aggregateRating without reviews
     return {
         "@type": "AggregateRating",

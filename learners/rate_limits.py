@@ -7,10 +7,12 @@ import logging
 from allauth.account.adapter import get_adapter
 from allauth.account.views import LoginView
 from django.contrib import messages
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.forms.forms import NON_FIELD_ERRORS
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from home.window_counter import count_event
 
 logger = logging.getLogger(__name__)
 
@@ -29,12 +31,7 @@ def verification_over_limit(request):
     # The client's own address, behind TRUSTED_PROXY_COUNT proxies, as allauth
     # works it out for its rate limits: not the proxy's, which all share.
     key = f"certificate-verify:{get_adapter(request).get_client_ip(request)}"
-    cache.add(key, 0, VERIFY_WINDOW)
-    try:
-        # Without the cache (Redis away) nobody is counted: look-ups go on.
-        return (cache.incr(key) or 0) > VERIFY_LIMIT
-    except ValueError:
-        return False
+    return count_event(key, VERIFY_LIMIT, VERIFY_WINDOW)[0]
 
 
 def with_retry_after(response, seconds):

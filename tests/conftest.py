@@ -1,4 +1,7 @@
-"""Fixtures every test may use: a private media folder, a clean cache, a site."""
+"""Fixtures every test may use (a private media folder, a clean cache, a
+site), and helpers: a periodic task run, work released in parallel."""
+
+import threading
 
 import pytest
 from django.core.cache import caches
@@ -28,6 +31,28 @@ def clear_cache():
         caches[alias].clear()
     content_version.forget_local()
     roles.forget_local()
+
+
+def in_parallel(count, work):
+    """Run work(i) in `count` threads released together; collect the results."""
+    barrier = threading.Barrier(count)
+    results = [None] * count
+
+    def run(index):
+        try:
+            barrier.wait()
+            results[index] = work(index)
+        except Exception as error:  # the test inspects it
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
 
 
 def run_periodic(task):

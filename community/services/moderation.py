@@ -9,8 +9,8 @@ from home.audit import record
 from home.models import AuditEntry
 from learners.access import community_access
 
-from ..models import CourseBan, Question, Report
-from .qa import CommunityError, NotAllowed, post_course
+from ..models import CourseBan, Report
+from .qa import CommunityError, NotAllowed, on_post, post_course, require_moderator
 
 
 def report_post(user, post, *, reason, note=""):
@@ -23,7 +23,6 @@ def report_post(user, post, *, reason, note=""):
         raise CommunityError(_("You cannot report your own post."))
     if reason not in Report.Reason.values:
         raise CommunityError(_("Choose a reason."))
-    field = "question" if isinstance(post, Question) else "answer"
     try:
         with transaction.atomic():
             return Report.objects.create(
@@ -31,27 +30,21 @@ def report_post(user, post, *, reason, note=""):
                 course=course,
                 reason=reason,
                 note=(note or "").strip()[:500],
-                **{field: post},
+                **on_post(post),
             )
     except IntegrityError:
         return Report.objects.get(
-            reporter=user, outcome=Report.Outcome.OPEN, **{field: post}
+            reporter=user, outcome=Report.Outcome.OPEN, **on_post(post)
         )
 
 
-def _moderating(user, course):
-    if not community_access(user, course).moderates:
-        raise NotAllowed(_("Only the course's instructor or a moderator can do that."))
-
-
 def _reports_on(post):
-    field = "question" if isinstance(post, Question) else "answer"
-    return Report.objects.filter(outcome=Report.Outcome.OPEN, **{field: post})
+    return Report.objects.filter(outcome=Report.Outcome.OPEN, **on_post(post))
 
 
 def hide_post(user, post):
     """Hide a post from everyone but moderators; its open reports are decided."""
-    _moderating(user, post_course(post))
+    require_moderator(user, post_course(post))
     now = timezone.now()
     with transaction.atomic():
         type(post).objects.filter(pk=post.pk).update(hidden_at=now)
@@ -64,7 +57,7 @@ def hide_post(user, post):
 
 
 def restore_post(user, post):
-    _moderating(user, post_course(post))
+    require_moderator(user, post_course(post))
     with transaction.atomic():
         type(post).objects.filter(pk=post.pk).update(hidden_at=None)
         record(AuditEntry.Action.POST_RESTORED, target=post, summary=_excerpt(post))
@@ -73,7 +66,7 @@ def restore_post(user, post):
 
 
 def dismiss_report(user, report):
-    _moderating(user, report.course)
+    require_moderator(user, report.course)
     with transaction.atomic():
         Report.objects.filter(pk=report.pk, outcome=Report.Outcome.OPEN).update(
             outcome=Report.Outcome.DISMISSED,
@@ -86,7 +79,7 @@ def dismiss_report(user, report):
 def ban_from_posting(user, course, person, *, reason=""):
     """`person` may still read the course's questions but no longer post,
     vote or edit there. Banning twice keeps the first ban."""
-    _moderating(user, course)
+    require_moderator(user, course)
     if community_access(person, course).moderates:
         raise CommunityError(
             _("The course's instructor and moderators cannot be banned.")
@@ -107,7 +100,7 @@ def ban_from_posting(user, course, person, *, reason=""):
 
 
 def lift_ban(user, course, person):
-    _moderating(user, course)
+    require_moderator(user, course)
     with transaction.atomic():
         deleted, _rows = CourseBan.objects.filter(course=course, user=person).delete()
         if deleted:

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from home.errors import Refusal
 from home.markdown_text import render_markdown
+from home.window_counter import count_event
 from learners.access import community_access
 
 from ..models import Answer, CourseBan, PostRole, Question, Vote
@@ -56,6 +56,27 @@ def is_banned(user, course):
     return CourseBan.objects.filter(course=course, user=user).exists()
 
 
+def banned_from_posting(user, course, access):
+    """For pages: whether to show the ask and answer forms' place to a ban
+    notice (moderators are never banned)."""
+    return not access.moderates and is_banned(user, course)
+
+
+def require_moderator(user, course):
+    """The person's access, if they moderate `course` (its instructor, staff
+    and moderators); refused otherwise."""
+    access = community_access(user, course)
+    if not access.moderates:
+        raise NotAllowed(_("Only the course's instructor or a moderator can do that."))
+    return access
+
+
+def on_post(post):
+    """The filter naming `post` on a row that points at a question or an
+    answer (votes, reports)."""
+    return {"question": post} if isinstance(post, Question) else {"answer": post}
+
+
 def _role(user, course, access):
     if not access.moderates:
         return PostRole.LEARNER
@@ -66,12 +87,7 @@ def _role(user, course, access):
 
 def _check_rate(user, course):
     key = f"community-posts:{course.pk}:{user.pk}"
-    cache.add(key, 0, POST_WINDOW)
-    try:
-        count = cache.incr(key) or 0
-    except ValueError:
-        return  # without the cache nobody is counted: posting goes on
-    if count > POST_LIMIT:
+    if count_event(key, POST_LIMIT, POST_WINDOW)[0]:
         raise TooMany(_("You have posted a lot in a short time. Try again later."))
 
 
@@ -139,10 +155,9 @@ def upvote(user, post):
         raise NotAllowed(_("You cannot vote for your own post."))
     if post.is_deleted:
         raise Closed(_("This post was deleted."))
-    field = "question" if isinstance(post, Question) else "answer"
     try:
         with transaction.atomic():
-            Vote.objects.create(user=user, **{field: post})
+            Vote.objects.create(user=user, **on_post(post))
             type(post).objects.filter(pk=post.pk).update(votes=F("votes") + 1)
     except IntegrityError:
         return False  # already voted: the unique constraint said so
@@ -193,28 +208,29 @@ def delete_post(user, post):
         raise NotAllowed(_("Only the author or a moderator can delete a post."))
     if post.is_deleted:
         return post
-    post.deleted_at = timezone.now()
-    post.save(update_fields=["deleted_at"])
+    with transaction.atomic():
+        post.deleted_at = timezone.now()
+        post.save(update_fields=["deleted_at"])
+        if isinstance(post, Answer):
+            # A deleted answer no longer answers: "unanswered" counts on this.
+            Question.objects.filter(pk=post.question_id).update(
+                answer_count=F("answer_count") - 1
+            )
     return post
 
 
 def set_pinned(user, question, pinned):
-    _moderating(user, question)
+    require_moderator(user, question.course)
     question.is_pinned = pinned
     question.save(update_fields=["is_pinned"])
     return question
 
 
 def set_locked(user, question, locked):
-    _moderating(user, question)
+    require_moderator(user, question.course)
     question.is_locked = locked
     question.save(update_fields=["is_locked"])
     return question
-
-
-def _moderating(user, question):
-    if not _taking_part(user, question.course).moderates:
-        raise NotAllowed(_("Only the course's instructor or a moderator can do that."))
 
 
 def post_course(post):

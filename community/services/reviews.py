@@ -19,7 +19,7 @@ from learners.services import course_progress
 
 from ..models import CourseRating, Review
 from ..models.reviews import STARS
-from .qa import CommunityError, NotAllowed, is_banned
+from .qa import CommunityError, NotAllowed, is_banned, require_moderator
 
 MAX_TEXT = 5_000
 
@@ -41,10 +41,11 @@ class RatingSummary:
 NO_RATING = RatingSummary(0, Decimal("0"), tuple((s, 0, 0) for s in reversed(STARS)))
 
 
-def may_review(user, course):
+def may_review(user, course, access=None):
     """(allowed, why not): learners who have done the site's share of the
-    course review it; its instructor and moderators do not."""
-    access = community_access(user, course)
+    course review it; its instructor and moderators do not. `access` is the
+    person's community access, when the caller has read it already."""
+    access = access or community_access(user, course)
     if not access.allowed:
         return False, access.message
     if access.moderates:
@@ -96,8 +97,7 @@ def write_review(user, course, *, rating, text=""):
 
 def reply_to_review(user, review, *, text):
     """The course's instructor (or a moderator) answers a review publicly."""
-    if not community_access(user, review.course).moderates:
-        raise NotAllowed(_("Only the course's instructor or a moderator can reply."))
+    require_moderator(user, review.course)
     text = (text or "").strip()[:MAX_TEXT]
     review.reply = text
     review.reply_html = render_markdown(text) if text else ""
@@ -108,8 +108,7 @@ def reply_to_review(user, review, *, text):
 
 def set_review_hidden(user, review, hidden):
     """A moderator hides a review (or shows it again); the rating follows."""
-    if not community_access(user, review.course).moderates:
-        raise NotAllowed(_("Only the course's instructor or a moderator can do that."))
+    require_moderator(user, review.course)
     with transaction.atomic():
         review.hidden_at = timezone.now() if hidden else None
         review.save(update_fields=["hidden_at"])

@@ -1,15 +1,14 @@
 """Posts are inert whatever they contain, votes race safely, and the pages'
 query counts do not grow with the thread."""
 
-import threading
 from html.parser import HTMLParser
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from community import services
 from community.models import Question, Vote
+from tests.conftest import in_parallel
+from tests.learners.test_learner_page_queries import captured
 
 from .factories import asked, course_with_lessons, member
 
@@ -83,34 +82,14 @@ def test_twenty_parallel_upvotes_from_one_person_count_once(catalogue):
     course = course_with_lessons(catalogue)
     question = asked(member(course, username="asker"), course)
     voter = member(course, username="voter")
-    barrier = threading.Barrier(20)
-    errors = []
 
-    def vote():
-        try:
-            barrier.wait()
-            services.upvote(voter, Question.objects.get(pk=question.pk))
-        except Exception as error:  # reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
+    added = in_parallel(
+        20, lambda _i: services.upvote(voter, Question.objects.get(pk=question.pk))
+    )
 
-    threads = [threading.Thread(target=vote) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
+    assert added.count(True) == 1 and added.count(False) == 19, added
     assert Vote.objects.count() == 1
     assert Question.objects.get().votes == 1
-
-
-def _queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.django_db
@@ -124,11 +103,11 @@ def test_the_question_list_takes_the_same_queries_for_5_or_25_questions(
     url = f"{course.url}questions/"
     for n in range(5):
         asked(member(course), course, title=f"Q{n}", lesson=lesson)
-    few = _queries(client, url)
+    few = len(captured(client, url))
     for n in range(20):
         asked(member(course), course, title=f"More {n}", lesson=lesson)
 
-    assert _queries(client, url) == few
+    assert len(captured(client, url)) == few
 
 
 @pytest.mark.django_db
@@ -142,9 +121,9 @@ def test_a_thread_takes_the_same_queries_for_5_or_100_answers(client, catalogue)
     people = [member(course) for _ in range(20)]
     for n in range(5):
         services.answer_question(people[n], question, body=f"answer {n}")
-    few = _queries(client, url)
+    few = len(captured(client, url))
     for n in range(95):
         services.answer_question(people[n % 20], question, body=f"more {n}")
 
-    assert _queries(client, url) == few
+    assert len(captured(client, url)) == few
     assert few <= 8

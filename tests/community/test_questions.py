@@ -300,3 +300,29 @@ def test_another_instructors_questions_stay_off_my_admin_home(
 
     assert "Not for you" not in html
     assert "Every question in your courses has an answer" in html
+
+
+def test_paging_keeps_the_filters(client, course, asker):
+    chords = course.syllabus.lessons[1]
+    for n in range(25):
+        asked(member(course), course, title=f"Chord question {n}", lesson=chords)
+
+    html = client.get(f"{course.url}questions/?lesson={chords.pk}&sort=newest").content
+    next_link = html.decode().split('rel="next" href="', 1)[1].split('"', 1)[0]
+
+    assert f"lesson={chords.pk}" in next_link and "sort=newest" in next_link
+    assert "page=2" in next_link
+
+
+def test_a_question_whose_only_answer_was_deleted_is_unanswered_again(
+    client, course, asker
+):
+    question = asked(asker, course)
+    answer = services.answer_question(course.instructor, question, body="Oops")
+
+    services.delete_post(course.instructor, answer)
+
+    question.refresh_from_db()
+    assert question.answer_count == 0
+    html = client.get(f"{course.url}questions/?show=unanswered").content.decode()
+    assert question.title in html

@@ -47,6 +47,11 @@ QUIZ = {
 
 @pytest.fixture
 def course(catalogue):
+    return guitar_course(catalogue)
+
+
+def guitar_course(catalogue):
+    """/courses/guitar/chords/: a reading, a video and a quiz lesson."""
     course = CoursePageFactory(parent=catalogue, slug="guitar", title="Guitar")
     section = SectionPageFactory(parent=course, slug="chords")
     LessonPageFactory(parent=section, slug="reading", title="Reading tabs")

@@ -9,26 +9,15 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from learners.models import LearningDay, LessonProgress
-from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
-from tests.lessons.factories import LessonPageFactory
+from tests.learners.test_progress import guitar_course, lesson
 
 pytestmark = pytest.mark.django_db
-
-VIDEO = {
-    "type": "video",
-    "id": "v1",
-    "value": {"url": "https://youtu.be/kqtD5dpn9C8", "required_watch_percentage": 80},
-}
 
 
 @pytest.fixture
 def course(catalogue):
-    course = CoursePageFactory(parent=catalogue, slug="guitar", title="Guitar")
-    section = SectionPageFactory(parent=course, slug="chords")
-    LessonPageFactory(parent=section, slug="reading", title="Reading tabs")
-    LessonPageFactory(parent=section, slug="video", title="Strumming", body=[VIDEO])
-    return course
+    return guitar_course(catalogue)
 
 
 @pytest.fixture
@@ -37,10 +26,6 @@ def member(client, course):
     enrolled(user, course)
     client.force_login(user)
     return user
-
-
-def lesson(course, slug):
-    return next(item for item in course.syllabus.lessons if item.slug == slug)
 
 
 def beat(client, lesson_id, payload):

@@ -2,11 +2,9 @@
 once, twenty orders racing for a coupon's last uses, two payout requests,
 and eight schedulers closing the same month's subscription statement."""
 
-import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -25,6 +23,7 @@ from payments.models import (
     WebhookEvent,
 )
 from payments.services import payouts, statements
+from tests.conftest import in_parallel
 from tests.courses.factories import UserFactory
 from tests.learners.factories import enrolled, learner
 from tests.payments.factories import (
@@ -38,28 +37,6 @@ from tests.payments.factories import (
 from tests.payments.test_subscription_statements import subscriber
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def in_parallel(count, work):
-    """Run work(i) in `count` threads released together; collect the results."""
-    barrier = threading.Barrier(count)
-    results = [None] * count
-
-    def run(index):
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except Exception as error:  # the test inspects it
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_the_same_stripe_event_ten_times_at_once_fulfils_once(catalogue, fake_stripe):
