@@ -1,6 +1,7 @@
 """App configuration for `community`."""
 
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,13 +14,28 @@ class CommunityConfig(AppConfig):
         # Imported here: other apps and models are loaded once the registry is ready.
         from courses.seams import community_side
         from home.seo import ratings
+        from learners.emails import register_email_kind
+        from learners.extensions import achievements
+        from learners.notifications import register_topic
 
-        from . import personal_data, review_views, views
+        from . import (
+            announcement_views,
+            course_page,
+            leaderboard_views,
+            personal_data,
+            receivers,  # noqa: F401 - connects the receivers
+            review_views,
+            services,
+            tasks,  # noqa: F401 - registers the tasks
+            views,
+        )
+        from .models import Announcement, Answer, BadgeAward
 
         personal_data.connect()
         # The course's JSON-LD gives its stored rating.
         ratings.provide(rating_summary=review_views.service.rating_summary)
 
+        achievements.provide(for_dashboard=services.achievements_for)
         # A course page routes its questions/ paths here.
         community_side.provide(
             questions=views.questions,
@@ -27,5 +43,31 @@ class CommunityConfig(AppConfig):
             question_action=views.question_action,
             reviews=review_views.reviews,
             review_action=review_views.review_action,
-            course_context=review_views.course_context,
+            announcements=announcement_views.announcements,
+            announcement_action=announcement_views.announcement_action,
+            course_context=course_page.course_context,
+            leaderboard=leaderboard_views.course_leaderboard,
+        )
+
+        register_topic("replies", _("Answers to my questions"), "email")
+        register_topic("accepted", _("My answers accepted"), "app")
+        register_topic("announcements", _("Course announcements"), "email")
+        register_topic("badges", _("Badges earned"), "app")
+        register_email_kind(
+            "question_answered", "replies", Answer, Answer.get_absolute_url
+        )
+        register_email_kind(
+            "answer_accepted", "accepted", Answer, Answer.get_absolute_url
+        )
+        register_email_kind(
+            "announcement",
+            "announcements",
+            Announcement,
+            Announcement.get_absolute_url,
+        )
+        register_email_kind(
+            "badge_earned",
+            "badges",
+            BadgeAward,
+            lambda award: reverse("learners:dashboard") + "#achievements",
         )

@@ -70,3 +70,25 @@ class ReplyForm(forms.Form):
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AnnouncementForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(
+        label=_("Announcement"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HELP,
+    )
+    send_email = forms.BooleanField(
+        label=_("Also e-mail it to learners who get e-mail for announcements"),
+        required=False,
+        initial=True,
+    )
+    publish_at = forms.DateTimeField(
+        label=_("Publish later"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Leave empty to publish now. In your time zone."),
+    )

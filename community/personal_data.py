@@ -1,13 +1,26 @@
 """What `community` holds about a person: their questions, answers, votes,
-reports, bans and reviews (a review goes, and its course's rating is
-counted again). On erasure their posts lose their text and their name, and stay in
-place as deleted posts, so the threads others answered remain readable."""
+reports, bans, reviews and announcements (a review goes, and its course's
+rating is counted again; an announcement stays, without its author), points,
+streak and badges. On erasure their posts lose their text and their name,
+and stay in place as deleted posts, so the threads others answered remain
+readable."""
 
 from django.utils import timezone
 
 from home.personal_data import Export, register, rows
 
-from .models import Answer, CourseBan, Question, Report, Review, Vote
+from .models import (
+    Announcement,
+    Answer,
+    BadgeAward,
+    CourseBan,
+    Question,
+    Report,
+    Review,
+    Streak,
+    Vote,
+    XPEvent,
+)
 from .services.reviews import refresh_rating
 
 
@@ -22,6 +35,12 @@ def export(user):
             "reports": rows(Report.objects.filter(reporter=user)),
             "bans_from_posting": rows(CourseBan.objects.filter(user=user)),
             "reviews": rows(Review.objects.filter(author=user), exclude=["reply_html"]),
+            "points": rows(XPEvent.objects.filter(user=user)),
+            "streak": rows(Streak.objects.filter(user=user)),
+            "badges": rows(BadgeAward.objects.filter(user=user)),
+            "announcements": rows(
+                Announcement.objects.filter(author=user), exclude=["body_html"]
+            ),
         }
     )
 
@@ -35,6 +54,10 @@ def erase(user, options):
     Report.objects.filter(decided_by=user).update(decided_by=None)
     CourseBan.objects.filter(user=user).delete()
     CourseBan.objects.filter(banned_by=user).update(banned_by=None)
+    Announcement.objects.filter(author=user).update(author=None)
+    XPEvent.objects.filter(user=user).delete()
+    Streak.objects.filter(user=user).delete()
+    BadgeAward.objects.filter(user=user).delete()
     reviewed = set(
         Review.objects.filter(author=user).values_list("course_id", flat=True)
     )

@@ -19,11 +19,6 @@ from .services.qa import CommunityError
 PAGE_SIZE = 20
 
 
-def course_context(request, course):
-    """What the course page shows of the reviews: the stored summary."""
-    return {"rating": service.rating_summary(course.pk)}
-
-
 def reviews(request, course):
     """GET: the reviews; POST: write or change one's own."""
     access = community_access(request.user, course)

@@ -1,17 +1,20 @@
 """The community in the Wagtail admin: the unanswered questions of the
-courses a person teaches on their admin home, and the reported posts."""
+courses a person teaches on their admin home, the reported posts, and the
+badges staff define."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learners.admin_helpers import courses_taught_by
 from learners.wagtail_hooks import teaches
 
 from . import admin_views
-from .models import Question
+from .models import Badge, Question
 
 SHOWN = 8
 
@@ -65,3 +68,20 @@ def register_reports_menu_item():
 
 
 hooks.register("register_admin_urls", admin_views.admin_urls)
+
+
+class BadgeViewSet(SnippetViewSet):
+    """Staff define badges; a task awards them after the learning event that
+    meets their rule (see community/services/achievements.py)."""
+
+    model = Badge
+    icon = "pick"
+    menu_label = _("Badges")
+    menu_order = 240
+    add_to_admin_menu = True
+    list_display = ["name", "rule", "threshold", "is_active"]
+    list_filter = ["rule", "is_active"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(BadgeViewSet)

@@ -8,9 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.leaderboard_views import site_leaderboard
 from home.media import public_media
 from home.views import favicon, robots_txt
-from learners import privacy_views
+from learners import notification_views, privacy_views
 from learners import views as learner_views
 from learners.rate_limits import LockoutAwareLoginView
 from lessons.demo_tool.views import practice as demo_practice_tool
@@ -57,6 +58,23 @@ urlpatterns = [
         name="lesson_progress",
     ),
     path("dashboard/", include("learners.urls")),
+    path("leaderboard/", site_leaderboard, name="leaderboard"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/unread/",
+        notification_views.unread,
+        name="notifications_unread",
+    ),
+    path(
+        "notifications/read/",
+        notification_views.mark_all_read,
+        name="notifications_read_all",
+    ),
+    path(
+        "notifications/<int:pk>/open/",
+        notification_views.open_notification,
+        name="notification_open",
+    ),
     path("certificates/", include("learners.certificate_urls")),
     path("payments/", include("payments.urls")),
     path("api/v1/", api.urls),

@@ -1,7 +1,8 @@
 """What higher apps add to the learner side, filled in their
 `AppConfig.ready()`: pages under /dashboard/ (payments adds purchases,
-invoices and the subscription) and the revenue figures the admin panels
-show. `learners` itself never imports them."""
+invoices and the subscription), the revenue figures the admin panels show,
+and the achievements on the dashboard (community). `learners` itself never
+imports them."""
 
 from home.seams import Seam
 
@@ -9,6 +10,8 @@ _dashboard_routes = []
 
 # by_currency() -> {currency: minor units}; instructor_since(user, start)
 revenue = Seam("payments")
+# for_dashboard(user, today) -> the learner's points, streak and badges
+achievements = Seam("community")
 
 
 def add_dashboard_routes(patterns):

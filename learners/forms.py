@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from .models import Profile
+from . import notifications
+from .models import NotificationPreference, Profile
 
 MAX_AVATAR_BYTES = 2 * 1024 * 1024
 # Small files can still unpack into huge pictures: refuse those before decoding.
@@ -24,11 +25,41 @@ class ProfileForm(forms.ModelForm):
             "avatar",
             "bio",
             "time_zone",
-            "email_enrolment",
-            "email_completion",
-            "email_grades",
+            "email_digest",
+            "show_on_leaderboard",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One choice per notification topic, stored as preferences, not on
+        # the profile: apps add topics.
+        chosen = notifications.preferences(self.instance.user)
+        for name, topic in notifications.choosable_topics().items():
+            self.fields[f"notify_{name}"] = forms.ChoiceField(
+                label=topic.label,
+                choices=NotificationPreference.Channel.choices,
+                initial=chosen[name],
+                required=False,  # left out: the choice stays as it was
+                help_text=_("Always e-mailed: the law asks for receipts.")
+                if topic.always_email
+                else "",
+            )
+
+    def notification_fields(self):
+        return [field for field in self if field.name.startswith("notify_")]
+
+    def save(self, commit=True):
+        profile = super().save(commit)
+        notifications.set_preferences(
+            profile.user,
+            {
+                name: self.cleaned_data[f"notify_{name}"]
+                or self.fields[f"notify_{name}"].initial
+                for name in notifications.choosable_topics()
+            },
+        )
+        return profile
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

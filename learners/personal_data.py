@@ -20,6 +20,8 @@ from .models import (
     LearningDay,
     LearningEvent,
     LessonProgress,
+    Notification,
+    NotificationPreference,
     Profile,
     QuizAttempt,
     SentEmail,
@@ -62,6 +64,10 @@ def export(user):
             "submission_files": rows(submission_files),
             "certificates": rows(certificates),
             "emails_sent": rows(SentEmail.objects.filter(user=user)),
+            "notifications": rows(Notification.objects.filter(user=user)),
+            "notification_preferences": rows(
+                NotificationPreference.objects.filter(user=user)
+            ),
             "h5p_saved_state": rows(H5PState.objects.filter(**mine)),
             "app_log_ins": rows(ApiDevice.objects.filter(user=user)),
             "api_keys": rows(ApiKey.objects.filter(user=user), exclude=("hashed",)),
@@ -91,6 +97,8 @@ def erase(user, options):
     LearningDay.objects.filter(**mine).delete()
     LearningEvent.objects.filter(user=user).delete()
     SentEmail.objects.filter(user=user).delete()
+    Notification.objects.filter(user=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()
     DataExport.objects.filter(user=user).delete()
     # Ways in go with the person: app log-ins (and their refresh tokens), API
     # keys and the answers kept for their Idempotency-Keys.

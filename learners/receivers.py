@@ -1,5 +1,5 @@
-"""Reactions to account events: new learners join Students, time zones follow,
-a new password logs out every app."""
+"""Reactions to account and content events: new learners join Students, time
+zones follow, a new password logs out every app, a new lesson is announced."""
 
 from allauth.account.signals import (
     password_changed,
@@ -10,9 +10,11 @@ from allauth.account.signals import (
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from home.outbox import enqueue
 from home.roles import STUDENTS
+from lessons.models import LessonPage
 
 from .models import ApiDevice, Profile
 from .services.api_tokens import end_all_devices
@@ -44,3 +46,10 @@ def log_out_apps_on_a_new_password(request, user, **kwargs):
     """Django ends the other browser sessions itself; apps hold tokens, so
     their log-ins end here."""
     end_all_devices(user, ApiDevice.Ended.PASSWORD)
+
+
+@receiver(page_published, sender=LessonPage)
+def tell_learners_of_a_new_lesson(sender, instance, **kwargs):
+    """Only the first publish is news; later ones are corrections."""
+    if instance.first_published_at == instance.last_published_at:
+        enqueue("learners.tasks.notify_new_lesson_task", instance.pk)

@@ -11,6 +11,7 @@ from home.tasks import RETRY, send_email_task
 from .api.idempotency import purge_expired
 from .emails import render_learner_email
 from .models import SentEmail
+from .notifications import notify_new_lesson, send_digests
 from .pageviews import flush_page_views
 from .services.certificates import issue_certificate
 from .services.privacy import build_export, erase_due_accounts, expire_exports
@@ -85,3 +86,15 @@ def expire_data_exports_task():
 def purge_idempotency_keys_task():
     """The API's Idempotency-Keys are kept for a day."""
     return purge_expired()
+
+
+@shared_task(name="learners.tasks.notify_new_lesson_task", acks_late=True, **RETRY)
+def notify_new_lesson_task(lesson_id):
+    return notify_new_lesson(lesson_id)
+
+
+@shared_task(name="learners.tasks.send_digests_task", acks_late=True)
+@once_per(23 * 60 * 60)
+def send_digests_task():
+    """The daily digest: one e-mail per person who chose it."""
+    return send_digests()

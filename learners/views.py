@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from lessons.tool_tokens import launch_urls
 from . import services
 from .assessments import LessonAssessments
 from .dashboard import course_state, dashboard_for
+from .extensions import achievements
 from .forms import ProfileForm
 from .models import ApiDevice, Enrollment, LessonProgress, Profile
 from .services import activity, api_tokens
@@ -218,9 +220,12 @@ def refusal(request, error, *, course=None, lesson=None, as_json=False):
 
 @login_required
 def dashboard(request):
-    return render(
-        request, "learners/dashboard.html", {"dashboard": dashboard_for(request.user)}
-    )
+    context = {
+        "dashboard": dashboard_for(request.user),
+        # Today in the learner's time zone (the middleware activates it).
+        "achievements": achievements.for_dashboard(request.user, timezone.localdate()),
+    }
+    return render(request, "learners/dashboard.html", context)
 
 
 @login_required

@@ -15,6 +15,7 @@ class PaymentsConfig(AppConfig):
         from home.seo import register_subscription_price
         from learners.emails import register_email_kind
         from learners.extensions import add_dashboard_routes, revenue
+        from learners.notifications import register_topic
 
         from . import checks, dashboard_urls, personal_data, tasks  # noqa: F401 - they register themselves
         from .services.earnings import instructor_revenue_since, revenue_by_currency
@@ -28,17 +29,20 @@ class PaymentsConfig(AppConfig):
         )
         from .models import Order, PaymentTransaction, Payout, SubscriptionPayment
 
+        register_topic(
+            "payments", _("Payments, refunds and payouts"), "email", always_email=True
+        )
         register_email_kind(
             "checkout_reminder",
-            "email_enrolment",
+            "enrolment",
             Order,
             lambda order: order.course.url,
         )
         register_subscription_price(cheapest_plan_price)
-        # Money mail is transactional: no preference turns it off.
+        # Money mail is transactional: no preference turns the e-mail off.
         register_email_kind(
             "payment_receipt",
-            None,
+            "payments",
             Order,
             lambda order: reverse("learners:invoice", args=[order.pk]),
         )
@@ -49,28 +53,31 @@ class PaymentsConfig(AppConfig):
             "dispute_won",
             "dispute_lost",
         ):
-            register_email_kind(kind, None, Order, lambda order: order.course.url)
+            register_email_kind(kind, "payments", Order, lambda order: order.course.url)
         register_email_kind(
             "refund_issued",
-            None,
+            "payments",
             PaymentTransaction,
             lambda refund: reverse("learners:purchases"),
         )
         register_email_kind(
             "subscription_payment_receipt",
-            None,
+            "payments",
             SubscriptionPayment,
             lambda payment: reverse("learners:period_invoice", args=[payment.pk]),
         )
         register_email_kind(
             "subscription_payment_failed",
-            None,
+            "payments",
             SubscriptionPayment,
             lambda payment: reverse("learners:subscription"),
         )
         for kind in ("payout_approved", "payout_rejected", "payout_paid"):
             register_email_kind(
-                kind, None, Payout, lambda payout: reverse("payments_admin:earnings")
+                kind,
+                "payments",
+                Payout,
+                lambda payout: reverse("payments_admin:earnings"),
             )
 
 

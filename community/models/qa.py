@@ -94,6 +94,9 @@ class Question(Post):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return f"{self.course.url}questions/{self.pk}/"
+
 
 class Answer(Post):
     question = models.ForeignKey(
@@ -109,6 +112,9 @@ class Answer(Post):
 
     def __str__(self):
         return f"{_('Answer')} {self.pk} to {self.question_id}"
+
+    def get_absolute_url(self):
+        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
 
 
 class Vote(models.Model):

@@ -1,5 +1,13 @@
 """The community's rules: every view, task and API endpoint calls these."""
 
+from .achievements import achievements_for, leaderboard
+from .announcements import (
+    announcements_for,
+    post_announcement,
+    publish_announcement,
+    publish_due_announcements,
+    withdraw_announcement,
+)
 from .moderation import (
     ban_from_posting,
     dismiss_report,
@@ -25,6 +33,13 @@ from .qa import (
 )
 
 __all__ = [
+    "achievements_for",
+    "leaderboard",
+    "announcements_for",
+    "post_announcement",
+    "publish_announcement",
+    "publish_due_announcements",
+    "withdraw_announcement",
     "ban_from_posting",
     "dismiss_report",
     "hide_post",

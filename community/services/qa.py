@@ -11,8 +11,10 @@ from home.errors import Refusal
 from home.markdown_text import render_markdown
 from home.window_counter import count_event
 from learners.access import community_access
+from learners.notifications import notify
 
-from ..models import Answer, CourseBan, PostRole, Question, Vote
+from ..models import Answer, CourseBan, PostRole, Question, Vote, XPEvent
+from .achievements import points_for
 
 # An author may correct a post for this long; later it stands as written.
 EDIT_WINDOW = timedelta(minutes=30)
@@ -144,6 +146,8 @@ def answer_question(user, question, *, body):
         Question.objects.filter(pk=question.pk).update(
             answer_count=F("answer_count") + 1, last_activity_at=now
         )
+        if locked.author_id and locked.author_id != user.pk:
+            notify(locked.author, "question_answered", answer)
     return answer
 
 
@@ -173,7 +177,18 @@ def accept_answer(user, answer):
         raise NotAllowed(_("Only the person who asked can accept an answer."))
     if answer.is_deleted:
         raise Closed(_("This answer was deleted."))
-    Question.objects.filter(pk=question.pk).update(accepted_answer=answer)
+    with transaction.atomic():
+        Question.objects.filter(pk=question.pk).update(accepted_answer=answer)
+        # Accepting one's own answer earns nothing.
+        if answer.author_id and answer.author_id != question.author_id:
+            points_for(
+                answer.author_id,
+                XPEvent.Reason.ANSWER_ACCEPTED,
+                answer.pk,
+                question.course_id,
+            )
+        if answer.author_id and answer.author_id != user.pk:
+            notify(answer.author, "answer_accepted", answer)
     question.accepted_answer = answer
     return question
 

@@ -284,6 +284,23 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     def review_action(self, request, review_id, action):
         return community_side.review_action(request, self, review_id, action)
 
+    @path("announcements/", name="announcements")
+    def announcements(self, request):
+        return community_side.announcements(request, self)
+
+    @path(
+        "announcements/<int:announcement_id>/<slug:action>/",
+        name="announcement_action",
+    )
+    def announcement_action(self, request, announcement_id, action):
+        return community_side.announcement_action(
+            request, self, announcement_id, action
+        )
+
+    @path("leaderboard/", name="leaderboard")
+    def leaderboard(self, request):
+        return community_side.leaderboard(request, self)
+
     @path("questions/", name="questions")
     def questions(self, request):
         return community_side.questions(request, self)

@@ -6,7 +6,7 @@ from .assessment import QuizAttempt, Submission, SubmissionFile
 from .certificate import Certificate
 from .enrollment import Enrollment
 from .h5p_state import H5PState
-from .notification import SentEmail
+from .notification import Notification, NotificationPreference, SentEmail
 from .privacy import DataExport, ErasureRequest
 from .profile import Profile
 from .progress import LearningDay, LessonProgress
@@ -27,6 +27,8 @@ __all__ = [
     "LearningEvent",
     "LessonProgress",
     "LessonStats",
+    "Notification",
+    "NotificationPreference",
     "Profile",
     "QuizAttempt",
     "RefreshToken",

@@ -43,12 +43,15 @@ class Profile(models.Model):
         help_text=_("Due dates and activity times are shown in this time zone."),
     )
 
-    email_enrolment = models.BooleanField(_("e-mail me when I enrol"), default=True)
-    email_completion = models.BooleanField(
-        _("e-mail me my certificate when I complete a course"), default=True
+    email_digest = models.BooleanField(
+        _("send me one e-mail a day with what is new, instead of one e-mail each"),
+        default=False,
+        help_text=_("Receipts and account e-mails still come at once."),
     )
-    email_grades = models.BooleanField(
-        _("e-mail me when work is graded or quiz results are released"), default=True
+    show_on_leaderboard = models.BooleanField(
+        _("show me on leaderboards"),
+        default=False,
+        help_text=_("Your display name and points of the last 30 days, nothing else."),
     )
 
     class Meta:

@@ -10,8 +10,8 @@ from home.audit import Action, record
 
 from .. import webhook_events
 from ..models import Enrollment, Submission, SubmissionFile
+from ..notifications import notify
 from ..uploads import UploadRejected, check_upload
-from .enrolment import notify
 from .errors import LearningError
 from .progress import _enrollment_with_access
 from .requirements import complete_when_requirements_met

@@ -17,8 +17,8 @@ from xhtml2pdf import pisa
 from home.audit import Action, record
 
 from .. import webhook_events
-from ..emails import notify
 from ..models import Certificate, Enrollment, Profile
+from ..notifications import notify
 
 
 def issue_certificate(enrollment_id):

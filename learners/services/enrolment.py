@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from .. import webhook_events
-from ..emails import notify as queue_email
 from ..models import Enrollment
+from ..notifications import notify
 from .errors import CourseNotOpen, EmailNotVerified, NotEnrolled, NotFreeCourse
 
 
@@ -56,10 +56,6 @@ def enroll(user, course, source):
             webhook_events.enrollment_created(enrollment)
             return EnrollmentOutcome(enrollment, created=True)
         return EnrollmentOutcome(enrollment, reactivated=True)
-
-
-def notify(user, kind, obj):
-    return queue_email(user, kind, obj)
 
 
 def _check_can_enroll(user, course, source):

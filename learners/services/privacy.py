@@ -25,8 +25,8 @@ from home.models import SiteSettings
 from home.outbox import enqueue
 from home.personal_data import ErasureBlocked, parts
 
-from ..emails import notify
 from ..models import DataExport, ErasureRequest
+from ..notifications import notify
 
 logger = logging.getLogger(__name__)
 

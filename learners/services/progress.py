@@ -14,7 +14,7 @@ from courses.outline import courses_by_id
 from .. import webhook_events
 from ..access import lesson_access
 from ..models import Enrollment, LessonProgress
-from ..signals import course_completed
+from ..signals import course_completed, lesson_completed
 from .beats import credit_lesson_time
 from .errors import CompletionNotManual, LessonLocked, NotEnrolled
 from .learning_time import HEARTBEAT_MAX_SECONDS, add_learning_time, credit_time
@@ -176,6 +176,7 @@ def _mark_completed(progress):
         progress.status = LessonProgress.Status.COMPLETED
         progress.completed_at = now
         webhook_events.lesson_completed(progress)
+        lesson_completed.send(sender=LessonProgress, progress=progress)
     progress.last_accessed_at = now
 
 

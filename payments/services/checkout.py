@@ -7,8 +7,8 @@ from wagtail.models import Site
 
 from home.models import TaxSettings
 from learners import services as learning
-from learners.emails import notify
 from learners.models import Enrollment
+from learners.notifications import notify
 
 from .. import webhook_events
 from ..errors import AlreadyEnrolled, CheckoutError, NotForSale

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
-from learners.emails import notify
 from learners.models import Enrollment
+from learners.notifications import notify
 
 from ..models import Order
 from .refunds import _order_for_payment, apply_refund

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from learners.emails import notify
+from learners.notifications import notify
 
 from ..gateways import get_gateway
 from ..models import Order

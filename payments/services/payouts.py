@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from home.audit import Action, record
 from home.money import format_money
-from learners.emails import notify
+from learners.notifications import notify
 
 from ..errors import PayoutError
 from ..models import InstructorAccount, Payout

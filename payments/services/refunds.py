@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from home.audit import Action, record
 from home.money import format_money
-from learners.emails import notify
 from learners.models import Enrollment
+from learners.notifications import notify
 
 from .. import webhook_events
 from ..errors import RefundError

@@ -4,7 +4,7 @@ the learner how to keep their access."""
 
 from django.db import IntegrityError, transaction
 
-from learners.emails import notify
+from learners.notifications import notify
 
 from ..gateways import OfflineGateway, get_gateway
 from ..models import SubscriptionPayment

@@ -7,7 +7,13 @@ from django.test import TestCase
 from pypdf import PdfReader
 
 from learners import services
-from learners.models import Certificate, Enrollment, Profile, SentEmail
+from learners.models import (
+    Certificate,
+    Enrollment,
+    Notification,
+    NotificationPreference,
+    SentEmail,
+)
 from learners.services.certificates import issue_certificate, revoke_certificate
 from learners.tasks import issue_certificate_task, send_learner_email_task
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, UserFactory
@@ -91,13 +97,19 @@ def test_no_certificate_before_the_course_is_completed(course, graduate):
     assert not Certificate.objects.exists()
 
 
-def test_a_learner_who_opted_out_gets_no_email(course, graduate, mailoutbox):
-    Profile.objects.create(user=graduate, email_completion=False)
+def test_a_learner_who_opted_out_gets_no_email_but_a_notification(
+    course, graduate, mailoutbox
+):
+    NotificationPreference.objects.create(
+        user=graduate, topic="certificates", channel="app"
+    )
 
     finish(graduate, course)
 
     assert Certificate.objects.exists()
     assert not [m for m in mailoutbox if "certificate" in m.subject]
+    notification = Notification.objects.get(user=graduate, kind="course_completed")
+    assert notification.title.startswith("Your certificate for")
 
 
 def test_verification_shows_valid_revoked_and_unknown(client, course, graduate):

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from home.models import OutboxTask
-from learners.models import Profile
+from learners.models import NotificationPreference
 from payments.models import Earning, Order
 from payments.services import payouts
 from payments.services.refunds import refund_order
@@ -70,7 +70,8 @@ def test_the_receipt_links_the_invoice_with_an_absolute_address(
 def test_receipts_go_out_even_to_learners_who_turned_enrolment_mail_off(
     client, course, buyer
 ):
-    Profile.objects.update_or_create(user=buyer, defaults={"email_enrolment": False})
+    NotificationPreference.objects.create(user=buyer, topic="enrolment", channel="off")
+    NotificationPreference.objects.create(user=buyer, topic="payments", channel="off")
 
     pay(client, course)
 
