@@ -32,6 +32,7 @@ def queue(request):
             "question__author",
             "answer__author",
             "answer__question",
+            "review__author",
         )
     )
     return render(request, "community/admin/reports.html", {"reports": reports})

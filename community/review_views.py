@@ -12,8 +12,9 @@ from learners.access import community_access
 from learners.views import refusal
 
 from .forms import ReplyForm, ReviewForm
-from .models import Review
+from .models import Report, Review
 from .services import reviews as service
+from .services.moderation import report_post
 from .services.qa import CommunityError
 
 PAGE_SIZE = 20
@@ -56,6 +57,7 @@ def reviews(request, course):
         request.GET.get("page")
     )
     context = {
+        "report_reasons": Report.Reason.choices,
         "course": course,
         "access": access,
         "rating": service.rating_summary(course.pk),
@@ -70,8 +72,9 @@ def reviews(request, course):
 
 
 def review_action(request, course, review_id, action):
-    """POST reviews/<id>/reply|hide|restore/ (the instructor and moderators)."""
-    if action not in ("reply", "hide", "restore"):
+    """POST reviews/<id>/reply|hide|restore/ (the instructor and moderators),
+    or report/ (anyone in the course)."""
+    if action not in ("reply", "hide", "restore", "report"):
         raise Http404
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -88,6 +91,16 @@ def review_action(request, course, review_id, action):
             service.reply_to_review(
                 request.user, review, text=form.cleaned_data["text"]
             )
+        elif action == "report":
+            if not request.user.is_authenticated:
+                return redirect_to_login(f"{course.url}reviews/")
+            report_post(
+                request.user,
+                review,
+                reason=request.POST.get("reason", ""),
+                note=request.POST.get("note", ""),
+            )
+            messages.success(request, _("Thank you. A moderator will look at it."))
         else:
             service.set_review_hidden(request.user, review, action == "hide")
     except CommunityError as error:

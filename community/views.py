@@ -17,9 +17,9 @@ from learners.views import refusal
 from . import services
 from .forms import AnswerForm, EditForm, QuestionForm
 from .models import Answer, Question, Report, Vote
+from .services.listing import SORTS, find_questions
 
 PAGE_SIZE = 20
-SORTS = {"activity": None, "newest": "-created_at", "votes": "-votes"}
 
 
 def refused(request, course, access):
@@ -66,34 +66,29 @@ def questions(request, course):
 
 
 def _listing(request, course, lessons, access):
-    found = Question.objects.filter(course=course).select_related("author", "lesson")
-    if not access.moderates:
-        found = found.filter(hidden_at__isnull=True)
-    shown = request.GET.get("show", "all")
-    if shown == "unanswered":
-        found = found.filter(answer_count=0, deleted_at__isnull=True)
-    elif shown == "mine":
-        found = found.filter(author=request.user)
     lesson = next(
         (item for item in lessons if str(item.pk) == request.GET.get("lesson", "")),
         None,
     )
-    if lesson is not None:
-        found = found.filter(lesson=lesson)
+    shown = request.GET.get("show", "all")
     query = request.GET.get("q", "").strip()[:100]
-    if query:
-        found = found.filter(
-            Q(title__icontains=query) | Q(body__icontains=query),
-            deleted_at__isnull=True,
-        )
-    sort = request.GET.get("sort", "activity")
-    if SORTS.get(sort):
-        found = found.order_by(SORTS[sort], "-pk")
+    sort = request.GET.get("sort", "relevance" if query else "activity")
+    if sort not in SORTS or (sort == "relevance" and not query):
+        sort = "activity"
+    found = find_questions(
+        course,
+        request.user,
+        access,
+        show=shown,
+        lesson=lesson,
+        query=query,
+        sort=sort,
+    )
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return {
         "page_obj": page,
         "shown": shown,
-        "sort": sort if sort in SORTS else "activity",
+        "sort": sort,
         "query": query,
         "lesson_filter": lesson,
     }

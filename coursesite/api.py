@@ -9,6 +9,8 @@ from django.utils.cache import (
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
+from community.api.engagement import router as engagement_router
+from community.api.questions import router as questions_router
 from home import api_errors
 from home.api_throttles import api_throttles
 from home.json_input import parse_json
@@ -19,6 +21,7 @@ from learners.api.certificates import router as certificates_router
 from learners.api.learning import router as learning_router
 from learners.api.lessons import router as lessons_router
 from learners.api.me import router as me_router
+from learners.api.notifications import router as notifications_router
 from learners.api.quizzes import router as quizzes_router
 from learners.api.teaching import router as teaching_router
 from learners.tool_api import router as ai_tools_router
@@ -87,3 +90,6 @@ api.add_router("/", quizzes_router)
 api.add_router("/", assignments_router)
 api.add_router("/", teaching_router)
 api.add_router("/ai-tools/", ai_tools_router)
+api.add_router("/notifications/", notifications_router)
+api.add_router("/", questions_router)
+api.add_router("/", engagement_router)

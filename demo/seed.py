@@ -28,6 +28,7 @@ from courses.models import (
     SectionPage,
 )
 from demo import data as demo_data
+from demo.achievements import seed_achievements, seed_announcements
 from demo.activity import remove_demo_learners, seed_demo_learners
 from demo.community import seed_questions, seed_reviews
 from demo.media import seed as demo_media
@@ -77,6 +78,8 @@ def seed_demo(reset=False):
     report.demo_learners = seed_demo_learners()
     seed_questions()
     seed_reviews()
+    seed_announcements()
+    seed_achievements()
     close_due_statements()
     return report
 

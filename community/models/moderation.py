@@ -1,4 +1,5 @@
-"""Reports of posts, and bans from posting in a course."""
+"""Reports of posts (questions, answers and reviews), and bans from posting
+in a course."""
 
 from django.conf import settings
 from django.db import models
@@ -32,6 +33,9 @@ class Report(models.Model):
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, null=True, related_name="+"
     )
+    review = models.ForeignKey(
+        "community.Review", on_delete=models.CASCADE, null=True, related_name="+"
+    )
     course = models.ForeignKey(
         "courses.CoursePage", on_delete=models.CASCADE, related_name="+"
     )
@@ -56,8 +60,13 @@ class Report(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(question__isnull=False, answer__isnull=True)
-                    | Q(question__isnull=True, answer__isnull=False)
+                    Q(question__isnull=False, answer__isnull=True, review__isnull=True)
+                    | Q(
+                        question__isnull=True, answer__isnull=False, review__isnull=True
+                    )
+                    | Q(
+                        question__isnull=True, answer__isnull=True, review__isnull=False
+                    )
                 ),
                 name="report_on_one_post",
             ),
@@ -71,15 +80,21 @@ class Report(models.Model):
                 condition=Q(answer__isnull=False, outcome="open"),
                 name="one_open_report_per_answer",
             ),
+            models.UniqueConstraint(
+                fields=["reporter", "review"],
+                condition=Q(review__isnull=False, outcome="open"),
+                name="one_open_report_per_review",
+            ),
         ]
         indexes = [models.Index(fields=["outcome", "course"], name="report_queue")]
 
     def __str__(self):
-        return f"{self.get_reason_display()} ({self.question_id or self.answer_id})"
+        target = self.question_id or self.answer_id or self.review_id
+        return f"{self.get_reason_display()} ({target})"
 
     @property
     def post(self):
-        return self.question or self.answer
+        return self.question or self.answer or self.review
 
 
 class CourseBan(models.Model):

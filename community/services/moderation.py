@@ -9,8 +9,9 @@ from home.audit import record
 from home.models import AuditEntry
 from learners.access import community_access
 
-from ..models import CourseBan, Report
+from ..models import CourseBan, Report, Review
 from .qa import CommunityError, NotAllowed, on_post, post_course, require_moderator
+from .reviews import set_review_hidden
 
 
 def report_post(user, post, *, reason, note=""):
@@ -43,15 +44,19 @@ def _reports_on(post):
 
 
 def hide_post(user, post):
-    """Hide a post from everyone but moderators; its open reports are decided."""
+    """Hide a post from everyone but moderators; its open reports are decided
+    (a review stops counting in the rating)."""
     require_moderator(user, post_course(post))
     now = timezone.now()
     with transaction.atomic():
-        type(post).objects.filter(pk=post.pk).update(hidden_at=now)
+        if isinstance(post, Review):
+            set_review_hidden(user, post, True)  # which writes the audit entry
+        else:
+            type(post).objects.filter(pk=post.pk).update(hidden_at=now)
+            record(AuditEntry.Action.POST_HIDDEN, target=post, summary=_excerpt(post))
         _reports_on(post).update(
             outcome=Report.Outcome.HIDDEN, decided_at=now, decided_by=user
         )
-        record(AuditEntry.Action.POST_HIDDEN, target=post, summary=_excerpt(post))
     post.hidden_at = now
     return post
 
@@ -113,4 +118,4 @@ def lift_ban(user, course, person):
 
 def _excerpt(post):
     title = getattr(post, "title", "")
-    return (title or post.body)[:200]
+    return (title or getattr(post, "body", "") or getattr(post, "text", ""))[:200]

@@ -74,9 +74,13 @@ def require_moderator(user, course):
 
 
 def on_post(post):
-    """The filter naming `post` on a row that points at a question or an
-    answer (votes, reports)."""
-    return {"question": post} if isinstance(post, Question) else {"answer": post}
+    """The filter naming `post` on a row that points at a question, an
+    answer or a review (votes, reports)."""
+    if isinstance(post, Question):
+        return {"question": post}
+    if isinstance(post, Answer):
+        return {"answer": post}
+    return {"review": post}
 
 
 def _role(user, course, access):
@@ -249,4 +253,4 @@ def set_locked(user, question, locked):
 
 
 def post_course(post):
-    return post.course if isinstance(post, Question) else post.question.course
+    return post.question.course if isinstance(post, Answer) else post.course

@@ -51,3 +51,24 @@ def avatar_image(user):
 def _rgb(hex_colour):
     hex_colour = hex_colour.lstrip("#")
     return tuple(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def badge_image(name, colour, symbol):
+    """A round medal with a symbol, reused when it already exists."""
+    Image = get_image_model()
+    title = f"Badge: {name}"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = PILImage.new("RGBA", (256, 256), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((8, 8, 248, 248), fill=colour)
+    draw.ellipse((28, 28, 228, 228), outline="white", width=8)
+    font = ImageFont.load_default(size=96)
+    draw.text((128, 128), symbol, fill="white", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    slug = name.lower().replace(" ", "-")
+    image = Image(title=title, file=ImageFile(buffer, name=f"badge-{slug}.png"))
+    image.save()
+    return image

@@ -326,3 +326,23 @@ def test_a_question_whose_only_answer_was_deleted_is_unanswered_again(
     assert question.answer_count == 0
     html = client.get(f"{course.url}questions/?show=unanswered").content.decode()
     assert question.title in html
+
+
+@pytest.mark.postgres
+def test_the_search_is_full_text_stemmed_and_ranked_on_postgresql(
+    client, course, asker
+):
+    asked(
+        asker, course, title="Tuning the strings", body="My guitar will not stay tuned."
+    )
+    asked(asker, course, title="Which picks?", body="Do thin picks help tuning?")
+    asked(asker, course, title="Chord shapes", body="G major is hard.")
+
+    html = client.get(f"{course.url}questions/?q=tune+string").content.decode()
+
+    assert "Tuning the strings" in html
+    assert "Which picks?" not in html and "Chord shapes" not in html
+    html = client.get(f"{course.url}questions/?q=tuned").content.decode()
+    # Both match the stem of "tune"; the one saying it twice ranks first.
+    assert html.index("Tuning the strings") < html.index("Which picks?")
+    assert "Chord shapes" not in html

@@ -196,3 +196,37 @@ def test_the_catalogue_shows_ratings_and_sorts_by_them(client, catalogue):
 
     assert html.index("Higherrated") < html.index("Lowerrated") < html.index("Unrated")
     assert "5.0" in html and "Best rated" in html
+
+
+def test_a_reported_review_reaches_the_queue_and_hiding_it_drops_it_from_the_rating(
+    client, course
+):
+    from django.contrib.auth.models import Group
+
+    from community.models import Report
+
+    Group.objects.get(name="Instructors").user_set.add(course.instructor)
+    troll = learned(course, username="troll")
+    reviews.write_review(troll, course, rating=1, text="Visit my shop instead!")
+    reporter = learned(course, username="reporter")
+    client.force_login(reporter)
+    page = client.get(f"{course.url}reviews/").content.decode()
+    assert f"reviews/{Review.objects.get().pk}/report/" in page
+
+    client.post(
+        f"{course.url}reviews/{Review.objects.get().pk}/report/",
+        {"reason": "spam", "note": "An advert"},
+    )
+    client.post(
+        f"{course.url}reviews/{Review.objects.get().pk}/report/", {"reason": "spam"}
+    )
+
+    report = Report.objects.get()
+    client.force_login(course.instructor)
+    queue = client.get("/admin/community/reports/").content.decode()
+    assert "Visit my shop instead!" in queue and "A 1-star review" in queue
+    client.post(f"/admin/community/reports/{report.pk}/hide/")
+    report.refresh_from_db()
+    assert report.outcome == "hidden"
+    assert Review.objects.get().is_hidden
+    assert CourseRating.objects.get(course=course).count == 0

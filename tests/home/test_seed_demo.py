@@ -199,3 +199,24 @@ def test_the_privacy_notice_and_terms_are_pages_linked_from_footer_and_sign_up(
     assert "By signing up you accept the" in signup and 'href="/terms/"' in signup
     assert privacy.status_code == 200 and "Your rights" in privacy.content.decode()
     assert terms.status_code == 200 and "Payments and refunds" in terms.content.decode()
+
+
+def test_the_demo_community_has_badges_points_announcements_and_a_bell(client):
+    from community.models import Announcement, BadgeAward, Streak
+    from learners.models import Notification
+
+    seed()
+    student = get_user_model().objects.get(username="student")
+
+    assert BadgeAward.objects.filter(user=student, badge__name="First steps").exists()
+    assert Streak.objects.get(user=student).current >= 2
+    assert Announcement.objects.filter(published_at__isnull=True).count() == 1
+    kinds = set(
+        Notification.objects.filter(user=student).values_list("kind", flat=True)
+    )
+    assert {"question_answered", "announcement", "badge_earned"} <= kinds
+    client.force_login(student)
+    page = client.get("/leaderboard/").content.decode()
+    board = page[page.index('<table class="leaderboard">') : page.index("</table>")]
+    assert board.count("<tr") >= 4  # the head and several learners
+    assert "demo-learner" not in board and "@" not in board
