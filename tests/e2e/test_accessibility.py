@@ -83,6 +83,15 @@ def test_learner_pages_have_no_serious_violations(live_server, site_with_courses
     assert serious_violations(page) == [], "a question"
     page.goto(live_server.url + "/courses/free/reviews/")
     assert serious_violations(page) == [], "reviews"
+    for path in (
+        "/notifications/",
+        "/accounts/profile/",
+        "/leaderboard/",
+        "/courses/free/leaderboard/",
+        "/courses/free/announcements/",
+    ):
+        page.goto(live_server.url + path)
+        assert serious_violations(page) == [], path
 
     page.goto(live_server.url + "/courses/paid/")
     page.get_by_role("button", name="Buy this course").click()

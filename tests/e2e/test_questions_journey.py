@@ -1,6 +1,7 @@
-"""A learner asks about a lesson, the instructor answers, the learner accepts
-the answer and reviews the course: in the browser, at desktop and phone
-widths."""
+"""A learner asks about a lesson, the instructor answers (in another
+browser), the learner's bell counts it without a reload, the learner opens
+the notification, accepts the answer and reviews the course: at desktop and
+phone widths."""
 
 import pytest
 from playwright.sync_api import expect
@@ -52,7 +53,7 @@ def log_in(page, live_server, email):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_ask_on_a_lesson_get_an_answer_accept_it_and_review(
-    live_server, people, page, output_dir, width
+    live_server, people, page, browser, output_dir, width
 ):
     course, _teacher, _student = people
     page.set_viewport_size({"width": width, "height": 900})
@@ -67,15 +68,28 @@ def test_ask_on_a_lesson_get_an_answer_accept_it_and_review(
     page.get_by_role("button", name="Post your question").click()
     expect(page.get_by_role("heading", name="My fingers hurt")).to_be_visible()
     thread = page.url
+    bell = page.locator(".bell")
+    before = int(bell.locator("[data-bell-count]").text_content())
 
-    log_in(page, live_server, "teacher@example.com")
-    page.goto(thread)
-    page.get_by_label("Your answer").fill("Yes: it passes in a week. Take breaks.")
-    page.get_by_role("button", name="Post your answer").click()
-    expect(page.locator(".post--answer")).to_contain_text("Instructor")
+    teacher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(teacher, live_server, "teacher@example.com")
+    teacher.goto(thread)
+    teacher.get_by_label("Your answer").fill("Yes: it passes in a week. Take breaks.")
+    teacher.get_by_role("button", name="Post your answer").click()
+    expect(teacher.locator(".post--answer")).to_contain_text("Instructor")
+    teacher.context.close()
 
-    log_in(page, live_server, "student@example.com")
-    page.goto(thread)
+    # The bell asks the server again when the tab is looked at (and every
+    # 30 seconds): the count goes up without a reload.
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(bell.locator("[data-bell-count]")).to_have_text(str(before + 1))
+    expect(bell).to_have_attribute("aria-label", f"Notifications, {before + 1} unread")
+    bell.click()
+    expect(page.get_by_role("heading", name="Notifications")).to_be_visible()
+    page.screenshot(path=str(output_dir / f"notifications-{width}.png"), full_page=True)
+    page.get_by_role("button", name="New answer to “My fingers hurt”").click()
+    page.wait_for_url("**/questions/*/#answer-*")
+    expect(bell.locator("[data-bell-count]")).to_have_text(str(before))
     page.get_by_role("button", name="Accept this answer").click()
     expect(page.locator(".post--accepted")).to_contain_text("Accepted answer")
     page.screenshot(path=str(output_dir / f"thread-{width}.png"), full_page=True)

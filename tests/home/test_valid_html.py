@@ -32,6 +32,11 @@ PAGES = {
     "your data": ("/accounts/data/", "student"),
     "questions": (f"{PYTHON}questions/", "student"),
     "reviews": (f"{PYTHON}reviews/", "student"),
+    "announcements": (f"{PYTHON}announcements/", "student"),
+    "course leaderboard": (f"{PYTHON}leaderboard/", "student"),
+    "leaderboard": ("/leaderboard/", "student"),
+    "notifications": ("/notifications/", "student"),
+    "profile": ("/accounts/profile/", "student"),
 }
 
 
