@@ -50,7 +50,7 @@ def reviews(request, course):
                 return refusal(request, error, course=course)
             messages.success(request, _("Thank you for your review."))
             return redirect(f"{course.url}reviews/#my-review")
-    shown = Review.objects.filter(course=course).select_related("author")
+    shown = Review.objects.filter(course=course).select_related("author__profile")
     if not access.moderates:
         shown = shown.filter(hidden_at__isnull=True)
     page = Paginator(shown.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(

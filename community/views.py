@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learners.access import community_access
+from learners.models.profile import public_name_of
 from learners.views import refusal
 
 from . import services
@@ -100,7 +101,7 @@ def _thread_url(course, question):
 
 def _question(course, question_id):
     try:
-        return Question.objects.select_related("author", "lesson").get(
+        return Question.objects.select_related("author__profile", "lesson").get(
             pk=question_id, course=course
         )
     except Question.DoesNotExist:
@@ -123,7 +124,7 @@ def question(request, course, question_id):
         except services.CommunityError as error:
             return refusal(request, error, course=course)
         return redirect(f"{_thread_url(course, thread)}#answer-{answer.pk}")
-    answers = list(thread.answers.select_related("author"))
+    answers = list(thread.answers.select_related("author__profile"))
     voted = set(
         Vote.objects.filter(
             Q(question=thread) | Q(answer__question=thread), user=request.user
@@ -226,7 +227,7 @@ def _act(request, action, thread, post):
         messages.success(
             request,
             _("%(name)s can no longer post in this course's questions.")
-            % {"name": post.author.get_full_name() or post.author.username},
+            % {"name": public_name_of(post.author)},
         )
     elif action == "vote":
         services.upvote(user, post)

@@ -195,9 +195,14 @@ def send_digests():
                 .filter(user=user, in_digest=True)
                 .order_by("created_at")
             )
-            if not waiting or not user.email:
+            # What they read in the app meanwhile is not news any more.
+            unread = [item for item in waiting if item.read_at is None]
+            if not unread or not user.email:
+                Notification.objects.filter(
+                    pk__in=[item.pk for item in waiting]
+                ).update(in_digest=False)
                 continue
-            context = {**email_context(user, None, ""), "notifications": waiting}
+            context = {**email_context(user, None, ""), "notifications": unread}
             send_email_task(
                 html.unescape(
                     render_to_string("emails/digest_subject.txt", context).strip()

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema
 from home.api_errors import refusals
 from home.api_pages import InputSchema, PageQuery, RowId, page_of
 from learners.api.security import ANYONE, LEARNER, OPTIONAL_AUTH
+from learners.models.profile import public_name_of
 
 from .. import services
 from ..models import Review
@@ -99,7 +100,7 @@ class LeaderboardQuery(Schema):
 def review_out(review):
     return ReviewOut(
         id=review.pk,
-        author=review.author.get_full_name() or review.author.username,
+        author=public_name_of(review.author),
         rating=review.rating,
         text=review.text,
         updated_at=review.updated_at,
@@ -119,7 +120,7 @@ def reviews(request, course_id: RowId, query: Query[PageQuery]):
     summary = review_service.rating_summary(course.pk)
     shown = Review.objects.filter(course=course, hidden_at__isnull=True)
     rows, count = page_of(
-        shown.select_related("author").order_by("-updated_at", "-pk"), query
+        shown.select_related("author__profile").order_by("-updated_at", "-pk"), query
     )
     return ReviewPageOut(
         rating=RatingOut(

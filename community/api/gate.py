@@ -31,7 +31,7 @@ def open_question(user, question_id):
     """(question, access): a question of a course the caller takes part in;
     a hidden one only for those who moderate it."""
     question = (
-        Question.objects.select_related("author", "lesson", "course")
+        Question.objects.select_related("author__profile", "lesson", "course")
         .filter(pk=question_id)
         .first()
     )

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from home.api_errors import ApiError, refusals
 from home.api_pages import PLAIN_TEXT, InputSchema, PageQuery, RowId, page_of
 from learners.api.security import LEARNER
+from learners.models.profile import public_name_of
 
 from .. import services
 from ..models import Answer, Vote
@@ -95,8 +96,7 @@ class VoteOut(Schema):
 def _author(post):
     if post.author is None:
         return AuthorOut(name="", role=post.author_role)
-    name = post.author.get_full_name() or post.author.username
-    return AuthorOut(name=name, role=post.author_role)
+    return AuthorOut(name=public_name_of(post.author), role=post.author_role)
 
 
 def _post(post, voted):
@@ -194,7 +194,7 @@ def ask(request, course_id: RowId, data: QuestionIn):
 )
 def thread(request, question_id: RowId):
     question, access = open_question(request.auth, question_id)
-    answers = list(question.answers.select_related("author"))
+    answers = list(question.answers.select_related("author__profile"))
     if not access.moderates:
         answers = [answer for answer in answers if not answer.is_hidden]
     voted = set(
@@ -241,7 +241,9 @@ def vote_question(request, question_id: RowId):
 
 
 def _answer(user, answer_id):
-    found = Answer.objects.select_related("question", "author").filter(pk=answer_id)
+    found = Answer.objects.select_related("question", "author__profile").filter(
+        pk=answer_id
+    )
     answer = found.first()
     if answer is None:
         raise ApiError(404, _("There is no such answer."))

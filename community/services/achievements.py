@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from home.outbox import enqueue
 from learners.models import Profile
@@ -222,7 +221,7 @@ def leaderboard(viewer, course=None):
         .order_by("-total", "user_id")[:LEADERBOARD_SIZE]
     )
     names = {
-        profile.user_id: public_name(profile)
+        profile.user_id: profile.public_name
         for profile in Profile.objects.filter(
             user_id__in=[row["user_id"] for row in top]
         ).select_related("user")
@@ -243,15 +242,3 @@ def leaderboard(viewer, course=None):
         else 0
     )
     return standings, mine
-
-
-def public_name(profile):
-    """A display name that never shows an e-mail or user name: the name
-    they chose, else their first name and initial."""
-    if profile.display_name:
-        return profile.display_name
-    user = profile.user
-    if user.first_name:
-        initial = f" {user.last_name[:1]}." if user.last_name else ""
-        return f"{user.first_name}{initial}"
-    return _("A learner")

@@ -28,7 +28,9 @@ def search_vector():
 def find_questions(course, user, access, *, show="all", lesson=None, query="", sort=""):
     """The questions of `course` `user` may see, filtered and in order;
     a search sorted by relevance (or not sorted) shows the best matches first."""
-    found = Question.objects.filter(course=course).select_related("author", "lesson")
+    found = Question.objects.filter(course=course).select_related(
+        "author__profile", "lesson"
+    )
     if not access.moderates:
         found = found.filter(hidden_at__isnull=True)
     if show == "unanswered":

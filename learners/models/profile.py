@@ -61,6 +61,29 @@ class Profile(models.Model):
         return self.name
 
     @property
+    def public_name(self):
+        """The name others see in courses (questions, reviews, leaderboards):
+        the one chosen here, else first name and initial; never a user name
+        or an e-mail address."""
+        if self.display_name:
+            return self.display_name
+        user = self.user
+        if user.first_name:
+            initial = f" {user.last_name[:1]}." if user.last_name else ""
+            return f"{user.first_name}{initial}"
+        return str(_("A learner"))
+
+    @property
     def name(self):
         user = self.user
         return self.display_name or user.get_full_name() or user.email or user.username
+
+
+def public_name_of(user):
+    """`Profile.public_name` for a user whose profile may not exist yet (read
+    with `select_related("...__profile")` to cost no query)."""
+    try:
+        profile = user.profile
+    except Profile.DoesNotExist:
+        profile = Profile(user=user)
+    return profile.public_name

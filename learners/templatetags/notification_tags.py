@@ -1,7 +1,9 @@
-"""The header's notification bell, with the unread count from one cached query."""
+"""The header's notification bell (the unread count from one cached query),
+and the name people see of each other."""
 
 from django import template
 
+from learners.models.profile import public_name_of
 from learners.notifications import unread_count
 
 register = template.Library()
@@ -11,3 +13,8 @@ register = template.Library()
 def notification_bell(context):
     user = context["request"].user
     return {"unread": unread_count(user)}
+
+
+@register.filter
+def public_name(user):
+    return public_name_of(user)

@@ -267,3 +267,22 @@ def test_a_course_leaderboard_counts_that_course_and_needs_access(client, catalo
     assert client.get(f"{piano.url}leaderboard/").status_code == 403
     client.force_login(learner(username="outsider"))
     assert client.get(f"{guitar.url}leaderboard/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "payload", ['<img src=x onerror="alert(1)">', "<script>x</script>"]
+)
+def test_a_hostile_display_name_is_inert_on_the_leaderboards(client, course, payload):
+    from .test_question_safety import active_content
+
+    bold = member(course, username="bold")
+    Profile.objects.update_or_create(
+        user=bold, defaults={"show_on_leaderboard": True, "display_name": payload}
+    )
+    award_points(bold.pk, Reason.LESSON_COMPLETED, 1, course.pk, timezone.now())
+    client.force_login(bold)
+
+    for url in ("/leaderboard/", f"{course.url}leaderboard/"):
+        page = client.get(url).content.decode()
+        assert active_content(page) == [], url
+        assert "&lt;" in page

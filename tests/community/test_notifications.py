@@ -265,3 +265,17 @@ def test_a_new_lesson_is_told_to_the_course_once(
     (notification,) = Notification.objects.filter(kind="new_lesson")
     assert notification.user == asker
     assert notification.title == "New lesson in Guitar: Strumming"
+
+
+def test_the_digest_leaves_out_what_was_read_in_the_app(
+    course, asker, mailoutbox, django_capture_on_commit_callbacks
+):
+    Profile.objects.update_or_create(user=asker, defaults={"email_digest": True})
+    with django_capture_on_commit_callbacks(execute=True):
+        answered(course, asker)
+    notifications.mark_read(asker)
+
+    assert run_periodic(send_digests_task) == 0
+
+    assert mailoutbox == []
+    assert not Notification.objects.filter(in_digest=True).exists()

@@ -230,3 +230,18 @@ def test_a_reported_review_reaches_the_queue_and_hiding_it_drops_it_from_the_rat
     assert report.outcome == "hidden"
     assert Review.objects.get().is_hidden
     assert CourseRating.objects.get(course=course).count == 0
+
+
+def test_people_appear_by_their_public_name_never_their_user_name(client, course):
+    from learners.models import Profile
+
+    ana = learned(course, username="ana_private", first_name="Ana", last_name="Lopes")
+    reviews.write_review(ana, course, rating=5, text="Lovely.")
+    chosen = learned(course, username="kim_private")
+    Profile.objects.update_or_create(user=chosen, defaults={"display_name": "Kim"})
+    reviews.write_review(chosen, course, rating=4)
+
+    page = client.get(f"{course.url}reviews/").content.decode()
+
+    assert "Ana L." in page and "Kim" in page
+    assert "ana_private" not in page and "kim_private" not in page
