@@ -84,7 +84,7 @@ def test_sign_up_verify_enrol_and_finish_a_free_course(
     expect(completed.get_by_role("progressbar")).to_have_attribute(
         "aria-valuenow", "100"
     )
-    expect(page.locator(".stats")).to_contain_text("1")
+    expect(page.get_by_role("list", name="Totals")).to_contain_text("1")
 
     screenshot = output_dir / "dashboard-course-completed.png"
     page.screenshot(path=str(screenshot), full_page=True)
