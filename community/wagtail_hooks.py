@@ -2,11 +2,13 @@
 courses a person teaches on their admin home, the reported posts, and the
 badges staff define."""
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -79,9 +81,19 @@ class BadgeViewSet(SnippetViewSet):
     menu_label = _("Badges")
     menu_order = 240
     add_to_admin_menu = True
-    list_display = ["name", "rule", "threshold", "is_active"]
+    list_display = [
+        "name",
+        "rule",
+        "threshold",
+        Column("earned", label=_("Earned by"), sort_key="earned"),
+        BooleanColumn("is_active", label=_("Awarded")),
+    ]
     list_filter = ["rule", "is_active"]
     search_fields = ["name", "description"]
+
+    def get_queryset(self, request):
+        # How many people hold each badge, counted in the list's one query.
+        return Badge.objects.annotate(earned=Count("awards"))
 
 
 register_snippet(BadgeViewSet)

@@ -34,7 +34,14 @@ BADGES = [
         "#1f5f8b",
         "10",
     ),
-    ("Finisher", "Complete a whole course.", Rule.COURSES_COMPLETED, 1, "#7a3e9d", "★"),
+    (
+        "Finisher",
+        "Complete a whole course.",
+        Rule.COURSES_COMPLETED,
+        1,
+        "#7a3e9d",
+        "star",
+    ),
     (
         "Five courses",
         "Complete five courses.",
@@ -44,7 +51,7 @@ BADGES = [
         "5",
     ),
     ("Week streak", "Learn seven days in a row.", Rule.STREAK_DAYS, 7, "#c25e00", "7"),
-    ("Flawless", "Pass a quiz with 100%.", Rule.PERFECT_QUIZZES, 1, "#0b6e75", "✓"),
+    ("Flawless", "Pass a quiz with 100%.", Rule.PERFECT_QUIZZES, 1, "#0b6e75", "check"),
     (
         "Helper",
         "Have ten of your answers accepted.",

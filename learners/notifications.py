@@ -219,14 +219,15 @@ def send_digests():
 
 
 def notify_new_lesson(lesson_id):
-    """Tell everyone enrolled in the lesson's course that it was published."""
+    """Tell everyone enrolled in the lesson's course that it was published
+    (those who enrolled after it was already there found it with the rest)."""
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
     if lesson is None or lesson.course is None:
         return 0
     users = [
         enrollment.user
         for enrollment in Enrollment.objects.with_access()
-        .filter(course=lesson.course)
+        .filter(course=lesson.course, enrolled_at__lt=lesson.first_published_at)
         .select_related("user")
     ]
     notify_many(users, "new_lesson", lesson)

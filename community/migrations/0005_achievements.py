@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=80, unique=True, verbose_name='name')),
                 ('description', models.CharField(max_length=255, verbose_name='description')),
-                ('rule', models.CharField(choices=[('lessons_completed', 'Lessons completed'), ('courses_completed', 'Courses completed'), ('streak_days', 'Days in a row of learning'), ('accepted_answers', 'Accepted answers'), ('perfect_quizzes', 'Quizzes passed with 100%'), ('points', 'Points in total')], max_length=20, verbose_name='earned by')),
+                ('rule', models.CharField(choices=[('lessons_completed', 'Lessons completed'), ('courses_completed', 'Courses completed'), ('streak_days', 'Days in a row of learning'), ('accepted_answers', 'Accepted answers'), ('perfect_quizzes', 'Quizzes passed with 100%'), ('points', 'Points in total')], max_length=20, verbose_name='rule')),
                 ('threshold', models.PositiveIntegerField(default=1, verbose_name='reaching')),
                 ('is_active', models.BooleanField(default=True, verbose_name='awarded')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),

@@ -88,7 +88,7 @@ class Badge(models.Model):
         related_name="+",
         verbose_name=_("image"),
     )
-    rule = models.CharField(_("earned by"), max_length=20, choices=Rule.choices)
+    rule = models.CharField(_("rule"), max_length=20, choices=Rule.choices)
     threshold = models.PositiveIntegerField(_("reaching"), default=1)
     is_active = models.BooleanField(_("awarded"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,6 +1,7 @@
 """Pictures the demo draws for itself: course covers and instructor portraits."""
 
 import io
+import math
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -64,11 +65,26 @@ def badge_image(name, colour, symbol):
     draw = ImageDraw.Draw(picture)
     draw.ellipse((8, 8, 248, 248), fill=colour)
     draw.ellipse((28, 28, 228, 228), outline="white", width=8)
-    font = ImageFont.load_default(size=96)
-    draw.text((128, 128), symbol, fill="white", font=font, anchor="mm")
+    if symbol == "star":
+        draw.polygon(_star_points(128, 128, 70, 28), fill="white")
+    elif symbol == "check":
+        draw.line([(80, 132), (114, 166), (180, 92)], fill="white", width=22)
+    else:  # digits and letters: the default font has them
+        font = ImageFont.load_default(size=96)
+        draw.text((128, 128), symbol, fill="white", font=font, anchor="mm")
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     slug = name.lower().replace(" ", "-")
     image = Image(title=title, file=ImageFile(buffer, name=f"badge-{slug}.png"))
     image.save()
     return image
+
+
+def _star_points(x, y, outer, inner):
+    """A five-pointed star's corners, point up."""
+    points = []
+    for corner in range(10):
+        radius = outer if corner % 2 == 0 else inner
+        angle = math.pi / 2 + corner * math.pi / 5
+        points.append((x + radius * math.cos(angle), y - radius * math.sin(angle)))
+    return points

@@ -286,3 +286,31 @@ def test_a_hostile_display_name_is_inert_on_the_leaderboards(client, course, pay
         page = client.get(url).content.decode()
         assert active_content(page) == [], url
         assert "&lt;" in page
+
+
+def test_staff_define_badges_in_the_admin_and_see_who_earned_them(client, course):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "x")
+    client.force_login(admin)
+
+    response = client.post(
+        "/admin/snippets/community/badge/add/",
+        {
+            "name": "First steps",
+            "description": "Complete a lesson.",
+            "rule": "lessons_completed",
+            "threshold": "1",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    ada = member(course, username="ada")
+    award_points(ada.pk, Reason.LESSON_COMPLETED, 1, course.pk, timezone.now())
+    services.achievements.award_badges(ada.pk)
+
+    listing = client.get("/admin/snippets/community/badge/").content.decode()
+    assert "First steps" in listing
+    assert BadgeAward.objects.filter(user=ada, badge__name="First steps").exists()
+    client.force_login(ada)
+    assert client.get("/admin/snippets/community/badge/").status_code in (302, 403)

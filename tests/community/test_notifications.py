@@ -279,3 +279,17 @@ def test_the_digest_leaves_out_what_was_read_in_the_app(
 
     assert mailoutbox == []
     assert not Notification.objects.filter(in_digest=True).exists()
+
+
+def test_a_lesson_published_before_someone_enrolled_is_no_news_to_them(
+    course, django_capture_on_commit_callbacks
+):
+    section = Page.objects.get(slug="basics").specific
+    lesson = LessonPageFactory.build(slug="strumming", title="Strumming", live=False)
+    section.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    # The task runs after a later enrolment (a queue that was down, say).
+    newcomer = member(course, username="newcomer")
+
+    assert notifications.notify_new_lesson(lesson.pk) == 0
+    assert not Notification.objects.filter(user=newcomer, kind="new_lesson").exists()
