@@ -129,6 +129,19 @@ def question_out(question, voted=False, model=QuestionOut, **extra):
     )
 
 
+def _course_lesson(course, lesson_id, *, status):
+    """The course's lesson with this id (None for none asked); refused with
+    `status` when the course has no such lesson."""
+    if lesson_id is None:
+        return None
+    lesson = next(
+        (item for item in course.syllabus.lessons if item.pk == lesson_id), None
+    )
+    if lesson is None:
+        raise ApiError(status, _("That lesson is not in this course."))
+    return lesson
+
+
 @router.get(
     "/courses/{course_id}/questions/",
     response={200: QuestionPageOut, **REFUSALS},
@@ -136,13 +149,7 @@ def question_out(question, voted=False, model=QuestionOut, **extra):
 )
 def list_questions(request, course_id: RowId, query: Query[QuestionQuery]):
     course, access = open_course(request.auth, course_id)
-    lesson = None
-    if query.lesson is not None:
-        lesson = next(
-            (item for item in course.syllabus.lessons if item.pk == query.lesson), None
-        )
-        if lesson is None:
-            raise ApiError(404, _("That lesson is not in this course."))
+    lesson = _course_lesson(course, query.lesson, status=404)
     found = find_questions(
         course,
         request.auth,
@@ -173,14 +180,7 @@ def list_questions(request, course_id: RowId, query: Query[QuestionQuery]):
 )
 def ask(request, course_id: RowId, data: QuestionIn):
     course, _access = open_course(request.auth, course_id)
-    lesson = None
-    if data.lesson_id is not None:
-        lesson = next(
-            (item for item in course.syllabus.lessons if item.pk == data.lesson_id),
-            None,
-        )
-        if lesson is None:
-            raise ApiError(422, _("That lesson is not in this course."))
+    lesson = _course_lesson(course, data.lesson_id, status=422)
     question = services.ask_question(
         request.auth, course, title=data.title, body=data.body, lesson=lesson
     )

@@ -189,3 +189,18 @@ def test_achievements_and_the_leaderboard(
     assert board["items"] == [
         {"rank": 1, "name": "Ada L.", "points": 10, "is_me": True}
     ]
+
+
+def test_a_lesson_of_another_course_is_refused(client, catalogue, course, ada):
+    other = course_with_lessons(catalogue, "piano")
+    elsewhere = other.syllabus.lessons[0].pk
+
+    listed = client.get(f"/api/v1/courses/{course.pk}/questions/?lesson={elsewhere}")
+    asked_ = post(
+        client,
+        f"/api/v1/courses/{course.pk}/questions/",
+        {"title": "t", "body": "b", "lesson_id": elsewhere},
+    )
+
+    assert (listed.status_code, asked_.status_code) == (404, 422)
+    assert not Question.objects.exists()
