@@ -2,6 +2,7 @@
 site), and helpers: a periodic task run, work released in parallel."""
 
 import threading
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
@@ -31,6 +32,16 @@ def clear_cache():
         caches[alias].clear()
     content_version.forget_local()
     roles.forget_local()
+
+
+@pytest.fixture
+def still_clock(monkeypatch):
+    """Rate limits count in the clock's fixed windows (home/window_counter.py):
+    hold the clock still, so a slow run cannot cross into the next window
+    half-way through a test."""
+    monkeypatch.setattr(
+        "home.window_counter.time", SimpleNamespace(time=lambda: 1_800_000_030.0)
+    )
 
 
 def in_parallel(count, work):

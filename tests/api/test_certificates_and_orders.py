@@ -100,6 +100,7 @@ def test_verification_answers_as_the_page_does(course, graduate):
     assert unknown.status_code == 404
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_verification_look_ups_share_the_pages_limit(course, graduate):
     code = Certificate.objects.get().verification_code
     anyone = Client()

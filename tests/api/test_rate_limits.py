@@ -15,6 +15,7 @@ def bearer(user):
 
 
 @override_settings(API_RATE_PER_CALLER=(3, 60), API_RATE_PER_ADDRESS=(100, 60))
+@pytest.mark.usefixtures("still_clock")
 def test_a_caller_over_their_limit_is_told_when_to_come_back(client):
     ann, bob = learner(username="ann"), learner(username="bob")
 
@@ -30,6 +31,7 @@ def test_a_caller_over_their_limit_is_told_when_to_come_back(client):
 
 
 @override_settings(API_RATE_PER_CALLER=(100, 60), API_RATE_PER_ADDRESS=(2, 60))
+@pytest.mark.usefixtures("still_clock")
 def test_one_address_is_limited_signed_in_or_not(client):
     assert client.get("/api/v1/courses/").status_code == 200
     assert client.get("/api/v1/courses/").status_code == 200

@@ -246,6 +246,7 @@ def test_bad_input_gets_a_clear_4xx(client, course, asker):
     assert client.get(f"{course.url}questions/99999/").status_code == 404
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_posting_too_fast_is_slowed_down(client, course, asker, settings):
     question = asked(asker, course)
 

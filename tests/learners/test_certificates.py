@@ -148,6 +148,7 @@ def test_the_verification_form_takes_a_typed_code(client, course, graduate):
     assert client.get(response.url).status_code == 200
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_verification_look_ups_are_rate_limited(client, site):
     statuses = [
         client.get("/certificates/verify/AAAA-BBBB-CCCC/").status_code
@@ -254,6 +255,7 @@ def test_a_certificate_never_shows_the_email_and_takes_the_name_once_given(
         assert "Noor Haddad" in PdfReader(pdf).pages[0].extract_text()
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_behind_a_proxy_each_client_has_its_own_look_up_limit(client, settings, site):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     url = "/certificates/verify/AAAA-BBBB-CCCC/"
