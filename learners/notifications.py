@@ -78,10 +78,10 @@ def preferences(user):
 
 def set_preferences(user, channels):
     """Store the person's choices; a choice equal to the default keeps no row."""
+    topics = choosable_topics()
     with transaction.atomic():
         for name, channel in channels.items():
-            topic = choosable_topics()[name]
-            if channel == topic.default:
+            if channel == topics[name].default:
                 NotificationPreference.objects.filter(user=user, topic=name).delete()
             else:
                 NotificationPreference.objects.update_or_create(

@@ -100,11 +100,10 @@ def _author(post):
 
 
 def _post(post, voted):
-    hidden_text = post.is_deleted
     return {
         "id": post.pk,
         "author": _author(post),
-        "body_html": "" if hidden_text else post.body_html,
+        "body_html": "" if post.is_deleted else post.body_html,
         "votes": post.votes,
         "voted": voted,
         "created_at": post.created_at,

@@ -182,12 +182,11 @@ def achievements_for(user, today):
         .select_related("badge__image")
         .order_by("-awarded_at")
     )
-    earned = {award.badge_id for award in awards}
-    upcoming = [
-        badge
-        for badge in Badge.objects.filter(is_active=True).select_related("image")
-        if badge.pk not in earned
-    ][:3]
+    upcoming = list(
+        Badge.objects.filter(is_active=True)
+        .exclude(pk__in=[award.badge_id for award in awards])
+        .select_related("image")[:3]
+    )
     return Achievements(
         points=totals["total"] or 0,
         points_recent=totals["recent"] or 0,
