@@ -16,6 +16,7 @@ from learners import views as learner_views
 from learners.rate_limits import LockoutAwareLoginView
 from lessons.demo_tool.views import practice as demo_practice_tool
 from lessons.h5p_player import play_package, serve_package_file
+from lessons.scorm.player import serve_scorm_file
 
 from .api import api
 
@@ -80,6 +81,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("h5p/<str:token>/play/", play_package, name="h5p_player"),
     path("h5p/<str:token>/<path:path>", serve_package_file, name="h5p_file"),
+    path("scorm/<str:token>/<path:path>", serve_scorm_file, name="scorm_file"),
     path("demo-tools/practice/", demo_practice_tool, name="demo_tool"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),

@@ -2,10 +2,11 @@
 
 Bodies are lists of (block type, value). `HANDOUT` stands for the course's
 generated PDF; `TOOL_URL` for the demo practice tool served by this site;
-`video`, `captions` and `activity` for the media made in `home/demo_media`.
+`video`, `captions`, `activity` and `scorm_package` for the media made in
+`demo/media`.
 """
 
-from demo.media.seed import CAPTIONS, H5P, VIDEO, transcript
+from demo.media.seed import CAPTIONS, H5P, SCORM, VIDEO, transcript
 
 HANDOUT = "__handout__"
 TOOL_URL = "__tool_url__"
@@ -21,6 +22,10 @@ def captions(slug):
 
 def activity(slug):
     return H5P + slug
+
+
+def scorm_package(slug):
+    return SCORM + slug
 
 
 CATEGORIES = [
@@ -355,6 +360,16 @@ PYTHON_COURSE = {
                             },
                         ),
                         (
+                            "scorm",
+                            {
+                                "title": "Which value is it?",
+                                "package": scorm_package("python-values"),
+                                "completion_rule": "passed",
+                                "minimum_score": 0,
+                                "height": 520,
+                            },
+                        ),
+                        (
                             "ai_tool",
                             {
                                 "title": "Practice with the tutor",
@@ -569,6 +584,16 @@ SQL_COURSE = {
                                     "WHERE total > 100\n  AND created_at >= "
                                     "'2026-01-01'\nORDER BY total DESC;\n"
                                 ),
+                            },
+                        ),
+                        (
+                            "scorm",
+                            {
+                                "title": "Which clause does it?",
+                                "package": scorm_package("sql-clauses"),
+                                "completion_rule": "passed",
+                                "minimum_score": 0,
+                                "height": 560,
                             },
                         ),
                     ],
@@ -866,6 +891,16 @@ WRITING_COURSE = {
                                 "completion_rule": "passed",
                                 "minimum_score": 50,
                                 "height": 420,
+                            },
+                        ),
+                        (
+                            "scorm",
+                            {
+                                "title": "Spot the sentence that puts the point first",
+                                "package": scorm_package("front-load"),
+                                "completion_rule": "passed",
+                                "minimum_score": 0,
+                                "height": 560,
                             },
                         ),
                         (

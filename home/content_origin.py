@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponseNotFound
 
-CONTENT_PATHS = ("/h5p/",)
+CONTENT_PATHS = ("/h5p/", "/scorm/")
 
 
 def content_host():

@@ -15,6 +15,7 @@ PRIVATE_PATHS = (
     "/payments/",
     "/certificates/",
     "/h5p/",
+    "/scorm/",
     "/api/",
     "/demo-tools/",
 )

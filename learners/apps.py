@@ -18,6 +18,7 @@ class LearnersConfig(AppConfig):
             page_context,
             personal_data,
             receivers,
+            scorm_views,
             tasks,
             views,
         )
@@ -37,6 +38,8 @@ class LearnersConfig(AppConfig):
             report_lesson_progress=views.report_lesson_progress,
             report_h5p_statement=views.report_h5p_statement,
             h5p_user_state=views.h5p_user_state,
+            commit_scorm=scorm_views.commit_scorm,
+            scorm_launch=scorm_views.scorm_launch,
             start_quiz=assessment_views.start_quiz,
             save_quiz=assessment_views.save_quiz,
             submit_quiz=assessment_views.submit_quiz,

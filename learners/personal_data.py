@@ -24,6 +24,7 @@ from .models import (
     NotificationPreference,
     Profile,
     QuizAttempt,
+    ScormRecord,
     SentEmail,
     Submission,
     SubmissionFile,
@@ -69,6 +70,7 @@ def export(user):
                 NotificationPreference.objects.filter(user=user)
             ),
             "h5p_saved_state": rows(H5PState.objects.filter(**mine)),
+            "scorm_data": rows(ScormRecord.objects.filter(**mine)),
             "app_log_ins": rows(ApiDevice.objects.filter(user=user)),
             "api_keys": rows(ApiKey.objects.filter(user=user), exclude=("hashed",)),
         },
@@ -92,6 +94,7 @@ def erase(user, options):
     Submission.objects.filter(graded_by=user).update(graded_by=None)
     QuizAttempt.objects.filter(**mine).delete()
     H5PState.objects.filter(**mine).delete()
+    ScormRecord.objects.filter(**mine).delete()
     VideoWatch.objects.filter(**mine).delete()
     LessonProgress.objects.filter(**mine).delete()
     LearningDay.objects.filter(**mine).delete()

@@ -1,4 +1,4 @@
-"""Lesson pages and uploaded H5P packages."""
+"""Lesson pages and uploaded H5P and SCORM packages."""
 
 from django import forms
 from django.conf import settings
@@ -23,8 +23,11 @@ from .blocks import LessonStreamBlock
 from .blocks.media import origin_of
 from .forms import LessonPageForm
 from .requirements import lesson_requirements
+from .scorm.models import ScormPackage
 from .seams import course_tree, learner_side
 from .video_files import document_duration
+
+__all__ = ["H5PPackage", "LessonPage", "ScormPackage", "ToolLaunch", "lessons_using"]
 
 H5P_LIMITS = PackageLimits(
     max_files=2_000,
@@ -200,6 +203,15 @@ class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         }
 
     @cached_property
+    def scorm_blocks(self):
+        """{block id: the block's value} of the lesson's SCORM packages."""
+        return {
+            block.id: block.value
+            for block in self.body
+            if block.block_type == "scorm" and block.value.get("package")
+        }
+
+    @cached_property
     def video_block_ids(self):
         return {block.id for block in self.body if block.block_type == "video"}
 
@@ -285,6 +297,10 @@ class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     @path("h5p/<str:block_id>/state/", name="h5p_state")
     def h5p_state(self, request, block_id):
         return learner_side.h5p_user_state(request, self, block_id)
+
+    @path("scorm/<str:block_id>/commit/", name="scorm_commit")
+    def scorm_commit(self, request, block_id):
+        return learner_side.commit_scorm(request, self, block_id)
 
     @path("quiz/<str:block_id>/start/", name="quiz_start")
     def quiz_start(self, request, block_id):

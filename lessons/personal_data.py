@@ -3,7 +3,7 @@ they uploaded (see home/personal_data.py)."""
 
 from home.personal_data import Export, register, rows
 
-from .models import H5PPackage, ToolLaunch
+from .models import H5PPackage, ScormPackage, ToolLaunch
 
 
 def export(user):
@@ -18,6 +18,7 @@ def erase(user, options):
     ToolLaunch.objects.filter(user=user).delete()
     # Packages belong to the courses that use them, not to the uploader.
     H5PPackage.objects.filter(uploaded_by=user).update(uploaded_by=None)
+    ScormPackage.objects.filter(uploaded_by=user).update(uploaded_by=None)
 
 
 def connect():

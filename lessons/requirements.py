@@ -1,6 +1,6 @@
 """What a lesson asks of a learner before it counts as complete: one
 requirement per block that sets one (a video's watch target, a quiz or
-assignment to pass, an H5P rule, an AI tool's result). No learner state here;
+assignment to pass, an H5P or SCORM rule, an AI tool's result). No learner state here;
 `learners.services.requirements` says which are met."""
 
 from dataclasses import dataclass
@@ -13,6 +13,7 @@ class Kind:
     QUIZ = "quiz"
     ASSIGNMENT = "assignment"
     H5P = "h5p"
+    SCORM = "scorm"
     AI_TOOL = "ai_tool"
 
 
@@ -42,7 +43,7 @@ class Requirement:
             }
         if self.kind == Kind.ASSIGNMENT:
             return _("Hand in “%(title)s” and get a passing grade") % {"title": title}
-        if self.kind == Kind.H5P:
+        if self.kind in {Kind.H5P, Kind.SCORM}:
             title = title or _("the activity")
             if self.rule == "viewed":
                 return _("Open “%(title)s”") % {"title": title}
@@ -94,6 +95,17 @@ def lesson_requirements(body):
                     minimum=value["minimum_score"]
                     if value["completion_rule"] == "passed"
                     else 0,
+                )
+            )
+        elif kind == Kind.SCORM and value.get("package"):
+            rule = value["completion_rule"]
+            found.append(
+                Requirement(
+                    block.id,
+                    kind,
+                    value.get("title") or value["package"].title,
+                    rule=rule,
+                    minimum=value["minimum_score"] if rule == "passed" else 0,
                 )
             )
         elif kind == Kind.AI_TOOL and value.get("completion_rule") != "none":

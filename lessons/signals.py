@@ -1,4 +1,4 @@
-"""An uploaded H5P package is extracted for playing once it is saved; a
+"""An uploaded H5P or SCORM package is extracted for playing once it is saved; a
 saved lesson refreshes its course in the search index."""
 
 from django.db.models.signals import post_save
@@ -6,7 +6,8 @@ from django.dispatch import receiver
 from wagtail.search import index
 
 from .h5p import schedule_extraction
-from .models import H5PPackage, LessonPage
+from .models import H5PPackage, LessonPage, ScormPackage
+from .scorm import extract as scorm_files
 
 
 @receiver(post_save, sender=H5PPackage)
@@ -14,6 +15,15 @@ def extract_saved_package(sender, instance, raw=False, update_fields=None, **kwa
     if raw or (update_fields and "file" not in update_fields):
         return
     schedule_extraction(instance)
+
+
+@receiver(post_save, sender=ScormPackage)
+def extract_saved_scorm_package(
+    sender, instance, raw=False, update_fields=None, **kwargs
+):
+    if raw or (update_fields and "file" not in update_fields):
+        return
+    scorm_files.schedule_extraction(instance)
 
 
 @receiver(post_save, sender=LessonPage)

@@ -1,5 +1,5 @@
-"""Registers the H5P package library as a snippet in the Wagtail admin.
-Instructors see and choose only the packages they uploaded."""
+"""Registers the H5P and SCORM package libraries as snippets in the Wagtail
+admin. Instructors see and choose only the packages they uploaded."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.roles import is_restricted_instructor
 
-from .models import H5PPackage
+from .models import H5PPackage, ScormPackage
 
 
 def packages_for(user, packages):
@@ -27,17 +27,17 @@ class OwnPackagesMixin:
         return packages_for(self.request.user, super().get_object_list())
 
 
-class H5PChooseView(OwnPackagesMixin, ChooseView):
+class PackageChooseView(OwnPackagesMixin, ChooseView):
     pass
 
 
-class H5PChooseResultsView(OwnPackagesMixin, ChooseResultsView):
+class PackageChooseResultsView(OwnPackagesMixin, ChooseResultsView):
     pass
 
 
-class H5PChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = H5PChooseView
-    choose_results_view_class = H5PChooseResultsView
+class OwnPackagesChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = PackageChooseView
+    choose_results_view_class = PackageChooseResultsView
 
 
 class H5PPackageViewSet(SnippetViewSet):
@@ -48,7 +48,7 @@ class H5PPackageViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "main_library", "uploaded_by", "uploaded_at"]
     search_fields = ["title"]
-    chooser_viewset_class = H5PChooserViewSet
+    chooser_viewset_class = OwnPackagesChooserViewSet
 
     def get_queryset(self, request):
         return packages_for(request.user, H5PPackage.objects.all())
@@ -57,7 +57,31 @@ class H5PPackageViewSet(SnippetViewSet):
 register_snippet(H5PPackageViewSet)
 
 
+class ScormPackageViewSet(SnippetViewSet):
+    model = ScormPackage
+    icon = "folder-open-inverse"
+    menu_label = _("SCORM packages")
+    menu_order = 211
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "version",
+        "edition",
+        "file_count",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+    search_fields = ["title"]
+    chooser_viewset_class = OwnPackagesChooserViewSet
+
+    def get_queryset(self, request):
+        return packages_for(request.user, ScormPackage.objects.all())
+
+
+register_snippet(ScormPackageViewSet)
+
+
 @hooks.register("after_create_snippet")
 def remember_who_uploaded(request, instance):
-    if isinstance(instance, H5PPackage) and instance.uploaded_by_id is None:
-        H5PPackage.objects.filter(pk=instance.pk).update(uploaded_by=request.user)
+    if isinstance(instance, H5PPackage | ScormPackage) and not instance.uploaded_by_id:
+        type(instance).objects.filter(pk=instance.pk).update(uploaded_by=request.user)

@@ -21,10 +21,11 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
-# Instructor-uploaded active content (H5P packages) always plays in a frame
-# sandboxed without same-origin; a separate host name here (for example
-# https://content.example.org, routed to this same app) adds a second wall.
-# That host serves only /h5p/ and static files (home/content_origin.py).
+# Instructor-uploaded active content (H5P and SCORM packages) always plays in
+# a sandboxed frame; a separate host name here (for example
+# https://content.example.org, routed to this same app) adds a second wall,
+# and lets SCORM packages made of several frames script each other.
+# That host serves only /h5p/, /scorm/ and static files (home/content_origin.py).
 CONTENT_ORIGIN = env("CONTENT_ORIGIN", default="").rstrip("/")
 CONTENT_HOST = urlsplit(CONTENT_ORIGIN).hostname or ""
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Coursewright")
@@ -233,6 +234,7 @@ STATICFILES_DIRS = [
     ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
     ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
     ("vendor/vimeo-player", BASE_DIR / "node_modules" / "@vimeo" / "player" / "dist"),
+    ("vendor/scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))

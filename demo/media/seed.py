@@ -1,17 +1,20 @@
 """Put the demo media into the site as an editor would upload it: each video
-and its captions as documents, each activity as an H5P package that is
-checked and extracted like any upload. Found again by title when present."""
+and its captions as documents, each activity as an H5P package, and the
+SCORM package, checked and extracted like any upload. Found again by title
+when present."""
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from lessons.h5p import schedule_extraction
-from lessons.models import H5PPackage, read_h5p_metadata
+from lessons.models import H5PPackage, ScormPackage, read_h5p_metadata
 
+from . import scorm
 from .h5p import ACTIVITIES, package_bytes
 from .videos import VIDEOS
 
 VIDEO, CAPTIONS, H5P = "__video__:", "__captions__:", "__h5p__:"
+SCORM = "__scorm__:"
 
 
 def resolve(placeholder):
@@ -23,6 +26,8 @@ def resolve(placeholder):
             return make(placeholder.removeprefix(prefix)).pk
     if placeholder.startswith(H5P):
         return h5p_package(placeholder.removeprefix(H5P)).pk
+    if placeholder.startswith(SCORM):
+        return scorm_package(placeholder.removeprefix(SCORM)).pk
     return None
 
 
@@ -67,4 +72,17 @@ def h5p_package(slug):
     )
     package.save()
     schedule_extraction(package)
+    return package
+
+
+def scorm_package(slug):
+    title = scorm.PACKAGES[slug]["title"]
+    existing = ScormPackage.objects.filter(title=title).first()
+    if existing:
+        return existing
+    package = ScormPackage(
+        title=title, file=ContentFile(scorm.package_bytes(slug), name=f"{slug}.zip")
+    )
+    package.read_manifest()
+    package.save()  # extracted through the outbox, as every upload is
     return package

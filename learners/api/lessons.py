@@ -30,7 +30,7 @@ class BlockOut(Schema):
     id: str
     type: str = Field(
         description="video, rich_text, markdown, code, pdf, quiz, assignment, "
-        "h5p or ai_tool."
+        "h5p, scorm or ai_tool."
     )
     value: dict = Field(description="The block's fields, by its type.")
 

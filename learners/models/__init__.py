@@ -10,6 +10,7 @@ from .notification import Notification, NotificationPreference, SentEmail
 from .privacy import DataExport, ErasureRequest
 from .profile import Profile
 from .progress import LearningDay, LessonProgress
+from .scorm import ScormRecord
 from .stats import CourseDay, CourseStats, LessonStats
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Profile",
     "QuizAttempt",
     "RefreshToken",
+    "ScormRecord",
     "SentEmail",
     "Submission",
     "SubmissionFile",

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 class LearningEvent(models.Model):
     """Something a learner did in a block of a lesson. `verified` says whether
     the server checked it (a graded quiz, a signed AI-tool result) or the
-    browser only reported it (video, PDF, H5P scores)."""
+    browser only reported it (video, PDF, H5P and SCORM scores)."""
 
     class Kind(models.TextChoices):
         VIDEO_PROGRESS = "video_progress", _("Video watched")
         PDF_OPENED = "pdf_opened", _("PDF opened")
         H5P_STATEMENT = "h5p_statement", _("H5P statement")
+        SCORM_RESULT = "scorm_result", _("SCORM result")
         AI_TOOL_RESULT = "ai_tool_result", _("AI tool result")
         QUIZ_SUBMITTED = "quiz_submitted", _("Quiz submitted")
         LESSON_COMPLETED = "lesson_completed", _("Lesson completed")

@@ -8,8 +8,10 @@ from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
 
 from lessons.requirements import Kind
+from lessons.scorm.rollup import roll_up
+from lessons.scorm.status import Status, rule_met
 
-from ..models import LearningEvent, QuizAttempt, Submission, VideoWatch
+from ..models import LearningEvent, QuizAttempt, ScormRecord, Submission, VideoWatch
 from .progress import _enrollment_with_access, complete_lesson
 
 # Verbs that say an activity was finished, whatever its score.
@@ -55,7 +57,7 @@ def lesson_state(enrollment, lesson, progress=None):
 
 def complete_when_requirements_met(user, lesson, *, enrollment=None):
     """Complete the lesson once every requirement is met; None until then.
-    Every kind of report (video, quiz, grade, H5P, AI tool) ends here.
+    Every kind of report (video, quiz, grade, H5P, SCORM, AI tool) ends here.
     `enrollment` may be passed by a caller that has just asked the access
     policy, so a report does not ask it twice."""
     enrollment = enrollment or _enrollment_with_access(user, lesson)
@@ -74,6 +76,7 @@ class _Facts:
         self.quizzes = set()
         self.assignments = set()
         self.events = {}
+        self.scorm = {}
         if Kind.VIDEO in kinds:
             self.watches = {
                 watch.block_id: watch
@@ -112,6 +115,21 @@ class _Facts:
             for event in events:
                 self.events.setdefault(event.block_id, []).append(event)
 
+        if Kind.SCORM in kinds:
+            records = ScormRecord.objects.filter(
+                enrollment=enrollment, lesson=lesson
+            ).only(
+                "block_id", "sco", "completed", "success", "attempted", "score_percent"
+            )
+            for record in records:
+                self.scorm.setdefault(record.block_id, {})[record.sco] = Status(
+                    record.completed,
+                    record.success,
+                    record.attempted,
+                    record.score_percent,
+                )
+        self.lesson = lesson
+
     def state(self, requirement):
         block_id = requirement.block_id
         if requirement.kind == Kind.VIDEO:
@@ -126,10 +144,22 @@ class _Facts:
             return RequirementState(requirement, block_id in self.quizzes)
         if requirement.kind == Kind.ASSIGNMENT:
             return RequirementState(requirement, block_id in self.assignments)
+        if requirement.kind == Kind.SCORM:
+            return self.scorm_state(requirement)
         events = self.events.get(block_id, [])
         if requirement.kind == Kind.H5P:
             return RequirementState(requirement, h5p_rule_met(events, requirement))
         return RequirementState(requirement, *tool_rule_met(events, requirement))
+
+    def scorm_state(self, requirement):
+        package = self.lesson.scorm_blocks[requirement.block_id]["package"]
+        status = roll_up(package.organization, self.scorm.get(requirement.block_id, {}))
+        detail = ""
+        if status.success is False:
+            detail = _("Not passed yet")
+        elif status.score_percent is not None:
+            detail = _("Score %(pct)s%%") % {"pct": status.score_percent}
+        return RequirementState(requirement, rule_met(status, requirement), detail)
 
 
 def h5p_rule_met(events, requirement):

@@ -1,12 +1,12 @@
 """The blocks a lesson is made of, one module per family: `media` (video,
 PDF), `text` (rich text, Markdown, code), `assessment` (quiz, assignment)
-and `interactive` (H5P, AI tool). Each block renders its own template
+and `interactive` (H5P, SCORM, AI tool). Each block renders its own template
 under templates/lessons/blocks/."""
 
 from wagtail import blocks
 
 from .assessment import AssignmentBlock, QuizBlock
-from .interactive import AIToolBlock, H5PBlock
+from .interactive import AIToolBlock, H5PBlock, ScormBlock
 from .media import PdfBlock, VideoBlock
 from .text import CodeBlock, MarkdownBlock, RichTextContentBlock
 
@@ -27,4 +27,5 @@ class LessonStreamBlock(blocks.StreamBlock):
     quiz = QuizBlock()
     assignment = AssignmentBlock()
     h5p = H5PBlock()
+    scorm = ScormBlock()
     ai_tool = AIToolBlock()

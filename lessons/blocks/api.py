@@ -131,6 +131,24 @@ def h5p(value, context):
     }
 
 
+def scorm(value, context):
+    """A SCORM package plays only in the lesson page, whose frame hosts its
+    runtime; the API describes it."""
+    package = value["package"]
+    return {
+        "title": value.get("title") or package.title,
+        "version": package.version,
+        "edition": package.edition,
+        "activities": [
+            {"id": activity.identifier, "title": activity.title, "kind": activity.kind}
+            for activity in package.activities
+        ],
+        "height": value["height"],
+        "completion_rule": value["completion_rule"],
+        "minimum_score": value.get("minimum_score") or 0,
+    }
+
+
 def ai_tool(value, context, block_id=None):
     launches = (context or {}).get("launch_urls") or {}
     return {
@@ -152,6 +170,7 @@ REPRESENTATIONS = {
     "quiz": quiz,
     "assignment": assignment,
     "h5p": h5p,
+    "scorm": scorm,
     "ai_tool": ai_tool,
 }
 

@@ -1,4 +1,4 @@
-"""Interactive blocks: H5P activities and embedded AI tools."""
+"""Interactive blocks: H5P activities, SCORM packages and embedded AI tools."""
 
 import json
 from urllib.parse import urlencode, urlsplit
@@ -70,6 +70,51 @@ class H5PBlock(blocks.StructBlock):
                 )
             )
         return value
+
+
+# SCORM -----------------------------------------------------------------------
+
+
+class ScormBlock(blocks.StructBlock):
+    """An uploaded SCORM 1.2 or 2004 package, played in the lesson."""
+
+    title = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text=_("Optional heading; the package's title otherwise."),
+    )
+    package = SnippetChooserBlock(
+        "lessons.ScormPackage",
+        help_text=_("An uploaded SCORM package from the SCORM library."),
+    )
+    height = blocks.IntegerBlock(
+        default=640, min_value=300, max_value=2000, help_text=_("Height in pixels.")
+    )
+    completion_rule = blocks.ChoiceBlock(
+        choices=[
+            ("completed", _("Completed: the package says it was finished")),
+            ("passed", _("Passed: the package says it was passed")),
+        ],
+        default="completed",
+        help_text=_(
+            "What completes this block. A package that reports “failed” never "
+            "completes it. Its scores are reported by the browser, so they are "
+            "never used as a trusted grade."
+        ),
+    )
+    minimum_score = blocks.IntegerBlock(
+        default=0,
+        min_value=0,
+        max_value=100,
+        help_text=_("For “passed”: the lowest score in percent that counts (0: any)."),
+    )
+
+    class Meta:
+        icon = "folder-open-inverse"
+        template = "lessons/blocks/scorm_block.html"
+        label = _("SCORM package")
+        description = _("A SCORM 1.2 or 2004 package")
+        preview_value = {"title": "Fire safety", "height": 400}
 
 
 # AI tool ---------------------------------------------------------------------

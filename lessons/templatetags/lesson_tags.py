@@ -1,5 +1,5 @@
 """Inclusion tags that show a learner's own quiz attempts and submissions,
-and the signed address of the sandboxed H5P player."""
+and the signed addresses of the sandboxed H5P and SCORM players."""
 
 from django import template
 from django.conf import settings
@@ -7,6 +7,7 @@ from django.conf import settings
 from lessons.blocks.media import origin_of
 from lessons.grading import public_questions
 from lessons.h5p_player import player_url
+from lessons.scorm import player as scorm_player
 
 register = template.Library()
 
@@ -105,3 +106,19 @@ def ai_tool_sandbox(context, value):
 def h5p_player_url(context, package):
     """The player frame's address for this viewer (a signed, expiring token)."""
     return player_url(context["request"])(package)
+
+
+@register.simple_tag(takes_context=True)
+def scorm_launches(context, package, block_id):
+    """`{% scorm_launches value.package block_id as launches %}`: [(activity,
+    its frame address)] for this viewer, in the package's order."""
+    request, page = context["request"], context["page"]
+    return [
+        (activity, scorm_player.launch_url(request, page, block_id, package, activity))
+        for activity in package.activities
+    ]
+
+
+@register.simple_tag
+def scorm_sandbox():
+    return scorm_player.sandbox()

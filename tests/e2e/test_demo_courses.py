@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from courses.models import CoursePage
 from demo.activity import right_answer
+from demo.media import scorm
 from demo.media.h5p import ACTIVITIES
 from learners.models import Certificate, Submission
 from learners.services.assignments import grade_submission
@@ -103,6 +104,20 @@ def answer_h5p(page, block):
     expect(requirement(page, block.id)).to_contain_text("done")
 
 
+SCORM_BY_TITLE = {package["title"]: package for package in scorm.PACKAGES.values()}
+
+
+def pass_scorm(page, block):
+    package = SCORM_BY_TITLE[block.value["package"].title]
+    frame = page.frame_locator(".scorm-block iframe")
+    for question in package["questions"]:
+        group = frame.get_by_role("group", name=question["text"])
+        group.get_by_label(question["options"][question["correct"]]).check()
+    frame.get_by_role("button", name="Check my answers").click()
+    expect(frame.get_by_text("3 of 3 right. Passed.")).to_be_visible()
+    expect(requirement(page, block.id)).to_contain_text("done")
+
+
 def practise_with_tutor(page, block):
     topic = block.value["parameters"].split('"')[3]
     tool = page.frame_locator("iframe.ai-tool-block__frame")
@@ -166,6 +181,8 @@ def finish_lesson(page, live_server, lesson, output_dir):
             watch(page, block)
         elif kind == "h5p" and block.value["package"]:
             answer_h5p(page, block)
+        elif kind == "scorm":
+            pass_scorm(page, block)
         elif kind == "ai_tool":
             practise_with_tutor(page, block)
         elif kind == "quiz":

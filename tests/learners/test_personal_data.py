@@ -249,6 +249,7 @@ HANDLED = [
     "learners.SentEmail.user",
     "learners.Submission.graded_by",
     "lessons.H5PPackage.uploaded_by",
+    "lessons.ScormPackage.uploaded_by",
     "lessons.ToolLaunch.user",
     "payments.CouponRedemption.user",
     "payments.Earning.instructor",
