@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format check install browser java wrk bench clean
+.PHONY: run test lint format check install browser java wrk lrs bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,18 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
+
+# A real learning record store for the xAPI tests (ralph), in its own venv.
+LRS_VENV ?= .venv-lrs
+LRS_STAMP := $(LRS_VENV)/.installed
+
+$(LRS_STAMP): requirements-lrs.txt
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LRS_VENV)/bin/python -m pip install --quiet -r requirements-lrs.txt
+	touch $(LRS_STAMP)
+
+lrs: $(LRS_STAMP)
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -54,7 +66,7 @@ java:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
 	  else echo "Java is missing: run 'sudo apt-get install default-jre-headless'"; exit 1; fi; }
 
-test: lint check browser java
+test: lint check browser java lrs
 	$(VENV)/bin/pytest
 
 # The benchmark's load comes from Debian's wrk (a Python generator otherwise).
@@ -67,4 +79,4 @@ bench: install wrk
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-results
+	rm -rf $(VENV) $(LRS_VENV) node_modules staticfiles .pytest_cache .ruff_cache test-results

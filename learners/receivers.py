@@ -1,5 +1,6 @@
 """Reactions to account and content events: new learners join Students, time
-zones follow, a new password logs out every app, a new lesson is announced."""
+zones follow, a new password logs out every app, a new lesson is announced,
+and learning records are sent on as xAPI statements."""
 
 from allauth.account.signals import (
     password_changed,
@@ -9,6 +10,7 @@ from allauth.account.signals import (
 )
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -16,9 +18,10 @@ from home.outbox import enqueue
 from home.roles import STUDENTS
 from lessons.models import LessonPage
 
-from .models import ApiDevice, Profile
+from . import xapi
+from .models import ApiDevice, Certificate, LearningEvent, Profile
 from .services.api_tokens import end_all_devices
-from .signals import course_completed
+from .signals import course_completed, lesson_completed
 
 
 @receiver(user_signed_up)
@@ -53,3 +56,24 @@ def tell_learners_of_a_new_lesson(sender, instance, **kwargs):
     """Only the first publish is news; later ones are corrections."""
     if instance.first_published_at == instance.last_published_at:
         enqueue("learners.tasks.notify_new_lesson_task", instance.pk)
+
+
+# xAPI: each record becomes a statement for the external record store, queued
+# in the transaction that made it.
+
+
+@receiver(post_save, sender=LearningEvent)
+def state_a_learning_event(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        xapi.queue("event", instance.pk)
+
+
+@receiver(lesson_completed)
+def state_a_completed_lesson(sender, progress, **kwargs):
+    xapi.queue("lesson", progress.pk)
+
+
+@receiver(post_save, sender=Certificate)
+def state_a_certificate(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        xapi.queue("certificate", instance.pk)

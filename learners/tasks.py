@@ -1,4 +1,5 @@
-"""Celery tasks of learning: certificates and learner e-mail. Each takes ids,
+"""Celery tasks of learning: certificates, learner e-mail and xAPI
+statements. Each takes ids,
 re-reads its rows and can run twice without doing anything twice."""
 
 from celery import shared_task
@@ -8,6 +9,7 @@ from courses.models import CoursePage
 from home.periodic import once_per
 from home.tasks import RETRY, send_email_task
 
+from . import xapi
 from .api.idempotency import purge_expired
 from .emails import render_learner_email
 from .models import SentEmail
@@ -98,3 +100,10 @@ def notify_new_lesson_task(lesson_id):
 def send_digests_task():
     """The daily digest: one e-mail per person who chose it."""
     return send_digests()
+
+
+@shared_task(name="learners.tasks.send_xapi_statement_task", acks_late=True, **RETRY)
+def send_xapi_statement_task(source, pk):
+    """One statement to the LRS; a retry sends the same statement id, which
+    the store keeps once."""
+    return xapi.send_statement(source, pk)

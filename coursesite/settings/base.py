@@ -27,6 +27,13 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # and lets SCORM packages made of several frames script each other.
 # That host serves only /h5p/, /scorm/ and static files (home/content_origin.py).
 CONTENT_ORIGIN = env("CONTENT_ORIGIN", default="").rstrip("/")
+# An external learning record store that receives every learning event as an
+# xAPI 1.0.3 statement (learners/xapi.py); none by default. The learner is a
+# pseudonymous account unless XAPI_ACTOR is "mbox" (the e-mail address).
+XAPI_LRS_URL = env("XAPI_LRS_URL", default="").rstrip("/")
+XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
+XAPI_ACTOR = env("XAPI_ACTOR", default="account")
 CONTENT_HOST = urlsplit(CONTENT_ORIGIN).hostname or ""
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Coursewright")
 # The admin fetches nothing from elsewhere: no Gravatar (it would send a hash

@@ -4,12 +4,9 @@ only for the elements that may be restored, within the same caps as H5P
 state. Completion and success are read from the CMI data by the package's
 rollup and the block's rule; the browser never says "the lesson is done"."""
 
-import hashlib
-import hmac
 import json
 import re
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +14,7 @@ from django.utils.translation import gettext as _
 from lessons.scorm.status import status_from_cmi
 
 from ..models import LearningEvent, ScormRecord
+from ..pseudonyms import learner_id, learner_name
 from .activity import H5P_STATE_LIMIT_BYTES, ActivityError, NoSuchBlock, record_event
 from .progress import _enrollment_with_access
 from .requirements import complete_when_requirements_met
@@ -61,20 +59,6 @@ def block_package(lesson, block_id):
     if value is None:
         raise NoSuchBlock(_("This lesson has no such SCORM package."))
     return value["package"]
-
-
-def learner_id(user):
-    """The learner's id in CMI data and xAPI statements: stable on this site,
-    meaningless anywhere else, never the e-mail address."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"learner:{user.pk}".encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def learner_name(user):
-    """ "Last, First" as both SCORM versions ask."""
-    if user.last_name and user.first_name:
-        return f"{user.last_name}, {user.first_name}"
-    return user.get_full_name() or user.get_username()
 
 
 def launch(user, lesson, block_id, sco):

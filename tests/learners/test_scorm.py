@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from learners.models import LearningEvent, LessonProgress, ScormRecord
-from learners.services import scorm
+from learners.pseudonyms import learner_id
 from lessons.models import ScormPackage
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
@@ -138,7 +138,7 @@ def test_the_sco_page_comes_with_the_runtime_and_the_saved_data(
     assert cmi["cmi.core.lesson_location"] == "p2"
     assert cmi["cmi.core.entry"] == "resume"
     assert cmi["cmi.core.student_name"] == "Lovelace, Ada"
-    assert cmi["cmi.core.student_id"] == scorm.learner_id(user)
+    assert cmi["cmi.core.student_id"] == learner_id(user)
     assert user.email not in html
     policy = response["Content-Security-Policy"]
     assert (
