@@ -1,16 +1,21 @@
-"""Course snippets in the Wagtail admin, and the hooks that keep instructors
-to their own courses in page listings and choosers."""
+"""Course snippets in the Wagtail admin, the hooks that keep instructors
+to their own courses in page listings and choosers, and the buttons that
+export and import courses."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.roles import is_restricted_instructor
 
 from .editorial import sync_course_ownership, visible_pages
-from .models import CertificateTemplate, CourseCategory
+from .exchange import admin_views as exchange
+from .models import CertificateTemplate, CourseCategory, CoursePage
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -76,3 +81,53 @@ class CertificateTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(CertificateTemplateViewSet)
+
+
+# Moving courses between sites ----------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_exchange_urls():
+    urls = [
+        path("<int:page_id>/export/", exchange.export_view, name="export"),
+        path("import/", exchange.import_view, name="import"),
+    ]
+    return [path("course-exchange/", (urls, "course_exchange", "course_exchange"))]
+
+
+def _export_button(page, user):
+    if (
+        isinstance(page.specific_deferred, CoursePage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Export"),
+            reverse("course_exchange:export", args=[page.pk]),
+            icon_name="download",
+            priority=75,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def export_button_in_the_header(page, user, view_name, next_url=None):
+    yield from _export_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def export_button_in_listings(page, user, next_url=None):
+    yield from _export_button(page, user)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return exchange.may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import a course"),
+        reverse("course_exchange:import"),
+        icon_name="upload",
+        order=212,
+    )

@@ -1,0 +1,1 @@
+"""Management commands of courses: export_course and import_course."""

@@ -1,0 +1,1 @@
+"""`manage.py export_course` and `manage.py import_course`."""
