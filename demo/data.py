@@ -366,7 +366,7 @@ PYTHON_COURSE = {
                                 "package": scorm_package("python-values"),
                                 "completion_rule": "passed",
                                 "minimum_score": 0,
-                                "height": 520,
+                                "height": 400,
                             },
                         ),
                         (
@@ -593,7 +593,7 @@ SQL_COURSE = {
                                 "package": scorm_package("sql-clauses"),
                                 "completion_rule": "passed",
                                 "minimum_score": 0,
-                                "height": 560,
+                                "height": 400,
                             },
                         ),
                     ],
@@ -900,7 +900,7 @@ WRITING_COURSE = {
                                 "package": scorm_package("front-load"),
                                 "completion_rule": "passed",
                                 "minimum_score": 0,
-                                "height": 560,
+                                "height": 400,
                             },
                         ),
                         (

@@ -14,6 +14,7 @@ PACKAGES = {
     "front-load": {
         "version": "2004",
         "title": "Spot the sentence that puts the point first",
+        "intro": "Choose the better sentence each time.",
         "questions": [
             {
                 "id": "opening-hours",
@@ -49,6 +50,7 @@ PACKAGES = {
     "python-values": {
         "version": "1.2",
         "title": "Which value is it?",
+        "intro": "Work out what Python gives back each time.",
         "questions": [
             {
                 "id": "len",
@@ -73,6 +75,7 @@ PACKAGES = {
     "sql-clauses": {
         "version": "2004",
         "title": "Which clause does it?",
+        "intro": "Pick the SQL clause that does the job.",
         "questions": [
             {
                 "id": "where",
@@ -167,7 +170,7 @@ PAGE = """<!DOCTYPE html>
 <body>
 <main>
 <h1>{title}</h1>
-<p>Choose the better sentence each time. Two right answers out of three pass.</p>
+<p>{intro} Two right answers out of three pass.</p>
 <form id="questions">
 {questions}
 <button type="submit">Check my answers</button>
@@ -298,6 +301,7 @@ def package_bytes(slug):
         "imsmanifest.xml": manifest.format(title=title, slug=slug),
         "index.html": PAGE.format(
             title=title,
+            intro=escape(package["intro"]),
             questions=_questions(questions),
             answers=json.dumps(answers),
             version=package["version"],

@@ -121,6 +121,28 @@ def launch(user, lesson, block_id, sco):
     return {key: value for key, value in values.items() if value != ""}
 
 
+def preview(user, lesson, block_id, sco):
+    """What a SCO starts with for someone who may open the lesson but is not
+    enrolled in it (its instructor, staff): browse mode, nothing saved."""
+    package = block_package(lesson, block_id)
+    activity = package.activity(sco)
+    if activity is None:
+        raise NoSuchBlock(_("This package has no such activity."))
+    prefix = "cmi.core." if package.version == "1.2" else "cmi."
+    values = {
+        f"{prefix}{'student_id' if package.version == '1.2' else 'learner_id'}": (
+            learner_id(user)
+        ),
+        f"{prefix}{'student_name' if package.version == '1.2' else 'learner_name'}": (
+            learner_name(user)
+        ),
+        f"{prefix}credit": "no-credit",
+        f"{prefix}{'lesson_mode' if package.version == '1.2' else 'mode'}": "browse",
+        f"{prefix}entry": "ab-initio",
+    }
+    return values
+
+
 def commit(user, lesson, block_id, sco, cmi, *, final=False):
     """Keep a SCO's committed CMI data and what it says; complete the lesson
     when the block's rule is met. A final commit (Terminate, LMSFinish, the

@@ -13,6 +13,10 @@
     let latest = null;
     let closed = true;
     let queue = Promise.resolve();
+    const least = frame.offsetHeight || 300;
+    const preview = el.dataset.preview;
+    // Its instructor or staff trying it: the runtime plays, nothing is saved.
+    if (preview) status.textContent = preview;
 
     function mark(sco) {
       if (!sco || !(sco.completed || sco.success)) return;
@@ -48,6 +52,12 @@
     window.addEventListener("message", (event) => {
       const message = event.data;
       if (event.source !== frame.contentWindow || !message || message.source !== "coursewright-scorm") return;
+      if (message.kind === "size" && Number.isFinite(message.height)) {
+        // Never below the block's height, so a SCO that fills its window stays put.
+        frame.style.height = Math.min(Math.max(Math.round(message.height), least), 4000) + "px";
+        return;
+      }
+      if (preview) return;
       if (typeof message.sco !== "string" || !message.cmi || typeof message.cmi !== "object") return;
       latest = { sco: message.sco, cmi: message.cmi, final: message.final === true };
       closed = latest.final;
@@ -65,6 +75,12 @@
       navigator.sendBeacon(el.dataset.commitUrl, form);
       closed = true;
     });
+
+    // The frame may have told its height before this script ran; and each
+    // page the package opens in it tells its own.
+    const ask = () => frame.contentWindow.postMessage({ source: "coursewright-lesson", kind: "size?" }, "*");
+    ask();
+    frame.addEventListener("load", ask);
 
     el.querySelectorAll("[data-scorm-activity]").forEach((link) => {
       link.addEventListener("click", () => {

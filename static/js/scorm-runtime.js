@@ -49,6 +49,19 @@
   api.on(scorm12 ? "LMSSetValue.cmi.*" : "SetValue.cmi.*", function () {
     if (!timer) timer = setTimeout(latest, 200);
   });
+  // The lesson page grows the frame to the content, so the SCO does not
+  // scroll inside it.
+  function size() {
+    window.parent.postMessage(
+      { source: "coursewright-scorm", kind: "size", height: document.documentElement.scrollHeight },
+      config.parentOrigin
+    );
+  }
+  if (window.ResizeObserver) new ResizeObserver(size).observe(document.documentElement);
+  // The lesson page asks once its script runs, in case it missed the first.
+  window.addEventListener("message", function (event) {
+    if (event.source === window.parent && event.data && event.data.kind === "size?") size();
+  });
   window.addEventListener("pagehide", function () {
     if (api.isInitialized()) {
       if (scorm12) api.LMSFinish("");

@@ -366,3 +366,20 @@ def test_session_time_is_added_once_and_never_beyond_the_real_time(
     record = ScormRecord.objects.get()
     assert 295 <= record.total_seconds <= 310
     assert record.session_started_at is None
+
+
+def test_staff_try_the_package_in_browse_mode_and_nothing_is_kept(
+    client, lesson_with, admin_user
+):
+    lesson = lesson_with()
+    client.force_login(admin_user)
+    html = client.get(lesson.url).content.decode()
+
+    response = Client().get(frame_src(client, lesson))
+    config = runtime_config(response)
+
+    assert "data-preview=" in html
+    assert response.status_code == 200
+    assert config["cmi"]["cmi.core.lesson_mode"] == "browse"
+    assert config["cmi"]["cmi.core.credit"] == "no-credit"
+    assert not ScormRecord.objects.exists()
