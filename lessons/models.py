@@ -25,6 +25,7 @@ from .forms import LessonPageForm
 from .requirements import lesson_requirements
 from .scorm.models import ScormPackage
 from .seams import course_tree, learner_side
+from .uploads import UploadedPackage
 from .video_files import document_duration
 
 __all__ = ["H5PPackage", "LessonPage", "ScormPackage", "ToolLaunch", "lessons_using"]
@@ -36,8 +37,10 @@ H5P_LIMITS = PackageLimits(
 )
 
 
-class H5PPackage(models.Model):
+class H5PPackage(UploadedPackage):
     """An uploaded `.h5p` file, checked with pyh5p before it is stored."""
+
+    content_root = "h5p/content"
 
     title = models.CharField(
         _("title"), max_length=200, help_text=_("How editors find this activity.")
@@ -51,38 +54,13 @@ class H5PPackage(models.Model):
     main_library = models.CharField(
         _("main library"), max_length=200, blank=True, editable=False
     )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    extracted = models.BooleanField(default=False, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("title"), FieldPanel("file")]
-
-    class Meta:
-        ordering = ["title"]
+    class Meta(UploadedPackage.Meta):
         verbose_name = _("H5P package")
         verbose_name_plural = _("H5P packages")
 
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        if not self.file or getattr(self.file, "_committed", True):
-            return
+    def read_upload(self):
         self.main_library = read_h5p_metadata(self.file)["mainLibrary"]
-
-    @property
-    def content_path(self):
-        """Where the extracted files live in storage (played from there)."""
-        return f"h5p/content/{self.pk}"
 
 
 def read_h5p_metadata(uploaded_file):

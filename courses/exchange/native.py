@@ -21,7 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from lessons.blocks import LessonStreamBlock
-from lessons.models import H5PPackage, LessonPage, ScormPackage, read_h5p_metadata
+from lessons.models import H5PPackage, LessonPage, ScormPackage
 from lessons.scorm.manifest import PackageError, checked_members, open_archive
 
 from ..models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
@@ -358,12 +358,9 @@ class _Importer:
             document.uploaded_by_user = self.owner
             document.save()
             return document
-        if kind == "h5p":
-            package = H5PPackage(title=title, file=upload, uploaded_by=self.owner)
-            package.main_library = _checked(read_h5p_metadata, upload)["mainLibrary"]
-        else:
-            package = ScormPackage(title=title, file=upload, uploaded_by=self.owner)
-            _checked(lambda _file: package.read_manifest(), upload)
+        model = H5PPackage if kind == "h5p" else ScormPackage
+        package = model(title=title, file=upload, uploaded_by=self.owner)
+        _checked(package)
         package.save()
         return package
 
@@ -378,9 +375,9 @@ class _Importer:
         return category
 
 
-def _checked(read, upload):
+def _checked(package):
     try:
-        return read(upload)
+        package.read_upload()
     except ValidationError as error:
         raise ExchangeError(" ".join(error.messages)) from error
 

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from lessons.h5p import schedule_extraction
-from lessons.models import H5PPackage, ScormPackage, read_h5p_metadata
+from lessons.models import H5PPackage, ScormPackage
 
 from . import scorm
 from .h5p import ACTIVITIES, package_bytes
@@ -65,11 +65,8 @@ def h5p_package(slug):
     upload = ContentFile(
         package_bytes(activity["title"], activity["questions"]), name=f"{slug}.h5p"
     )
-    package = H5PPackage(
-        title=activity["title"],
-        file=upload,
-        main_library=read_h5p_metadata(upload)["mainLibrary"],
-    )
+    package = H5PPackage(title=activity["title"], file=upload)
+    package.read_upload()
     package.save()
     schedule_extraction(package)
     return package
@@ -83,6 +80,6 @@ def scorm_package(slug):
     package = ScormPackage(
         title=title, file=ContentFile(scorm.package_bytes(slug), name=f"{slug}.zip")
     )
-    package.read_manifest()
+    package.read_upload()
     package.save()  # extracted through the outbox, as every upload is
     return package

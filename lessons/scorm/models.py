@@ -1,23 +1,24 @@
 """An uploaded SCORM package: checked when it is saved, extracted once."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
+from ..uploads import UploadedPackage
 from .manifest import Activity, PackageError, read_package
 
 
-class ScormPackage(models.Model):
+class ScormPackage(UploadedPackage):
     """A SCORM 1.2 or 2004 ZIP, its manifest read into `structure` (the
     organization's activity tree) when it is saved."""
 
     class Version(models.TextChoices):
         SCORM_12 = "1.2", "SCORM 1.2"
         SCORM_2004 = "2004", "SCORM 2004"
+
+    content_root = "scorm/content"
 
     title = models.CharField(
         _("title"),
@@ -41,23 +42,9 @@ class ScormPackage(models.Model):
     structure = models.JSONField(default=dict, editable=False)
     file_count = models.PositiveIntegerField(default=0, editable=False)
     total_bytes = models.PositiveBigIntegerField(default=0, editable=False)
-    extracted = models.BooleanField(default=False, editable=False)
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("title"), FieldPanel("file")]
-
-    class Meta:
+    class Meta(UploadedPackage.Meta):
         app_label = "lessons"
-        ordering = ["title"]
         verbose_name = _("SCORM package")
         verbose_name_plural = _("SCORM packages")
         constraints = [
@@ -67,16 +54,7 @@ class ScormPackage(models.Model):
             )
         ]
 
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        if not self.file or getattr(self.file, "_committed", True):
-            return
-        self.read_manifest()
-
-    def read_manifest(self):
+    def read_upload(self):
         """Check the uploaded file and take its version, title and tree from
         the manifest; ValidationError with the reason otherwise."""
         self.file.seek(0)
@@ -105,8 +83,3 @@ class ScormPackage(models.Model):
 
     def activity(self, identifier):
         return next((a for a in self.activities if a.identifier == identifier), None)
-
-    @property
-    def content_path(self):
-        """Where the extracted files live in storage."""
-        return f"scorm/content/{self.pk}"

@@ -27,7 +27,7 @@ def scorm_lesson(version):
         package = ScormPackage(
             file=ContentFile(scorm_zip(version, title="Fire safety"), name="p.zip")
         )
-        package.read_manifest()
+        package.read_upload()
         package.save()
     course = CoursePageFactory(
         parent=build_site().catalogue, title="Safety", slug="safety"

@@ -26,7 +26,7 @@ SEQUENCED = (
 
 def uploaded(data, name="package.zip"):
     package = ScormPackage(file=ContentFile(data, name=name))
-    package.read_manifest()
+    package.read_upload()
     return package
 
 
