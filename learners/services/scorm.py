@@ -61,59 +61,57 @@ def block_package(lesson, block_id):
     return value["package"]
 
 
-def launch(user, lesson, block_id, sco):
+# The platform-set elements under each version's own names.
+NAMES = {
+    "1.2": {
+        "learner_id": "cmi.core.student_id",
+        "learner_name": "cmi.core.student_name",
+        "credit": "cmi.core.credit",
+        "mode": "cmi.core.lesson_mode",
+        "entry": "cmi.core.entry",
+        "exit": "cmi.core.exit",
+        "total_time": "cmi.core.total_time",
+    },
+    "2004": {
+        "learner_id": "cmi.learner_id",
+        "learner_name": "cmi.learner_name",
+        "credit": "cmi.credit",
+        "mode": "cmi.mode",
+        "entry": "cmi.entry",
+        "exit": "cmi.exit",
+        "total_time": "cmi.total_time",
+    },
+}
+
+
+def launch(user, lesson, block_id, sco, *, start=True):
     """The flattened CMI values a SCO starts with: what it saved, and what
-    only the platform sets. Starts the session clock."""
+    only the platform sets. Opening the SCO's launch file (`start`) starts
+    the session clock; its other pages only read."""
     enrollment = _enrollment_with_access(user, lesson)
-    package = block_package(lesson, block_id)
-    activity = package.activity(sco)
-    if activity is None:
-        raise NoSuchBlock(_("This package has no such activity."))
-    with transaction.atomic():
-        record, _created = ScormRecord.objects.select_for_update().get_or_create(
+    package, activity = _package_activity(lesson, block_id, sco)
+    if start:
+        record = _start_session(enrollment, lesson, block_id, activity)
+    else:
+        record = ScormRecord.objects.filter(
             enrollment=enrollment, lesson=lesson, block_id=block_id, sco=sco
-        )
-        record.session_started_at = timezone.now()
-        if activity.kind == "asset" and not record.attempted:
-            # An asset cannot talk to the runtime: opening it is finishing it.
-            record.attempted = record.completed = True
-        record.save()
-    values = dict(record.cmi)
-    resume = record.last_exit == "suspend"
+        ).first() or ScormRecord(cmi={})
+    if record.last_exit == "suspend":
+        entry = "resume"
+    else:
+        entry = "" if record.attempted else "ab-initio"
+    values = {
+        **record.cmi,
+        **_platform_values(package.version, user, "credit", "normal", entry),
+        "cmi.launch_data": activity.launch_data,
+    }
+    names = NAMES[package.version]
     if package.version == "1.2":
-        values.update(
-            {
-                "cmi.core.student_id": learner_id(user),
-                "cmi.core.student_name": learner_name(user),
-                "cmi.core.credit": "credit",
-                "cmi.core.lesson_mode": "normal",
-                "cmi.core.entry": "resume"
-                if resume
-                else "ab-initio"
-                if not record.attempted
-                else "",
-                "cmi.core.total_time": _hhmmss(record.total_seconds),
-                "cmi.launch_data": activity.launch_data,
-            }
-        )
+        values[names["total_time"]] = _hhmmss(record.total_seconds)
         if activity.mastery_score is not None:
             values["cmi.student_data.mastery_score"] = _number(activity.mastery_score)
     else:
-        values.update(
-            {
-                "cmi.learner_id": learner_id(user),
-                "cmi.learner_name": learner_name(user),
-                "cmi.credit": "credit",
-                "cmi.mode": "normal",
-                "cmi.entry": "resume"
-                if resume
-                else "ab-initio"
-                if not record.attempted
-                else "",
-                "cmi.total_time": f"PT{record.total_seconds}S",
-                "cmi.launch_data": activity.launch_data,
-            }
-        )
+        values[names["total_time"]] = f"PT{record.total_seconds}S"
         if activity.passing_score is not None:
             values["cmi.scaled_passing_score"] = _number(activity.passing_score)
         if activity.completion_threshold is not None:
@@ -121,26 +119,49 @@ def launch(user, lesson, block_id, sco):
     return {key: value for key, value in values.items() if value != ""}
 
 
+def _start_session(enrollment, lesson, block_id, activity):
+    with transaction.atomic():
+        record, _created = ScormRecord.objects.select_for_update().get_or_create(
+            enrollment=enrollment,
+            lesson=lesson,
+            block_id=block_id,
+            sco=activity.identifier,
+        )
+        record.session_started_at = timezone.now()
+        if activity.kind == "asset" and not record.attempted:
+            # An asset cannot talk to the runtime: opening it is finishing it.
+            record.attempted = record.completed = True
+        record.save()
+    return record
+
+
 def preview(user, lesson, block_id, sco):
     """What a SCO starts with for someone who may open the lesson but is not
     enrolled in it (its instructor, staff): browse mode, nothing saved."""
+    package, activity = _package_activity(lesson, block_id, sco)
+    return {
+        **_platform_values(package.version, user, "no-credit", "browse", "ab-initio"),
+        "cmi.launch_data": activity.launch_data,
+    }
+
+
+def _platform_values(version, user, credit, mode, entry):
+    names = NAMES[version]
+    return {
+        names["learner_id"]: learner_id(user),
+        names["learner_name"]: learner_name(user),
+        names["credit"]: credit,
+        names["mode"]: mode,
+        names["entry"]: entry,
+    }
+
+
+def _package_activity(lesson, block_id, sco):
     package = block_package(lesson, block_id)
     activity = package.activity(sco)
     if activity is None:
         raise NoSuchBlock(_("This package has no such activity."))
-    prefix = "cmi.core." if package.version == "1.2" else "cmi."
-    values = {
-        f"{prefix}{'student_id' if package.version == '1.2' else 'learner_id'}": (
-            learner_id(user)
-        ),
-        f"{prefix}{'student_name' if package.version == '1.2' else 'learner_name'}": (
-            learner_name(user)
-        ),
-        f"{prefix}credit": "no-credit",
-        f"{prefix}{'lesson_mode' if package.version == '1.2' else 'mode'}": "browse",
-        f"{prefix}entry": "ab-initio",
-    }
-    return values
+    return package, activity
 
 
 def commit(user, lesson, block_id, sco, cmi, *, final=False):
@@ -149,10 +170,7 @@ def commit(user, lesson, block_id, sco, cmi, *, final=False):
     page closing) adds the session's time, capped by the real time since the
     launch, once."""
     enrollment = _enrollment_with_access(user, lesson)
-    package = block_package(lesson, block_id)
-    activity = package.activity(sco)
-    if activity is None:
-        raise NoSuchBlock(_("This package has no such activity."))
+    package, activity = _package_activity(lesson, block_id, sco)
     values = restorable(package.version, cmi)
     status = status_from_cmi(package.version, values, activity)
     now = timezone.now()
@@ -166,8 +184,8 @@ def commit(user, lesson, block_id, sco, cmi, *, final=False):
         record.success = status.success
         record.attempted = record.attempted or status.attempted
         record.score_percent = status.score_percent
-        exit_key = "cmi.core.exit" if package.version == "1.2" else "cmi.exit"
-        record.last_exit = str(values.get(exit_key, ""))[:20]
+        exit_value = values.get(NAMES[package.version]["exit"], "")
+        record.last_exit = str(exit_value)[:20]
         if final and record.session_started_at:
             elapsed = (now - record.session_started_at).total_seconds()
             reported = _session_seconds(package.version, cmi)
