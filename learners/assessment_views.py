@@ -13,14 +13,14 @@ from home.roles import is_staff_member
 from .models import SubmissionFile
 from .services import LearningError, quizzes
 from .services import assignments as assignment_services
-from .views import BadPayload, _login_needed, read_payload, refusal
+from .views import BadPayload, login_needed, read_payload, refusal
 
 
 def _post_from_learner(request, lesson):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        return _login_needed(request, lesson)
+        return login_needed(request, lesson)
     return None
 
 

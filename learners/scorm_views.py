@@ -14,19 +14,20 @@ from .access import lesson_access
 from .models import Enrollment, LessonProgress
 from .services import scorm
 from .services.requirements import lesson_state
-from .views import BadPayload, _login_needed, refusal
+from .views import BadPayload, login_needed, refusal
 
 MAX_COMMIT_BYTES = 256 * 1024
 
 
-def scorm_launch(user, lesson_id, block_id, sco):
+def scorm_launch(user, lesson_id, block_id, sco, *, start=True):
     """The flattened CMI values for the player's page, or 404 when the
-    access policy says no."""
+    access policy says no. `start`: the SCO's launch file, which starts a
+    session; the SCO's other pages only read."""
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
     if lesson is None:
         raise Http404
     try:
-        return scorm.launch(user, lesson, block_id, sco)
+        return scorm.launch(user, lesson, block_id, sco, start=start)
     except services.NotEnrolled:
         # Its instructor or staff trying the lesson: it plays, nothing is kept.
         if not lesson_access(user, lesson).allowed:
@@ -44,7 +45,7 @@ def commit_scorm(request, lesson, block_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        return _login_needed(request, lesson)
+        return login_needed(request, lesson)
     try:
         payload = _commit_payload(request)
         sco = payload.get("sco")

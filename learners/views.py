@@ -79,7 +79,7 @@ def mark_lesson_complete(request, lesson):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        return _login_needed(request, lesson)
+        return login_needed(request, lesson)
     try:
         _check_identity(read_payload(request), request.user, lesson)
         progress = services.complete_lesson(request.user, lesson, manual=True)
@@ -111,7 +111,7 @@ def report_lesson_progress(request, lesson):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        return _login_needed(request, lesson)
+        return login_needed(request, lesson)
     try:
         payload = read_payload(request)
         _check_identity(payload, request.user, lesson)
@@ -196,7 +196,9 @@ def _number(payload, key, high=10**6):
     return None if number is None else int(number)
 
 
-def _login_needed(request, lesson):
+def login_needed(request, lesson):
+    """The answer to a learner action by someone not logged in: a 401 for
+    the page's scripts, the login page otherwise."""
     if wants_json(request):
         return JsonResponse({"error": _("Log in to save your progress.")}, status=401)
     return redirect_to_login(lesson.url)
@@ -298,7 +300,7 @@ def report_h5p_statement(request, lesson, block_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        return _login_needed(request, lesson)
+        return login_needed(request, lesson)
     try:
         statement = read_payload(request)
         event = activity.record_h5p_statement(
@@ -326,7 +328,7 @@ def h5p_user_state(request, lesson, block_id):
     """GET/POST <lesson>/h5p/<block>/state/: the learner's saved place in an H5P
     activity, in the shape H5P's contentUserData calls expect."""
     if not request.user.is_authenticated:
-        return _login_needed(request, lesson)
+        return login_needed(request, lesson)
     try:
         if request.method == "POST":
             activity.save_h5p_state(

@@ -8,7 +8,9 @@ SCO's own window, loaded with the learner's saved CMI data, committing by
 `postMessage` to the lesson page, which saves with its session and CSRF
 token."""
 
+import posixpath
 import re
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -92,7 +94,11 @@ def serve_scorm_file(request, token, path):
     extension = "." + clean.rsplit(".", 1)[-1].lower() if "." in clean else ""
     if extension not in HTML or default_storage.size(name) > MAX_INJECTED_BYTES:
         return file_response(name)
-    values = learner_side.scorm_launch(user, lesson_id, block_id, sco)
+    activity = package.activity(sco)
+    # Only the SCO's own launch file starts a session; a page it moves to
+    # gets the runtime with what was saved, and writes nothing.
+    starts = activity is not None and clean == launch_path(activity)
+    values = learner_side.scorm_launch(user, lesson_id, block_id, sco, start=starts)
     with default_storage.open(name, "rb") as handle:
         page = with_runtime(handle.read(), package.version, origin, sco, values)
     response = HttpResponse(page, content_type=content_type_of(name))
@@ -100,6 +106,11 @@ def serve_scorm_file(request, token, path):
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def launch_path(activity):
+    """The file of the package a SCO's launch address names."""
+    return posixpath.normpath(unquote(activity.href.partition("?")[0]))
 
 
 def with_runtime(page, version, parent_origin, sco, values):

@@ -24,20 +24,20 @@ from tests.lessons.scorm_packages import scorm_zip
 pytestmark = pytest.mark.django_db
 
 
-def make_package(version="1.2", scos=("sco-1",)):
+def make_package(version="1.2", scos=("sco-1",), extra=None):
     package = ScormPackage(
-        file=ContentFile(scorm_zip(version, scos=scos), name="p.zip")
+        file=ContentFile(scorm_zip(version, scos=scos, extra=extra), name="p.zip")
     )
-    package.read_manifest()
+    package.read_upload()
     package.save()
     return package
 
 
 @pytest.fixture
 def lesson_with(catalogue, django_capture_on_commit_callbacks):
-    def build(version="1.2", scos=("sco-1",), rule="completed", minimum=0):
+    def build(version="1.2", scos=("sco-1",), rule="completed", minimum=0, extra=None):
         with django_capture_on_commit_callbacks(execute=True):
-            package = make_package(version, scos)
+            package = make_package(version, scos, extra)
         course = CoursePageFactory(
             parent=catalogue, slug=f"sc-{version.replace('.', '')}", title="SCORM"
         )
@@ -146,6 +146,25 @@ def test_the_sco_page_comes_with_the_runtime_and_the_saved_data(
     )
     assert "frame-ancestors http://testserver" in policy
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_only_the_launch_file_starts_a_session_other_pages_only_read(
+    client, lesson_with, member
+):
+    page_two = "<html><head><title>Two</title></head><body>Two</body></html>"
+    lesson = lesson_with(extra={"sco-1/two.html": page_two})
+    member(lesson)
+    launch = frame_src(client, lesson)
+    Client().get(launch)
+    commit(client, lesson, {"cmi": {"core": {"lesson_location": "p1"}}})
+    started = ScormRecord.objects.get().session_started_at
+
+    response = Client().get(launch.replace("/index.html", "/two.html"))
+
+    assert runtime_config(response)["cmi"]["cmi.core.lesson_location"] == "p1"
+    record = ScormRecord.objects.get()
+    assert record.session_started_at == started
+    assert ScormRecord.objects.count() == 1
 
 
 def test_a_2004_sco_gets_the_2004_runtime_and_its_passing_score(
