@@ -14,6 +14,7 @@ from home.views import favicon, robots_txt
 from learners import notification_views, privacy_views
 from learners import views as learner_views
 from learners.rate_limits import LockoutAwareLoginView
+from lessons.cmi5.player import serve_cmi5_file
 from lessons.demo_tool.views import practice as demo_practice_tool
 from lessons.h5p_player import play_package, serve_package_file
 from lessons.scorm.player import serve_scorm_file
@@ -82,6 +83,8 @@ urlpatterns = [
     path("h5p/<str:token>/play/", play_package, name="h5p_player"),
     path("h5p/<str:token>/<path:path>", serve_package_file, name="h5p_file"),
     path("scorm/<str:token>/<path:path>", serve_scorm_file, name="scorm_file"),
+    path("cmi5/<str:token>/<path:path>", serve_cmi5_file, name="cmi5_file"),
+    path("xapi/cmi5/", include("learners.cmi5_urls")),
     path("demo-tools/practice/", demo_practice_tool, name="demo_tool"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),

@@ -15,6 +15,7 @@ class LearnersConfig(AppConfig):
 
         from . import (  # noqa: F401 - connects receivers, registers tasks
             assessment_views,
+            cmi5_views,
             page_context,
             personal_data,
             receivers,
@@ -23,6 +24,7 @@ class LearnersConfig(AppConfig):
             views,
         )
         from .access import content_access
+        from .services import cmi5 as cmi5_records
 
         personal_data.connect()
         # A course page served from the page cache still counts its view.
@@ -40,6 +42,9 @@ class LearnersConfig(AppConfig):
             h5p_user_state=views.h5p_user_state,
             commit_scorm=scorm_views.commit_scorm,
             scorm_launch=scorm_views.scorm_launch,
+            launch_cmi5=cmi5_views.launch_cmi5,
+            cmi5_done=cmi5_views.cmi5_done,
+            cmi5_results=cmi5_records.unit_results,
             start_quiz=assessment_views.start_quiz,
             save_quiz=assessment_views.save_quiz,
             submit_quiz=assessment_views.submit_quiz,

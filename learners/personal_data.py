@@ -12,6 +12,10 @@ from .models import (
     ApiDevice,
     ApiKey,
     Certificate,
+    Cmi5Registration,
+    Cmi5Session,
+    Cmi5State,
+    Cmi5Statement,
     DataExport,
     Enrollment,
     ErasureRequest,
@@ -71,6 +75,11 @@ def export(user):
             ),
             "h5p_saved_state": rows(H5PState.objects.filter(**mine)),
             "scorm_data": rows(ScormRecord.objects.filter(**mine)),
+            "cmi5_registrations": rows(Cmi5Registration.objects.filter(**mine)),
+            "cmi5_statements": rows(Cmi5Statement.objects.filter(session__user=user)),
+            "cmi5_state": rows(
+                Cmi5State.objects.filter(user=user), exclude=("content",)
+            ),
             "app_log_ins": rows(ApiDevice.objects.filter(user=user)),
             "api_keys": rows(ApiKey.objects.filter(user=user), exclude=("hashed",)),
         },
@@ -95,6 +104,9 @@ def erase(user, options):
     QuizAttempt.objects.filter(**mine).delete()
     H5PState.objects.filter(**mine).delete()
     ScormRecord.objects.filter(**mine).delete()
+    Cmi5Session.objects.filter(user=user).delete()  # and their statements
+    Cmi5Registration.objects.filter(**mine).delete()
+    Cmi5State.objects.filter(user=user).delete()
     VideoWatch.objects.filter(**mine).delete()
     LessonProgress.objects.filter(**mine).delete()
     LearningDay.objects.filter(**mine).delete()

@@ -4,7 +4,8 @@ record store when one is configured (`XAPI_LRS_URL`).
 Each statement comes from one record the platform already keeps: a
 `LearningEvent` (a video watched, a PDF opened, an H5P or SCORM result, an
 AI-tool result, a graded quiz), a completed `LessonProgress`, or a
-`Certificate` (the course completed). Its id is a UUID made from that record,
+`Certificate` (the course completed); or a cmi5 unit's statement, sent as
+the unit made it. Its id is a UUID made from that record,
 so sending it again (a retry after a lost answer) never makes a second
 statement: the store keeps one statement per id. Activity ids are addresses
 on this site built from page and block ids, so they stay the same for the
@@ -22,7 +23,7 @@ from django.conf import settings
 
 from home.outbox import enqueue
 
-from .models import Certificate, LearningEvent, LessonProgress
+from .models import Certificate, Cmi5Statement, LearningEvent, LessonProgress
 from .pseudonyms import learner_id
 
 VERSION = "1.0.3"
@@ -206,6 +207,14 @@ def certificate_statement(certificate):
 def statement_for(source, pk):
     """The statement of one record, or None when the record (or its person)
     is gone: an erased learner's activity is not sent."""
+    if source == "cmi5":
+        # A cmi5 unit's statement (or the platform's in its session) is sent
+        # as it was kept; a browse-mode session's never are.
+        return (
+            Cmi5Statement.objects.filter(pk=pk, session__registration__isnull=False)
+            .values_list("statement", flat=True)
+            .first()
+        )
     if source == "event":
         event = LearningEvent.objects.select_related("user", "lesson").filter(pk=pk)
         event = event.first()

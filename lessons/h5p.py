@@ -7,7 +7,7 @@ from pyh5p import read_package
 
 from home.outbox import enqueue
 
-from .models import H5P_LIMITS, H5PPackage
+from .h5p_package import H5P_LIMITS, H5PPackage
 
 
 def extract_package(package_id):

@@ -1,14 +1,12 @@
-"""Lesson pages and uploaded H5P and SCORM packages."""
+"""Lesson pages and uploaded H5P, SCORM and cmi5 packages."""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from pyh5p import H5PError, PackageLimits, read_package
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -21,65 +19,22 @@ from home.routing import ViewRestrictionsMixin
 
 from .blocks import LessonStreamBlock
 from .blocks.media import origin_of
+from .cmi5.models import Cmi5Package
 from .forms import LessonPageForm
+from .h5p_package import H5PPackage
 from .requirements import lesson_requirements
 from .scorm.models import ScormPackage
 from .seams import course_tree, learner_side
-from .uploads import UploadedPackage
 from .video_files import document_duration
 
-__all__ = ["H5PPackage", "LessonPage", "ScormPackage", "ToolLaunch", "lessons_using"]
-
-H5P_LIMITS = PackageLimits(
-    max_files=2_000,
-    max_file_size=50 * 1024 * 1024,
-    max_total_size=200 * 1024 * 1024,
-)
-
-
-class H5PPackage(UploadedPackage):
-    """An uploaded `.h5p` file, checked with pyh5p before it is stored."""
-
-    content_root = "h5p/content"
-
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("How editors find this activity.")
-    )
-    file = models.FileField(
-        _("H5P file"),
-        upload_to="h5p/packages/",
-        validators=[FileExtensionValidator(["h5p"])],
-        help_text=_("A .h5p package exported from H5P or an H5P editor."),
-    )
-    main_library = models.CharField(
-        _("main library"), max_length=200, blank=True, editable=False
-    )
-
-    class Meta(UploadedPackage.Meta):
-        verbose_name = _("H5P package")
-        verbose_name_plural = _("H5P packages")
-
-    def read_upload(self):
-        self.main_library = read_h5p_metadata(self.file)["mainLibrary"]
-
-
-def read_h5p_metadata(uploaded_file):
-    """Check an uploaded package is a safe, complete H5P archive; return h5p.json."""
-    uploaded_file.seek(0)
-    try:
-        package = read_package(uploaded_file.read(), limits=H5P_LIMITS)
-    except H5PError as exc:
-        raise ValidationError(
-            {"file": _("Not a usable H5P package: %s") % exc}
-        ) from exc
-    finally:
-        uploaded_file.seek(0)
-    problems = package.validate(require_content=True)
-    if problems:
-        raise ValidationError(
-            {"file": [_("H5P package problem: %s") % issue for issue in problems[:5]]}
-        )
-    return package.metadata
+__all__ = [
+    "Cmi5Package",
+    "H5PPackage",
+    "LessonPage",
+    "ScormPackage",
+    "ToolLaunch",
+    "lessons_using",
+]
 
 
 def _course_of(page):
@@ -181,6 +136,15 @@ class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         }
 
     @cached_property
+    def cmi5_blocks(self):
+        """{block id: the block's value} of the lesson's cmi5 courses."""
+        return {
+            block.id: block.value
+            for block in self.body
+            if block.block_type == "cmi5" and block.value.get("package")
+        }
+
+    @cached_property
     def scorm_blocks(self):
         """{block id: the block's value} of the lesson's SCORM packages."""
         return {
@@ -279,6 +243,14 @@ class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     @path("scorm/<str:block_id>/commit/", name="scorm_commit")
     def scorm_commit(self, request, block_id):
         return learner_side.commit_scorm(request, self, block_id)
+
+    @path("cmi5/<str:block_id>/launch/", name="cmi5_launch")
+    def cmi5_launch(self, request, block_id):
+        return learner_side.launch_cmi5(request, self, block_id)
+
+    @path("cmi5/<str:block_id>/done/", name="cmi5_done")
+    def cmi5_done(self, request, block_id):
+        return learner_side.cmi5_done(request, self, block_id)
 
     @path("quiz/<str:block_id>/start/", name="quiz_start")
     def quiz_start(self, request, block_id):

@@ -4,6 +4,7 @@ file sent so that it runs nothing on its own and any origin may read it."""
 
 import mimetypes
 import posixpath
+import re
 
 from django.conf import settings
 from django.core import signing
@@ -31,6 +32,20 @@ CONTENT_TYPES = {
     ".mp4": "video/mp4",
     ".mp3": "audio/mpeg",
 }
+
+
+HEAD = re.compile(rb"<head(\s[^>]*)?>", re.IGNORECASE)
+HTML_TAG = re.compile(rb"<html(\s[^>]*)?>", re.IGNORECASE)
+
+
+def in_head(page, snippet):
+    """An HTML page (bytes) with `snippet` first in its head, before any
+    script of its own."""
+    for pattern in (HEAD, HTML_TAG):
+        match = pattern.search(page, 0, 64 * 1024)
+        if match:
+            return page[: match.end()] + snippet + page[match.end() :]
+    return snippet + page
 
 
 def content_url(path):

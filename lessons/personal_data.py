@@ -3,7 +3,7 @@ they uploaded (see home/personal_data.py)."""
 
 from home.personal_data import Export, register, rows
 
-from .models import H5PPackage, ScormPackage, ToolLaunch
+from .models import Cmi5Package, H5PPackage, ScormPackage, ToolLaunch
 
 
 def export(user):
@@ -19,6 +19,7 @@ def erase(user, options):
     # Packages belong to the courses that use them, not to the uploader.
     H5PPackage.objects.filter(uploaded_by=user).update(uploaded_by=None)
     ScormPackage.objects.filter(uploaded_by=user).update(uploaded_by=None)
+    Cmi5Package.objects.filter(uploaded_by=user).update(uploaded_by=None)
 
 
 def connect():

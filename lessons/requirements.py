@@ -1,7 +1,8 @@
 """What a lesson asks of a learner before it counts as complete: one
 requirement per block that sets one (a video's watch target, a quiz or
-assignment to pass, an H5P or SCORM rule, an AI tool's result). No learner state here;
-`learners.services.requirements` says which are met."""
+assignment to pass, an H5P or SCORM rule, a cmi5 course's moveOn, an AI
+tool's result). No learner state here; `learners.services.requirements`
+says which are met."""
 
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ class Kind:
     ASSIGNMENT = "assignment"
     H5P = "h5p"
     SCORM = "scorm"
+    CMI5 = "cmi5"
     AI_TOOL = "ai_tool"
 
 
@@ -108,6 +110,9 @@ def lesson_requirements(body):
                     minimum=value["minimum_score"] if rule == "passed" else 0,
                 )
             )
+        elif kind == Kind.CMI5 and value.get("package"):
+            title = value.get("title") or value["package"].title
+            found.append(Requirement(block.id, kind, title))
         elif kind == Kind.AI_TOOL and value.get("completion_rule") != "none":
             found.append(
                 Requirement(

@@ -1,29 +1,34 @@
-"""An uploaded H5P or SCORM package is extracted for playing once it is saved; a
+"""An uploaded H5P, SCORM or cmi5 package is extracted for playing once it is saved; a
 saved lesson refreshes its course in the search index."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.search import index
 
-from .h5p import schedule_extraction
-from .models import H5PPackage, LessonPage, ScormPackage
+from . import h5p
+from .cmi5 import extract as cmi5_files
+from .models import Cmi5Package, H5PPackage, LessonPage, ScormPackage
 from .scorm import extract as scorm_files
 
+EXTRACTIONS = {
+    H5PPackage: h5p.schedule_extraction,
+    ScormPackage: scorm_files.schedule_extraction,
+    Cmi5Package: cmi5_files.schedule_extraction,
+}
 
-@receiver(post_save, sender=H5PPackage)
+
 def extract_saved_package(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields and "file" not in update_fields):
         return
-    schedule_extraction(instance)
+    EXTRACTIONS[sender](instance)
 
 
-@receiver(post_save, sender=ScormPackage)
-def extract_saved_scorm_package(
-    sender, instance, raw=False, update_fields=None, **kwargs
-):
-    if raw or (update_fields and "file" not in update_fields):
-        return
-    scorm_files.schedule_extraction(instance)
+for package_model in EXTRACTIONS:
+    post_save.connect(
+        extract_saved_package,
+        sender=package_model,
+        dispatch_uid=f"extract-{package_model.__name__}",
+    )
 
 
 @receiver(post_save, sender=LessonPage)

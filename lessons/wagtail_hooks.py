@@ -1,5 +1,6 @@
-"""Registers the H5P and SCORM package libraries as snippets in the Wagtail
-admin. Instructors see and choose only the packages they uploaded."""
+"""Registers the H5P, SCORM and cmi5 package libraries as snippets in the
+Wagtail admin, under one menu. Instructors see and choose only the packages
+they uploaded."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,11 +10,11 @@ from wagtail.snippets.views.chooser import (
     ChooseView,
     SnippetChooserViewSet,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.roles import is_restricted_instructor
 
-from .models import H5PPackage, ScormPackage
+from .models import Cmi5Package, H5PPackage, ScormPackage
 
 
 def packages_for(user, packages):
@@ -40,29 +41,27 @@ class OwnPackagesChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = PackageChooseResultsView
 
 
-class H5PPackageViewSet(SnippetViewSet):
-    model = H5PPackage
-    icon = "pick"
-    menu_label = _("H5P packages")
-    menu_order = 210
-    add_to_admin_menu = True
-    list_display = ["title", "main_library", "uploaded_by", "uploaded_at"]
+class PackageViewSet(SnippetViewSet):
+    """A library of uploaded packages; an instructor sees their own."""
+
     search_fields = ["title"]
     chooser_viewset_class = OwnPackagesChooserViewSet
 
     def get_queryset(self, request):
-        return packages_for(request.user, H5PPackage.objects.all())
+        return packages_for(request.user, self.model.objects.all())
 
 
-register_snippet(H5PPackageViewSet)
+class H5PPackageViewSet(PackageViewSet):
+    model = H5PPackage
+    icon = "pick"
+    menu_label = _("H5P packages")
+    list_display = ["title", "main_library", "uploaded_by", "uploaded_at"]
 
 
-class ScormPackageViewSet(SnippetViewSet):
+class ScormPackageViewSet(PackageViewSet):
     model = ScormPackage
     icon = "folder-open-inverse"
     menu_label = _("SCORM packages")
-    menu_order = 211
-    add_to_admin_menu = True
     list_display = [
         "title",
         "version",
@@ -71,17 +70,27 @@ class ScormPackageViewSet(SnippetViewSet):
         "uploaded_by",
         "uploaded_at",
     ]
-    search_fields = ["title"]
-    chooser_viewset_class = OwnPackagesChooserViewSet
-
-    def get_queryset(self, request):
-        return packages_for(request.user, ScormPackage.objects.all())
 
 
-register_snippet(ScormPackageViewSet)
+class Cmi5PackageViewSet(PackageViewSet):
+    model = Cmi5Package
+    icon = "folder-inverse"
+    menu_label = _("cmi5 packages")
+    list_display = ["title", "course_id", "file_count", "uploaded_by", "uploaded_at"]
+
+
+class PackagesGroup(SnippetViewSetGroup):
+    menu_label = _("Packages")
+    menu_icon = "folder-open-1"
+    menu_order = 210
+    items = (H5PPackageViewSet, ScormPackageViewSet, Cmi5PackageViewSet)
+
+
+register_snippet(PackagesGroup)
 
 
 @hooks.register("after_create_snippet")
 def remember_who_uploaded(request, instance):
-    if isinstance(instance, H5PPackage | ScormPackage) and not instance.uploaded_by_id:
+    packages = Cmi5Package | H5PPackage | ScormPackage
+    if isinstance(instance, packages) and not instance.uploaded_by_id:
         type(instance).objects.filter(pk=instance.pk).update(uploaded_by=request.user)

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from lessons.archives import PackageError, checked_members, open_archive
 from lessons.blocks import LessonStreamBlock
-from lessons.models import H5PPackage, LessonPage, ScormPackage
-from lessons.scorm.manifest import PackageError, checked_members, open_archive
+from lessons.models import Cmi5Package, H5PPackage, LessonPage, ScormPackage
 
 from ..models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
 from .references import rewrite_body, rewrite_rich_text
@@ -45,7 +45,7 @@ COURSE_FIELDS = [
 ]
 SECTION_FIELDS = [*PAGE_FIELDS, "summary"]
 LESSON_FIELDS = [*PAGE_FIELDS, "summary", "estimated_minutes", "free_preview"]
-ASSET_KINDS = ("image", "document", "h5p", "scorm")
+ASSET_KINDS = ("image", "document", "h5p", "scorm", "cmi5")
 
 
 class ExchangeError(Exception):
@@ -198,6 +198,7 @@ ASSET_MODELS = {
     "document": lambda: get_document_model().objects,
     "h5p": lambda: H5PPackage.objects,
     "scorm": lambda: ScormPackage.objects,
+    "cmi5": lambda: Cmi5Package.objects,
 }
 
 
@@ -358,7 +359,7 @@ class _Importer:
             document.uploaded_by_user = self.owner
             document.save()
             return document
-        model = H5PPackage if kind == "h5p" else ScormPackage
+        model = {"h5p": H5PPackage, "scorm": ScormPackage, "cmi5": Cmi5Package}[kind]
         package = model(title=title, file=upload, uploaded_by=self.owner)
         _checked(package)
         package.save()

@@ -1,5 +1,5 @@
-"""The references a course's content holds (images, documents, H5P and
-SCORM packages, other lessons), turned into keys on export and back into
+"""The references a course's content holds (images, documents, H5P,
+SCORM and cmi5 packages, other lessons), turned into keys on export and back into
 the new rows' ids on import. Rich text keeps its references as Wagtail
 writes them (`<embed embedtype="image" id="..">`, `<a linktype="document"
 id="..">`, `<a linktype="page" id="..">`)."""
@@ -13,6 +13,7 @@ BLOCK_REFERENCES = {
     "pdf": {"document": "document"},
     "h5p": {"package": "h5p"},
     "scorm": {"package": "scorm"},
+    "cmi5": {"package": "cmi5"},
 }
 BLOCK_RICH_TEXT = {"rich_text": ["content"], "assignment": ["instructions"]}
 

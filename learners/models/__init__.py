@@ -4,6 +4,7 @@ from .activity import LearningEvent, VideoWatch
 from .api_access import ApiDevice, ApiKey, IdempotentRequest, RefreshToken
 from .assessment import QuizAttempt, Submission, SubmissionFile
 from .certificate import Certificate
+from .cmi5 import Cmi5Registration, Cmi5Session, Cmi5State, Cmi5Statement
 from .enrollment import Enrollment
 from .h5p_state import H5PState
 from .notification import Notification, NotificationPreference, SentEmail
@@ -17,6 +18,10 @@ __all__ = [
     "ApiDevice",
     "ApiKey",
     "Certificate",
+    "Cmi5Registration",
+    "Cmi5Session",
+    "Cmi5State",
+    "Cmi5Statement",
     "CourseDay",
     "CourseStats",
     "DataExport",

@@ -11,7 +11,14 @@ from lessons.requirements import Kind
 from lessons.scorm.rollup import roll_up
 from lessons.scorm.status import Status, rule_met
 
-from ..models import LearningEvent, QuizAttempt, ScormRecord, Submission, VideoWatch
+from ..models import (
+    Cmi5Registration,
+    LearningEvent,
+    QuizAttempt,
+    ScormRecord,
+    Submission,
+    VideoWatch,
+)
 from .progress import _enrollment_with_access, complete_lesson
 
 # Verbs that say an activity was finished, whatever its score.
@@ -57,7 +64,8 @@ def lesson_state(enrollment, lesson, progress=None):
 
 def complete_when_requirements_met(user, lesson, *, enrollment=None):
     """Complete the lesson once every requirement is met; None until then.
-    Every kind of report (video, quiz, grade, H5P, SCORM, AI tool) ends here.
+    Every kind of report (video, quiz, grade, H5P, SCORM, cmi5, AI tool)
+    ends here.
     `enrollment` may be passed by a caller that has just asked the access
     policy, so a report does not ask it twice."""
     enrollment = enrollment or _enrollment_with_access(user, lesson)
@@ -77,6 +85,7 @@ class _Facts:
         self.assignments = set()
         self.events = {}
         self.scorm = {}
+        self.cmi5 = {}
         if Kind.VIDEO in kinds:
             self.watches = {
                 watch.block_id: watch
@@ -128,6 +137,12 @@ class _Facts:
                     record.attempted,
                     record.score_percent,
                 )
+        if Kind.CMI5 in kinds:
+            self.cmi5 = dict(
+                Cmi5Registration.objects.filter(
+                    enrollment=enrollment, lesson=lesson
+                ).values_list("block_id", "results")
+            )
         self.lesson = lesson
 
     def state(self, requirement):
@@ -146,6 +161,8 @@ class _Facts:
             return RequirementState(requirement, block_id in self.assignments)
         if requirement.kind == Kind.SCORM:
             return self.scorm_state(requirement)
+        if requirement.kind == Kind.CMI5:
+            return self.cmi5_state(requirement)
         events = self.events.get(block_id, [])
         if requirement.kind == Kind.H5P:
             return RequirementState(requirement, h5p_rule_met(events, requirement))
@@ -160,6 +177,20 @@ class _Facts:
         elif status.score_percent is not None:
             detail = _("Score %(pct)s%%") % {"pct": status.score_percent}
         return RequirementState(requirement, rule_met(status, requirement), detail)
+
+    def cmi5_state(self, requirement):
+        """Done when every unit's moveOn is met, as the platform judged it."""
+        package = self.lesson.cmi5_blocks[requirement.block_id]["package"]
+        results = self.cmi5.get(requirement.block_id) or {}
+        units = package.units
+        done = sum(1 for unit in units if results.get(unit.id, {}).get("satisfied"))
+        detail = ""
+        if len(units) > 1:
+            detail = _("%(done)s of %(total)s parts") % {
+                "done": done,
+                "total": len(units),
+            }
+        return RequirementState(requirement, bool(units) and done == len(units), detail)
 
 
 def h5p_rule_met(events, requirement):

@@ -1,12 +1,12 @@
 """The blocks a lesson is made of, one module per family: `media` (video,
 PDF), `text` (rich text, Markdown, code), `assessment` (quiz, assignment)
-and `interactive` (H5P, SCORM, AI tool). Each block renders its own template
+and `interactive` (H5P, SCORM, cmi5, AI tool). Each block renders its own template
 under templates/lessons/blocks/."""
 
 from wagtail import blocks
 
 from .assessment import AssignmentBlock, QuizBlock
-from .interactive import AIToolBlock, H5PBlock, ScormBlock
+from .interactive import AIToolBlock, Cmi5Block, H5PBlock, ScormBlock
 from .media import PdfBlock, VideoBlock
 from .text import CodeBlock, MarkdownBlock, RichTextContentBlock
 
@@ -28,4 +28,5 @@ class LessonStreamBlock(blocks.StreamBlock):
     assignment = AssignmentBlock()
     h5p = H5PBlock()
     scorm = ScormBlock()
+    cmi5 = Cmi5Block()
     ai_tool = AIToolBlock()

@@ -149,6 +149,20 @@ def scorm(value, context):
     }
 
 
+def cmi5(value, context):
+    """A cmi5 course is launched from the lesson page, which is its record
+    store's door; the API describes it."""
+    package = value["package"]
+    return {
+        "title": value.get("title") or package.title,
+        "units": [
+            {"id": unit.id, "title": unit.title, "move_on": unit.move_on}
+            for unit in package.units
+        ],
+        "height": value["height"],
+    }
+
+
 def ai_tool(value, context, block_id=None):
     launches = (context or {}).get("launch_urls") or {}
     return {
@@ -171,6 +185,7 @@ REPRESENTATIONS = {
     "assignment": assignment,
     "h5p": h5p,
     "scorm": scorm,
+    "cmi5": cmi5,
     "ai_tool": ai_tool,
 }
 

@@ -1,4 +1,5 @@
-"""Interactive blocks: H5P activities, SCORM packages and embedded AI tools."""
+"""Interactive blocks: H5P activities, SCORM and cmi5 packages and embedded AI
+tools."""
 
 import json
 from urllib.parse import urlencode, urlsplit
@@ -115,6 +116,37 @@ class ScormBlock(blocks.StructBlock):
         label = _("SCORM package")
         description = _("A SCORM 1.2 or 2004 package")
         preview_value = {"title": "Fire safety", "height": 400}
+
+
+# cmi5 ------------------------------------------------------------------------
+
+
+class Cmi5Block(blocks.StructBlock):
+    """An uploaded cmi5 course: its assignable units launched from the lesson,
+    done when each unit's moveOn criterion is met."""
+
+    title = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text=_("Optional heading; the course's title otherwise."),
+    )
+    package = SnippetChooserBlock(
+        "lessons.Cmi5Package",
+        help_text=_(
+            "An uploaded cmi5 course. What completes it (moveOn, mastery score) "
+            "is set in the course itself."
+        ),
+    )
+    height = blocks.IntegerBlock(
+        default=640, min_value=300, max_value=2000, help_text=_("Height in pixels.")
+    )
+
+    class Meta:
+        icon = "folder-inverse"
+        template = "lessons/blocks/cmi5_block.html"
+        label = _("cmi5 course")
+        description = _("A cmi5 course of assignable units")
+        preview_value = {"title": "Data protection", "height": 400}
 
 
 # AI tool ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 
 from home.outbox import enqueue
 
-from .manifest import checked_members, open_archive
+from ..archives import checked_members, open_archive
 from .models import ScormPackage
 
 
@@ -14,6 +14,14 @@ def extract_package(package_id):
     """Write every member under the package's folder; running it again
     rewrites the same files."""
     package = ScormPackage.objects.get(pk=package_id)
+    count = write_members(package)
+    ScormPackage.objects.filter(pk=package.pk).update(extracted=True)
+    return count
+
+
+def write_members(package):
+    """Every member of an uploaded package's ZIP, checked again, written
+    under its `content_path`; the number written."""
     with package.file.open("rb") as handle:
         archive = open_archive(handle.read())
     names = checked_members(archive)
@@ -22,7 +30,6 @@ def extract_package(package_id):
         if default_storage.exists(target):
             default_storage.delete(target)
         default_storage.save(target, ContentFile(archive.read(name)))
-    ScormPackage.objects.filter(pk=package.pk).update(extracted=True)
     return len(names)
 
 

@@ -9,7 +9,6 @@ SCO's own window, loaded with the learner's saved CMI data, committing by
 token."""
 
 import posixpath
-import re
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -27,6 +26,7 @@ from ..package_files import (
     content_type_of,
     content_url,
     file_response,
+    in_head,
     shared_headers,
     sign,
     unsign,
@@ -37,12 +37,12 @@ from .models import ScormPackage
 SIGNING_SALT = "coursewright.scorm-player"
 MAX_INJECTED_BYTES = 5 * 1024 * 1024
 HTML = {".html", ".htm", ".xhtml"}
+# Lets a package's libraries look for cookies and storage in the sandbox.
+SHIM = "js/opaque-origin-shim.js"
 RUNTIMES = {
     "1.2": "vendor/scorm-again/scorm12.min.js",
     "2004": "vendor/scorm-again/scorm2004.min.js",
 }
-HEAD = re.compile(rb"<head(\s[^>]*)?>", re.IGNORECASE)
-HTML_TAG = re.compile(rb"<html(\s[^>]*)?>", re.IGNORECASE)
 
 
 def sandbox():
@@ -122,13 +122,11 @@ def with_runtime(page, version, parent_origin, sco, values):
         "cmi": values,
     }
     scripts = format_html(
-        '{}<script src="{}"></script><script src="{}"></script>',
+        '<script src="{}"></script>{}<script src="{}"></script>'
+        '<script src="{}"></script>',
+        static(SHIM),
         json_script(config, "coursewright-scorm"),
         static(RUNTIMES[version]),
         static("js/scorm-runtime.js"),
     ).encode()
-    for pattern in (HEAD, HTML_TAG):
-        match = pattern.search(page, 0, 64 * 1024)
-        if match:
-            return page[: match.end()] + scripts + page[match.end() :]
-    return scripts + page
+    return in_head(page, scripts)

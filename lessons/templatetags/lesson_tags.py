@@ -8,6 +8,7 @@ from lessons.blocks.media import origin_of
 from lessons.grading import public_questions
 from lessons.h5p_player import player_url
 from lessons.scorm import player as scorm_player
+from lessons.seams import learner_side
 
 register = template.Library()
 
@@ -122,3 +123,14 @@ def scorm_launches(context, package, block_id):
 @register.simple_tag
 def scorm_sandbox():
     return scorm_player.sandbox()
+
+
+@register.simple_tag(takes_context=True)
+def cmi5_units(context, package, block_id):
+    """`{% cmi5_units value.package block_id as units %}`: [(unit, its
+    result for this viewer)], in the course's order."""
+    request, page = context["request"], context["page"]
+    results = {}
+    if request.user.is_authenticated:
+        results = learner_side.cmi5_results(request.user, page, block_id)
+    return [(unit, results.get(unit.id, {})) for unit in package.units]

@@ -422,7 +422,7 @@ def test_every_lesson_block_has_a_preview_and_a_description():
 
     assert list(stream.child_blocks) == [
         "video", "rich_text", "markdown", "code", "pdf",
-        "quiz", "assignment", "h5p", "scorm", "ai_tool",
+        "quiz", "assignment", "h5p", "scorm", "cmi5", "ai_tool",
     ]  # fmt: skip
     for name, block in stream.child_blocks.items():
         assert isinstance(block, blocks.blocks.StructBlock), name
