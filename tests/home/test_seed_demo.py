@@ -18,7 +18,9 @@ from lessons.models import LessonPage
 
 pytestmark = pytest.mark.django_db
 
-BLOCK_TYPES = set(LessonStreamBlock().child_blocks)
+# The demo has no cmi5 course yet (README, cmi5 limits); every other kind of
+# block is in every demo course.
+BLOCK_TYPES = set(LessonStreamBlock().child_blocks) - {"cmi5"}
 READING_BLOCKS = {"rich_text", "markdown", "code", "pdf"}
 
 
