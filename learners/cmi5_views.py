@@ -26,7 +26,7 @@ from . import services
 from .access import lesson_access
 from .models import Cmi5Statement
 from .services import cmi5, cmi5_state
-from .services.cmi5_rules import Cmi5Error
+from .services.cmi5_rules import Cmi5Error, Forbidden, NotFound
 from .views import login_needed, refusal
 
 VERSION = "1.0.3"
@@ -106,7 +106,7 @@ def record_store(methods):
             try:
                 session = cmi5.authenticate(request.headers.get("Authorization"))
                 return _cors(view(request, session, *args, **kwargs))
-            except Cmi5Error as error:
+            except services.LearningError as error:
                 return _error(error)
 
         return resource
@@ -153,7 +153,7 @@ def _statement(request, session):
         .first()
     )
     if statement is None:
-        raise Cmi5Error(_("No such statement of yours."))
+        raise NotFound(_("No such statement of yours."))
     return JsonResponse(statement)
 
 
@@ -161,7 +161,7 @@ def _statement(request, session):
 def state(request, session):
     agent = _agent(request)
     if agent != cmi5.actor(session.user)["account"]:
-        raise cmi5.Forbidden(_("The agent is not the learner of this launch."))
+        raise Forbidden(_("The agent is not the learner of this launch."))
     where = (
         request.GET.get("activityId", ""),
         request.GET.get("registration", ""),
@@ -171,7 +171,7 @@ def state(request, session):
         base = request.build_absolute_uri("/").rstrip("/")
         found = cmi5_state.read(session, where, base)
         if found is None:
-            return JsonResponse({"error": _("No such state document.")}, status=404)
+            raise NotFound(_("No such state document."))
         return HttpResponse(found[0], content_type=found[1])
     if request.method == "DELETE":
         cmi5_state.delete(session, where)
@@ -188,8 +188,8 @@ def agent_profile(request, session):
     """Learner preferences are not kept: none to read, and a unit's change
     is declined with the 403 cmi5 tells units to expect."""
     if request.method != "GET":
-        raise cmi5.Forbidden(_("Learner preferences are set on the platform."))
-    return JsonResponse({"error": _("No such profile document.")}, status=404)
+        raise Forbidden(_("Learner preferences are set on the platform."))
+    raise NotFound(_("No such profile document."))
 
 
 def _agent(request):

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import xapi
+from ..access import lesson_access
 from ..models import Cmi5Registration, Cmi5Session, Cmi5Statement
 from ..pseudonyms import learner_id
 from .activity import NoSuchBlock
@@ -30,6 +31,7 @@ from .cmi5_rules import (
     VERBS,
     Cmi5Error,
     Conflict,
+    Forbidden,
     Unauthorized,
     check_statement,
 )
@@ -105,7 +107,7 @@ def launch(user, lesson, block_id, au_id, *, browse=False):
 
 def launch_parameters(session, key, base_url):
     """The query string values the AU is launched with."""
-    package, unit = unit_of(session.lesson, session.block_id, session.au_id)
+    _package, unit = unit_of(session.lesson, session.block_id, session.au_id)
     return {
         "endpoint": f"{base_url}/xapi/cmi5/",
         "fetch": f"{base_url}/xapi/cmi5/fetch/{session.pk}/{key}/",
@@ -225,6 +227,12 @@ def authenticate(header):
         or not session.user.is_active
     ):
         raise Unauthorized(_("Send the token this launch fetched."))
+    # The access policy is asked again: an enrolment that ended, a lesson
+    # unpublished, end the unit's conversation too.
+    access = lesson_access(session.user, session.lesson)
+    enrolled = access.enrollment is not None and access.enrollment.gives_access
+    if not access.allowed or (session.registration_id and not enrolled):
+        raise Forbidden(_("You may no longer open this lesson."))
     return session
 
 

@@ -46,6 +46,10 @@ class Forbidden(Cmi5Error):
     status_code = 403
 
 
+class NotFound(Cmi5Error):
+    status_code = 404
+
+
 class Conflict(Cmi5Error):
     status_code = 409
 

@@ -13,7 +13,13 @@ from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 
 from home.models import OutboxTask
-from learners.models import Cmi5Registration, Cmi5Session, Cmi5Statement, LessonProgress
+from learners.models import (
+    Cmi5Registration,
+    Cmi5Session,
+    Cmi5Statement,
+    Enrollment,
+    LessonProgress,
+)
 from lessons.models import Cmi5Package
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.factories import enrolled, learner
@@ -430,3 +436,54 @@ def test_statements_of_a_learner_are_queued_for_the_external_store(
     )
     assert {task.args[0] for task in queued} == {"cmi5"}
     assert queued.count() == Cmi5Statement.objects.count() == 2  # launched, initialized
+
+
+def test_the_store_closes_when_the_enrolment_ends(client, lesson_with, member):
+    lesson = lesson_with()
+    user = member(lesson)
+    unit = launch(client, lesson)
+    assert unit.say("initialized") == 200
+
+    Enrollment.objects.filter(user=user).update(status=Enrollment.Status.CANCELLED)
+
+    response = unit.send(unit.statement("completed", {"completion": True}))
+    assert response.status_code == 403
+    assert response.json()["error"] == "You may no longer open this lesson."
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_preferences_and_other_learners_data_are_refused_with_a_clear_4xx(
+    client, lesson_with, member
+):
+    lesson = lesson_with()
+    member(lesson)
+    unit = launch(client, lesson)
+    profile = "/xapi/cmi5/agents/profile?" + urlencode(
+        {"agent": json.dumps(unit.actor), "profileId": "cmi5LearnerPreferences"}
+    )
+    someone = {"objectType": "Agent", "account": {"homePage": "x", "name": "y"}}
+    their_state = "/xapi/cmi5/activities/state?" + urlencode(
+        {**unit.where("bookmark"), "agent": json.dumps(someone)}
+    )
+
+    assert unit.store.get(profile, **unit.headers).status_code == 404
+    assert (
+        unit.store.put(profile, "{}", content_type="application/json", **unit.headers)
+    ).status_code == 403
+    assert unit.store.get(their_state, **unit.headers).status_code == 403
+    assert (
+        unit.store.get(
+            f"/xapi/cmi5/statements?statementId={uuid.uuid4()}", **unit.headers
+        ).status_code
+        == 404
+    )
+    assert (
+        unit.store.get("/xapi/cmi5/statements?statementId=nope", **unit.headers)
+    ).status_code == 400
+    broken = unit.store.post(
+        "/xapi/cmi5/statements",
+        "{not json",
+        content_type="application/json",
+        **unit.headers,
+    )
+    assert broken.status_code == 400
