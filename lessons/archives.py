@@ -32,6 +32,47 @@ class PackageError(Exception):
         self.message = message
 
 
+MAX_DESCRIPTOR_BYTES = 2 * 1024 * 1024
+
+
+def open_package(data, descriptor, what):
+    """(the member names, the bytes of `descriptor` at the top, the total
+    size) of a package ZIP, after every member was checked; PackageError
+    when the file the package is described by is missing or too large."""
+    archive = open_archive(data)
+    names = checked_members(archive)
+    if descriptor not in names:
+        nested = [n for n in names if n.endswith(f"/{descriptor}")]
+        if nested:
+            raise PackageError(
+                _(
+                    "%(file)s is inside the folder “%(folder)s”: zip the "
+                    "folder's contents, not the folder."
+                )
+                % {"file": descriptor, "folder": nested[0].rsplit("/", 1)[0]}
+            )
+        raise PackageError(
+            _("The package has no %(file)s, so it is not %(what)s.")
+            % {"file": descriptor, "what": what}
+        )
+    info = archive.getinfo(descriptor)
+    if info.file_size > MAX_DESCRIPTOR_BYTES:
+        raise PackageError(_("%(file)s is too large.") % {"file": descriptor})
+    total = sum(archive.getinfo(name).file_size for name in names)
+    return names, archive.read(info), total
+
+
+def parse_xml(data, descriptor):
+    """The root element of a package's XML file, or PackageError."""
+    try:
+        return etree.fromstring(data, PARSER)
+    except etree.XMLSyntaxError as error:
+        raise PackageError(
+            _("%(file)s is not well-formed XML: %(error)s")
+            % {"file": descriptor, "error": error}
+        ) from error
+
+
 def open_archive(data):
     try:
         return zipfile.ZipFile(io.BytesIO(data))

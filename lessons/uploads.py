@@ -1,4 +1,4 @@
-"""What an uploaded H5P or SCORM package keeps besides its own file."""
+"""What an uploaded H5P, SCORM or cmi5 package keeps besides its own file."""
 
 from django.conf import settings
 from django.db import models
@@ -7,8 +7,9 @@ from wagtail.admin.panels import FieldPanel
 
 
 class UploadedPackage(models.Model):
-    """A package an editor uploads: checked by `read_upload` before it is
-    stored, then extracted once under `content_path` by a task."""
+    """A package an editor uploads, extracted once under `content_path` by a
+    task. Each kind defines `read_upload()`: check the new file, keep what
+    it says, raise ValidationError with the reason."""
 
     # Subclasses name the folder their extracted files go under.
     content_root = ""
@@ -40,10 +41,6 @@ class UploadedPackage(models.Model):
         if not self.file or getattr(self.file, "_committed", True):
             return
         self.read_upload()
-
-    def read_upload(self):
-        """Check the new file; raise ValidationError with the reason."""
-        raise NotImplementedError
 
     @property
     def content_path(self):

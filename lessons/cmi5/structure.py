@@ -6,23 +6,20 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
-from lxml import etree
 
 from ..archives import (
-    PARSER,
     PackageError,
     attribute,
-    checked_members,
     children,
     clean_href,
     first,
     local,
-    open_archive,
+    open_package,
+    parse_xml,
     text_of,
 )
 
 STRUCTURE_FILE = "cmi5.xml"
-MAX_STRUCTURE_BYTES = 2 * 1024 * 1024
 MOVE_ON = ("Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed")
 NOT_APPLICABLE = "NotApplicable"
 LAUNCH_METHODS = ("AnyWindow", "OwnWindow")
@@ -85,37 +82,14 @@ class CourseStructure:
 
 def read_course(data):
     """The CourseStructure of a cmi5 ZIP given as bytes, or PackageError."""
-    archive = open_archive(data)
-    names = checked_members(archive)
-    if STRUCTURE_FILE not in names:
-        nested = [n for n in names if n.endswith(f"/{STRUCTURE_FILE}")]
-        if nested:
-            raise PackageError(
-                _(
-                    "cmi5.xml is inside the folder “%(folder)s”: zip the folder's "
-                    "contents, not the folder."
-                )
-                % {"folder": nested[0].rsplit("/", 1)[0]}
-            )
-        raise PackageError(
-            _("The package has no cmi5.xml, so it is not a cmi5 course.")
-        )
-    info = archive.getinfo(STRUCTURE_FILE)
-    if info.file_size > MAX_STRUCTURE_BYTES:
-        raise PackageError(_("cmi5.xml is too large."))
-    course = parse_structure(archive.read(info), set(names))
-    course.file_count = len(names)
-    course.total_bytes = sum(archive.getinfo(n).file_size for n in names)
+    names, descriptor, total = open_package(data, STRUCTURE_FILE, _("a cmi5 course"))
+    course = parse_structure(descriptor, set(names))
+    course.file_count, course.total_bytes = len(names), total
     return course
 
 
 def parse_structure(data, names):
-    try:
-        root = etree.fromstring(data, PARSER)
-    except etree.XMLSyntaxError as error:
-        raise PackageError(
-            _("cmi5.xml is not well-formed XML: %(error)s") % {"error": error}
-        ) from error
+    root = parse_xml(data, STRUCTURE_FILE)
     if local(root) != "courseStructure":
         raise PackageError(_("cmi5.xml does not describe a course structure."))
     course = first(root, "course")

@@ -5,22 +5,18 @@ import posixpath
 from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
-from lxml import etree
 
 from ..archives import (
-    PARSER,
     PackageError,
     attribute,
-    checked_members,
     children,
     clean_href,
     first,
     local,
-    open_archive,
+    open_package,
+    parse_xml,
     text_of,
 )
-
-MAX_MANIFEST_BYTES = 2 * 1024 * 1024
 
 EDITIONS_2004 = {
     "cam 1.3": "2004 2nd Edition",
@@ -88,27 +84,11 @@ class Manifest:
 
 def read_package(data):
     """The Manifest of a SCORM ZIP given as bytes, or PackageError."""
-    archive = open_archive(data)
-    names = checked_members(archive)
-    if "imsmanifest.xml" not in names:
-        nested = [n for n in names if n.endswith("/imsmanifest.xml")]
-        if nested:
-            raise PackageError(
-                _(
-                    "imsmanifest.xml is inside the folder “%(folder)s”: zip the "
-                    "folder's contents, not the folder."
-                )
-                % {"folder": nested[0].rsplit("/", 1)[0]}
-            )
-        raise PackageError(
-            _("The package has no imsmanifest.xml, so it is not a SCORM package.")
-        )
-    info = archive.getinfo("imsmanifest.xml")
-    if info.file_size > MAX_MANIFEST_BYTES:
-        raise PackageError(_("imsmanifest.xml is too large."))
-    manifest = parse_manifest(archive.read(info), set(names))
-    manifest.file_count = len(names)
-    manifest.total_bytes = sum(archive.getinfo(n).file_size for n in names)
+    names, descriptor, total = open_package(
+        data, "imsmanifest.xml", _("a SCORM package")
+    )
+    manifest = parse_manifest(descriptor, set(names))
+    manifest.file_count, manifest.total_bytes = len(names), total
     return manifest
 
 
@@ -116,12 +96,7 @@ def read_package(data):
 
 
 def parse_manifest(data, names):
-    try:
-        root = etree.fromstring(data, PARSER)
-    except etree.XMLSyntaxError as error:
-        raise PackageError(
-            _("imsmanifest.xml is not well-formed XML: %(error)s") % {"error": error}
-        ) from error
+    root = parse_xml(data, "imsmanifest.xml")
     if local(root) != "manifest":
         raise PackageError(_("imsmanifest.xml does not describe a manifest."))
     version, edition = scorm_version(root)
