@@ -3,77 +3,25 @@ client library (npm `@xapi/cmi5`): the unit fetches its credential, reads
 its launch data from the platform, and its completed statement completes
 the lesson; a unit that fails does not."""
 
-import time
-
 import pytest
-from django.core.files.base import ContentFile
-from django.test import TestCase
 from playwright.sync_api import expect
 
 from learners.models import Cmi5Registration, Cmi5Statement, LessonProgress
 from lessons.models import Cmi5Package
-from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
-from tests.learners.factories import enrolled, learner
+from tests.e2e.package_lessons import log_in, package_lesson, wait_for
 from tests.lessons.cmi5_packages import cmi5_zip
-from tests.lessons.factories import LessonPageFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "units-that-report"
-
 
 def cmi5_lesson(move_on):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        package = Cmi5Package(
-            file=ContentFile(cmi5_zip(units=(("intro", move_on, 0.8),)), name="c.zip")
-        )
-        package.read_upload()
-        package.save()
-    course = CoursePageFactory(
-        parent=build_site().catalogue, title="Privacy", slug="privacy"
-    )
-    section = SectionPageFactory(parent=course, slug="s")
-    lesson = LessonPageFactory(
-        parent=section,
-        slug="gdpr",
-        title="Data protection",
-        body=[
-            {
-                "type": "cmi5",
-                "id": "c1",
-                "value": {"package": package.pk, "height": 420},
-            }
-        ],
-    )
-    lesson.save_revision().publish()
-    user = learner(username="unit", email="unit@example.com")
-    user.set_password(PASSWORD)
-    user.save()
-    enrolled(user, course)
-    return lesson
-
-
-def log_in(page, live_server):
-    page.goto(live_server.url + "/accounts/login/?next=/courses/privacy/s/gdpr/")
-    form = page.locator("main form")
-    form.locator("input[name=login]").fill("unit@example.com")
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.get_by_role("button", name="Log in").click()
-
-
-def wait_for(check, seconds=10):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    return check()
+    data = cmi5_zip(units=(("intro", move_on, 0.8),))
+    return package_lesson(Cmi5Package, data, "cmi5", "c1", "Data protection")
 
 
 def test_a_cmi5_unit_completes_the_lesson(live_server, page, output_dir):
     lesson = cmi5_lesson("Completed")
-    log_in(page, live_server)
+    log_in(page, live_server, lesson)
     page.locator(".cmi5-block__unit").get_by_role("button", name="Start").click()
     unit = page.frame_locator("iframe.cmi5-block__frame")
     expect(unit.locator("#state")).to_have_text("initialized")
@@ -97,7 +45,7 @@ def test_a_cmi5_unit_completes_the_lesson(live_server, page, output_dir):
 
 def test_a_failed_unit_does_not_complete_the_lesson(live_server, page):
     lesson = cmi5_lesson("Passed")
-    log_in(page, live_server)
+    log_in(page, live_server, lesson)
     page.locator(".cmi5-block__unit").get_by_role("button", name="Start").click()
     unit = page.frame_locator("iframe.cmi5-block__frame")
     expect(unit.locator("#state")).to_have_text("initialized")

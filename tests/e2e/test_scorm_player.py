@@ -3,62 +3,20 @@ finds scorm-again's runtime, its commits reach the server through the lesson
 page, a reload restores its location, and "passed" or "completed" complete
 the lesson while "failed" does not."""
 
-import time
-
 import pytest
-from django.core.files.base import ContentFile
-from django.test import TestCase
 from playwright.sync_api import expect
 
 from learners.models import LessonProgress, ScormRecord
 from lessons.models import ScormPackage
-from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
-from tests.learners.factories import enrolled, learner
-from tests.lessons.factories import LessonPageFactory
+from tests.e2e.package_lessons import log_in, package_lesson, wait_for
 from tests.lessons.scorm_packages import scorm_zip
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "packages-that-play"
-
 
 def scorm_lesson(version):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        package = ScormPackage(
-            file=ContentFile(scorm_zip(version, title="Fire safety"), name="p.zip")
-        )
-        package.read_upload()
-        package.save()
-    course = CoursePageFactory(
-        parent=build_site().catalogue, title="Safety", slug="safety"
-    )
-    section = SectionPageFactory(parent=course, slug="s")
-    lesson = LessonPageFactory(
-        parent=section,
-        slug="fire",
-        title="Fire safety",
-        body=[
-            {
-                "type": "scorm",
-                "id": "sc1",
-                "value": {"package": package.pk, "height": 420},
-            }
-        ],
-    )
-    lesson.save_revision().publish()
-    user = learner(username="safe", email="safe@example.com")
-    user.set_password(PASSWORD)
-    user.save()
-    enrolled(user, course)
-    return lesson
-
-
-def log_in(page, live_server):
-    page.goto(live_server.url + "/accounts/login/?next=/courses/safety/s/fire/")
-    form = page.locator("main form")
-    form.locator("input[name=login]").fill("safe@example.com")
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.get_by_role("button", name="Log in").click()
+    data = scorm_zip(version, title="Fire safety")
+    return package_lesson(ScormPackage, data, "scorm", "sc1", "Fire safety")
 
 
 def leave(page):
@@ -72,16 +30,6 @@ def leave(page):
     ), "the closing commit never reached the server"
 
 
-def wait_for(check, seconds=10):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    return check()
-
-
 @pytest.mark.parametrize(
     ("version", "api_name"), [("1.2", "API found"), ("2004", "API_1484_11 found")]
 )
@@ -89,7 +37,7 @@ def test_a_scorm_package_resumes_and_completes_the_lesson(
     live_server, page, output_dir, version, api_name
 ):
     lesson = scorm_lesson(version)
-    log_in(page, live_server)
+    log_in(page, live_server, lesson)
     sco = page.frame_locator(".scorm-block__player iframe")
     expect(sco.get_by_text(api_name)).to_be_visible()
     expect(sco.locator("#location")).to_have_text("start")
@@ -125,7 +73,7 @@ def test_a_scorm_package_resumes_and_completes_the_lesson(
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_a_failed_package_does_not_complete_the_lesson(live_server, page, version):
     lesson = scorm_lesson(version)
-    log_in(page, live_server)
+    log_in(page, live_server, lesson)
     sco = page.frame_locator(".scorm-block__player iframe")
     sco.get_by_role("button", name="Fail").click()
     record = wait_for(lambda: ScormRecord.objects.filter(success=False).first())
