@@ -2,11 +2,12 @@
 
 Bodies are lists of (block type, value). `HANDOUT` stands for the course's
 generated PDF; `TOOL_URL` for the demo practice tool served by this site;
-`video`, `captions`, `activity` and `scorm_package` for the media made in
+`video`, `captions`, `activity`, `scorm_package` and `cmi5_package` for the
+media made in
 `demo/media`.
 """
 
-from demo.media.seed import CAPTIONS, H5P, SCORM, VIDEO, transcript
+from demo.media.seed import CAPTIONS, CMI5, H5P, SCORM, VIDEO, transcript
 
 HANDOUT = "__handout__"
 TOOL_URL = "__tool_url__"
@@ -26,6 +27,10 @@ def activity(slug):
 
 def scorm_package(slug):
     return SCORM + slug
+
+
+def cmi5_package(slug):
+    return CMI5 + slug
 
 
 CATEGORIES = [
@@ -370,6 +375,14 @@ PYTHON_COURSE = {
                             },
                         ),
                         (
+                            "cmi5",
+                            {
+                                "title": "Habits of readable Python",
+                                "package": cmi5_package("python-habits"),
+                                "height": 420,
+                            },
+                        ),
+                        (
                             "ai_tool",
                             {
                                 "title": "Practice with the tutor",
@@ -594,6 +607,14 @@ SQL_COURSE = {
                                 "completion_rule": "passed",
                                 "minimum_score": 0,
                                 "height": 400,
+                            },
+                        ),
+                        (
+                            "cmi5",
+                            {
+                                "title": "Habits of careful queries",
+                                "package": cmi5_package("sql-habits"),
+                                "height": 420,
                             },
                         ),
                     ],
@@ -901,6 +922,14 @@ WRITING_COURSE = {
                                 "completion_rule": "passed",
                                 "minimum_score": 0,
                                 "height": 400,
+                            },
+                        ),
+                        (
+                            "cmi5",
+                            {
+                                "title": "A checklist for plain writing",
+                                "package": cmi5_package("plain-checklist"),
+                                "height": 420,
                             },
                         ),
                         (

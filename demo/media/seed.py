@@ -7,14 +7,15 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from lessons.h5p import schedule_extraction
-from lessons.models import H5PPackage, ScormPackage
+from lessons.models import Cmi5Package, H5PPackage, ScormPackage
 
-from . import scorm
+from . import cmi5, scorm
 from .h5p import ACTIVITIES, package_bytes
 from .videos import VIDEOS
 
 VIDEO, CAPTIONS, H5P = "__video__:", "__captions__:", "__h5p__:"
 SCORM = "__scorm__:"
+CMI5 = "__cmi5__:"
 
 
 def resolve(placeholder):
@@ -28,6 +29,8 @@ def resolve(placeholder):
         return h5p_package(placeholder.removeprefix(H5P)).pk
     if placeholder.startswith(SCORM):
         return scorm_package(placeholder.removeprefix(SCORM)).pk
+    if placeholder.startswith(CMI5):
+        return cmi5_package(placeholder.removeprefix(CMI5)).pk
     return None
 
 
@@ -79,6 +82,19 @@ def scorm_package(slug):
         return existing
     package = ScormPackage(
         title=title, file=ContentFile(scorm.package_bytes(slug), name=f"{slug}.zip")
+    )
+    package.read_upload()
+    package.save()  # extracted through the outbox, as every upload is
+    return package
+
+
+def cmi5_package(slug):
+    title = cmi5.PACKAGES[slug]["title"]
+    existing = Cmi5Package.objects.filter(title=title).first()
+    if existing:
+        return existing
+    package = Cmi5Package(
+        title=title, file=ContentFile(cmi5.package_bytes(slug), name=f"{slug}.zip")
     )
     package.read_upload()
     package.save()  # extracted through the outbox, as every upload is

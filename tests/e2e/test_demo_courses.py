@@ -118,6 +118,19 @@ def pass_scorm(page, block):
     expect(requirement(page, block.id)).to_contain_text("done")
 
 
+def tick_cmi5_checklist(page, block):
+    page.locator(".cmi5-block__unit").get_by_role("button", name="Start").click()
+    unit = page.frame_locator("iframe.cmi5-block__frame")
+    expect(unit.get_by_text("Your progress is saved as you go.")).to_be_visible()
+    for box in unit.get_by_role("checkbox").all():
+        box.check()
+    unit.get_by_role("button", name="I have read them all").click()
+    # The unit ends by going to its return address, inside the frame.
+    expect(unit.get_by_role("link", name="Back to the lesson")).to_be_visible()
+    page.reload()
+    expect(requirement(page, block.id)).to_contain_text("done")
+
+
 def practise_with_tutor(page, block):
     topic = block.value["parameters"].split('"')[3]
     tool = page.frame_locator("iframe.ai-tool-block__frame")
@@ -183,6 +196,8 @@ def finish_lesson(page, live_server, lesson, output_dir):
             answer_h5p(page, block)
         elif kind == "scorm":
             pass_scorm(page, block)
+        elif kind == "cmi5":
+            tick_cmi5_checklist(page, block)
         elif kind == "ai_tool":
             practise_with_tutor(page, block)
         elif kind == "quiz":

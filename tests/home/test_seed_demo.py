@@ -18,9 +18,7 @@ from lessons.models import LessonPage
 
 pytestmark = pytest.mark.django_db
 
-# The demo has no cmi5 course yet (README, cmi5 limits); every other kind of
-# block is in every demo course.
-BLOCK_TYPES = set(LessonStreamBlock().child_blocks) - {"cmi5"}
+BLOCK_TYPES = set(LessonStreamBlock().child_blocks)
 READING_BLOCKS = {"rich_text", "markdown", "code", "pdf"}
 
 
