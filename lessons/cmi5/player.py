@@ -31,6 +31,14 @@ from .models import Cmi5Package
 SIGNING_SALT = "coursewright.cmi5-player"
 
 
+def frame_sandbox():
+    """The lesson frame's sandbox: SCORM's, and a click on the page a unit
+    returns to (its returnURL, on this site) may take the learner back to
+    the lesson. The unit's own pages keep the stricter sandbox of their
+    Content-Security-Policy."""
+    return f"{sandbox()} allow-top-navigation-by-user-activation"
+
+
 def unit_url(package, user, origin, unit):
     """The address `unit` launches from, before the launch parameters."""
     if unit.external:

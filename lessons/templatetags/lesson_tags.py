@@ -1,10 +1,11 @@
 """Inclusion tags that show a learner's own quiz attempts and submissions,
-and the signed addresses of the sandboxed H5P and SCORM players."""
+and the signed addresses of the sandboxed H5P, SCORM and cmi5 players."""
 
 from django import template
 from django.conf import settings
 
 from lessons.blocks.media import origin_of
+from lessons.cmi5 import player as cmi5_player
 from lessons.grading import public_questions
 from lessons.h5p_player import player_url
 from lessons.scorm import player as scorm_player
@@ -134,3 +135,8 @@ def cmi5_units(context, package, block_id):
     if request.user.is_authenticated:
         results = learner_side.cmi5_results(request.user, page, block_id)
     return [(unit, results.get(unit.id, {})) for unit in package.units]
+
+
+@register.simple_tag
+def cmi5_sandbox():
+    return cmi5_player.frame_sandbox()

@@ -178,6 +178,7 @@ def test_a_launch_is_a_post_and_the_page_view_writes_nothing(
 
     assert 'action="' + lesson.url + 'cmi5/c1/launch/"' in html
     assert 'target="cmi5-c1"' in html and 'sandbox="allow-scripts' in html
+    assert "allow-same-origin" not in html
     assert not Cmi5Session.objects.exists()
     assert client.get(f"{lesson.url}cmi5/c1/launch/").status_code == 405
 
