@@ -98,9 +98,11 @@ function update() {{
 boxes.forEach(function (box) {{ box.addEventListener("change", update); }});
 cmi5.initialize().then(function () {{
   ready = true;
-  statusLine.textContent = cmi5.getLaunchData().launchMode === "Normal"
-    ? "Your progress is saved as you go."
-    : "A preview: nothing you do here is saved.";
+  statusLine.textContent = {{
+    Normal: "Your progress is saved as you go.",
+    Review: "You finished this part before: look back as you like.",
+    Browse: "A preview: nothing you do here is saved."
+  }}[cmi5.getLaunchData().launchMode];
   update();
 }}, function () {{ statusLine.textContent = "This part could not reach the course."; }});
 button.addEventListener("click", function () {{

@@ -45,6 +45,7 @@ class Cmi5Session(models.Model):
     class Mode(models.TextChoices):
         NORMAL = "Normal"
         BROWSE = "Browse"
+        REVIEW = "Review"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(

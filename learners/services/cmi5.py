@@ -19,6 +19,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lessons.cmi5.structure import NOT_APPLICABLE
+
 from .. import xapi
 from ..access import lesson_access
 from ..models import Cmi5Registration, Cmi5Session, Cmi5Statement
@@ -61,10 +63,11 @@ def unit_of(lesson, block_id, au_id):
 
 
 def launch(user, lesson, block_id, au_id, *, browse=False):
-    """A new session of one AU: (session, fetch key). In Normal mode the
-    learner's registration is used (made on the first launch) and a session
-    left open is recorded as abandoned; in Browse mode (staff trying it)
-    nothing is kept for anyone's progress."""
+    """A new session of one AU: (session, fetch key). For a learner, their
+    registration is used (made on the first launch), a session left open is
+    recorded as abandoned, and the mode is Normal, or Review once the unit
+    is done; in Browse mode (staff trying it) nothing is kept for anyone's
+    progress."""
     package, unit = unit_of(lesson, block_id, au_id)
     key = secrets.token_urlsafe(32)
     session = Cmi5Session(
@@ -97,12 +100,21 @@ def launch(user, lesson, block_id, au_id, *, browse=False):
             _lms_statement(stale, "abandoned", unit_object(stale, package, unit))
         session.registration = registration
         session.registration_uuid = registration.pk
-        session.launch_mode = Cmi5Session.Mode.NORMAL
+        session.launch_mode = _mode(registration, unit)
         session.save()
         launched = unit_object(session, package, unit)
         _lms_statement(session, "launched", launched, extensions=_launch_facts(unit))
         _update_results(registration, session, package)
     return session, key
+
+
+def _mode(registration, unit):
+    """Review once the unit's moveOn is met: a look back, with nothing to
+    record (a second "completed" would break the cmi5 rules)."""
+    done = registration.results.get(unit.id, {}).get("satisfied")
+    if done and unit.move_on != NOT_APPLICABLE:
+        return Cmi5Session.Mode.REVIEW
+    return Cmi5Session.Mode.NORMAL
 
 
 def launch_parameters(session, key, base_url):

@@ -2,7 +2,7 @@
 it is stored: the session's learner and registration, `initialized` first
 and `terminated` last, cmi5-defined verbs once per session, one completed
 and one passed per registration, no failed after passed, no results in
-Browse mode, and the mastery score."""
+Browse or Review mode, and the mastery score."""
 
 from django.utils.translation import gettext as _
 

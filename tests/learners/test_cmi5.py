@@ -488,3 +488,19 @@ def test_preferences_and_other_learners_data_are_refused_with_a_clear_4xx(
         **unit.headers,
     )
     assert broken.status_code == 400
+
+
+def test_a_finished_unit_opens_again_in_review_mode(client, lesson_with, member):
+    lesson = lesson_with()
+    member(lesson)
+    first = launch(client, lesson)
+    first.say("initialized")
+    first.say("completed", {"completion": True})
+    first.say("terminated")
+
+    again = launch(client, lesson)
+
+    assert again.launch_data["launchMode"] == "Review"
+    assert again.say("initialized") == 200
+    assert again.say("completed", {"completion": True}) == 403
+    assert Cmi5Registration.objects.get().satisfied
