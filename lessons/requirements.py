@@ -49,6 +49,8 @@ class Requirement:
             title = title or _("the activity")
             if self.rule == "viewed":
                 return _("Open “%(title)s”") % {"title": title}
+            if self.rule == "passed" and not self.minimum:
+                return _("Pass “%(title)s”") % {"title": title}
             if self.rule == "passed":
                 return _("Pass “%(title)s” with %(pct)s%% or more") % {
                     "title": title,

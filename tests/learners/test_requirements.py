@@ -17,6 +17,7 @@ from learners.services.requirements import (
     requirement_states,
 )
 from lessons.models import LessonPage
+from lessons.requirements import Kind, Requirement
 from tests.courses.factories import CoursePageFactory, SectionPageFactory
 from tests.learners.assessment_data import quiz_block
 from tests.learners.factories import enrolled, learner
@@ -186,3 +187,11 @@ def _right_answers(attempt):
         else:
             answers[key] = question["answer"]
     return answers
+
+
+def test_a_pass_rule_names_its_minimum_only_when_there_is_one():
+    any_score = Requirement("b", Kind.SCORM, "Spot the point", rule="passed")
+    half = Requirement("b", Kind.H5P, "Pick a heading", rule="passed", minimum=50)
+
+    assert any_score.label == "Pass “Spot the point”"
+    assert half.label == "Pass “Pick a heading” with 50% or more"
