@@ -82,7 +82,8 @@ def launch(user, lesson, block_id, au_id, *, browse=False):
         session.registration_uuid = uuid.uuid4()
         with transaction.atomic():
             session.save()
-            _lms_statement(session, "launched", unit_object(session, package, unit))
+            launched = unit_object(session, unit)
+            _lms_statement(session, "launched", launched, _launch_facts(unit))
         return session, key
     enrollment = _enrollment_with_access(user, lesson)
     with transaction.atomic():
@@ -97,14 +98,17 @@ def launch(user, lesson, block_id, au_id, *, browse=False):
         ):
             stale.abandoned = True
             stale.save(update_fields=["abandoned"])
-            _lms_statement(stale, "abandoned", unit_object(stale, package, unit))
+            _lms_statement(stale, "abandoned", unit_object(stale, unit))
         session.registration = registration
         session.registration_uuid = registration.pk
         session.launch_mode = _mode(registration, unit)
         session.save()
-        launched = unit_object(session, package, unit)
-        _lms_statement(session, "launched", launched, extensions=_launch_facts(unit))
-        _update_results(registration, session, package)
+        launched = unit_object(session, unit)
+        _lms_statement(session, "launched", launched, _launch_facts(unit))
+        # Units with moveOn NotApplicable are satisfied from the first launch.
+        newly_satisfied = _update_results(registration, session, package)
+    if newly_satisfied:
+        complete_when_requirements_met(user, lesson, enrollment=enrollment)
     return session, key
 
 
@@ -148,7 +152,7 @@ def course_activity(session):
     return xapi.activity_id("cmi5", session.lesson_id, session.block_id)
 
 
-def unit_object(session, package, unit):
+def unit_object(session, unit):
     return {
         "objectType": "Activity",
         "id": activity_of(session, unit),
@@ -267,7 +271,7 @@ def record_statements(session, statements, *, statement_id=None):
             _("Send at most %(count)s statements at once.") % {"count": MAX_STATEMENTS}
         )
     package, unit = unit_of(session.lesson, session.block_id, session.au_id)
-    kept = []
+    kept, results_changed, newly_satisfied = [], False, False
     with transaction.atomic():
         session = Cmi5Session.objects.select_for_update().get(pk=session.pk)
         registration = (
@@ -299,12 +303,12 @@ def record_statements(session, statements, *, statement_id=None):
                 actor=actor(session.user),
                 unit_activity=activity_of(session, unit),
             )
-            _apply(session, registration, unit, verb, statement)
+            results_changed |= _apply(session, registration, unit, verb, statement)
             _keep(session, statement, identifier)
             kept.append(str(identifier))
-        if registration is not None:
-            _update_results(registration, session, package)
-    if registration is not None and registration.satisfied:
+        if results_changed:
+            newly_satisfied = _update_results(registration, session, package)
+    if newly_satisfied:
         complete_when_requirements_met(session.user, session.lesson)
     return kept
 
@@ -319,25 +323,24 @@ def _statement_id(statement):
 
 
 def _apply(session, registration, unit, verb, statement):
-    """What a checked cmi5-defined statement changes."""
-    now = timezone.now()
-    if verb == "initialized":
-        session.initialized_at = now
-    elif verb == "terminated":
-        session.terminated_at = now
-    session.save(update_fields=["initialized_at", "terminated_at"])
+    """What a checked cmi5-defined statement changes; True when it is a
+    result of the unit."""
+    if verb in {"initialized", "terminated"}:
+        setattr(session, f"{verb}_at", timezone.now())
+        session.save(update_fields=[f"{verb}_at"])
     if registration is None or verb not in {"completed", "passed", "failed"}:
-        return
+        return False
     result = registration.results.setdefault(unit.id, {})
     result[verb] = True
     scaled = ((statement.get("result") or {}).get("score") or {}).get("scaled")
     if isinstance(scaled, int | float) and verb in {"passed", "failed"}:
         result["score"] = round(max(0, min(1, scaled)) * 100)
+    return True
 
 
 def _update_results(registration, session, package):
     """Each unit's moveOn, and the course's; a newly satisfied course gets
-    the platform's satisfied statement."""
+    the platform's satisfied statement. True when it was newly satisfied."""
     for unit in package.units:
         result = registration.results.setdefault(unit.id, {})
         result["satisfied"] = unit.satisfied_by(
@@ -358,6 +361,8 @@ def _update_results(registration, session, package):
             },
         }
         _lms_statement(session, "satisfied", course)
+        return True
+    return False
 
 
 def _lms_statement(session, verb, obj, extensions=None):

@@ -504,3 +504,16 @@ def test_a_finished_unit_opens_again_in_review_mode(client, lesson_with, member)
     assert again.say("initialized") == 200
     assert again.say("completed", {"completion": True}) == 403
     assert Cmi5Registration.objects.get().satisfied
+
+
+def test_units_with_nothing_to_meet_are_satisfied_at_the_first_launch(
+    client, lesson_with, member
+):
+    lesson = lesson_with(units=(("intro", "NotApplicable", None),))
+    user = member(lesson)
+
+    launch(client, lesson)
+
+    assert Cmi5Registration.objects.get().satisfied
+    assert LessonProgress.objects.get(enrollment__user=user, lesson=lesson).is_completed
+    assert launch(client, lesson).launch_data["launchMode"] == "Normal"
