@@ -60,42 +60,35 @@ def transcript(slug):
     return VIDEOS[slug].transcript
 
 
-def h5p_package(slug):
-    activity = ACTIVITIES[slug]
-    existing = H5PPackage.objects.filter(title=activity["title"]).first()
+def uploaded(model, title, make_bytes, name):
+    """The demo's package of that title, uploaded once as an editor would:
+    checked, saved, then extracted through the outbox like every upload."""
+    existing = model.objects.filter(title=title).first()
     if existing:
         return existing
-    upload = ContentFile(
-        package_bytes(activity["title"], activity["questions"]), name=f"{slug}.h5p"
-    )
-    package = H5PPackage(title=activity["title"], file=upload)
+    package = model(title=title, file=ContentFile(make_bytes(), name=name))
     package.read_upload()
     package.save()
-    schedule_extraction(package)
     return package
+
+
+def h5p_package(slug):
+    activity = ACTIVITIES[slug]
+    return uploaded(
+        H5PPackage,
+        activity["title"],
+        lambda: package_bytes(activity["title"], activity["questions"]),
+        f"{slug}.h5p",
+    )
 
 
 def scorm_package(slug):
     title = scorm.PACKAGES[slug]["title"]
-    existing = ScormPackage.objects.filter(title=title).first()
-    if existing:
-        return existing
-    package = ScormPackage(
-        title=title, file=ContentFile(scorm.package_bytes(slug), name=f"{slug}.zip")
+    return uploaded(
+        ScormPackage, title, lambda: scorm.package_bytes(slug), f"{slug}.zip"
     )
-    package.read_upload()
-    package.save()  # extracted through the outbox, as every upload is
-    return package
 
 
 def cmi5_package(slug):
     title = cmi5.PACKAGES[slug]["title"]
-    existing = Cmi5Package.objects.filter(title=title).first()
-    if existing:
-        return existing
-    package = Cmi5Package(
-        title=title, file=ContentFile(cmi5.package_bytes(slug), name=f"{slug}.zip")
-    )
-    package.read_upload()
-    package.save()  # extracted through the outbox, as every upload is
-    return package
+    return uploaded(Cmi5Package, title, lambda: cmi5.package_bytes(slug), f"{slug}.zip")
