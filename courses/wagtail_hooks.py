@@ -100,11 +100,13 @@ def _export_button(page, user):
         isinstance(page.specific_deferred, CoursePage)
         and page.permissions_for_user(user).can_edit()
     ):
+        url = reverse("course_exchange:export", args=[page.pk])
+        yield Button(_("Export"), url, icon_name="download", priority=75)
         yield Button(
-            _("Export"),
-            reverse("course_exchange:export", args=[page.pk]),
+            _("Export as Common Cartridge"),
+            f"{url}?format=cc",
             icon_name="download",
-            priority=75,
+            priority=76,
         )
 
 

@@ -1,6 +1,7 @@
 """The admin's buttons for moving courses: "Export" on a course (for whoever
-may edit it) downloads its package; "Import a course" (for whoever may add
-courses to the catalogue) makes a new draft from one."""
+may edit it) downloads its package, or its IMS Common Cartridge; "Import a
+course" (for whoever may add courses to the catalogue) makes a new draft
+from either."""
 
 from django import forms
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import CourseIndexPage, CoursePage
+from .cartridge import export_cartridge
 from .native import ExchangeError, export_course, import_course
 
 MAX_IMPORT_BYTES = 500 * 1024 * 1024
@@ -20,8 +22,9 @@ class ImportForm(forms.Form):
     package = forms.FileField(
         label=gettext_lazy("Course package"),
         help_text=gettext_lazy(
-            "A ZIP exported from Coursewright. The course arrives as a draft "
-            "owned by you; nothing is published."
+            "A ZIP exported from Coursewright, or a Common Cartridge (.imscc) "
+            "from another system (its pages and structure). The course arrives "
+            "as a draft owned by you; nothing is published."
         ),
     )
 
@@ -38,12 +41,17 @@ def may_import(user):
 
 
 def export_view(request, page_id):
-    """GET: the course's package, for someone who may edit the course."""
+    """GET: the course's package (`?format=cc`: its Common Cartridge), for
+    someone who may edit the course."""
     course = get_object_or_404(CoursePage, pk=page_id)
     if not course.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    response = HttpResponse(export_course(course), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{course.slug}.zip"'
+    if request.GET.get("format") == "cc":
+        data, name = export_cartridge(course), f"{course.slug}.imscc"
+    else:
+        data, name = export_course(course), f"{course.slug}.zip"
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

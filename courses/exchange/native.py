@@ -217,18 +217,24 @@ def _int(value):
 
 
 def import_course(data, owner, parent=None):
-    """A new draft course from a native package, owned and taught by
-    `owner`; ExchangeError when the package cannot be used. Nothing is
+    """A new draft course from a native package (or a Common Cartridge's
+    structure and web content), owned and taught by `owner`; ExchangeError
+    when the package cannot be used. Nothing is
     published: the course goes through the site's workflow like any other."""
     try:
         archive = open_archive(data)
         names = set(checked_members(archive))
     except PackageError as error:
         raise ExchangeError(error.message) from error
-    manifest = _manifest(archive, names)
     parent = parent or CourseIndexPage.objects.first()
     if parent is None:
         raise ExchangeError(_("The site has no catalogue page to import into."))
+    if "imsmanifest.xml" in names and "manifest.json" not in names:
+        from .cartridge_import import import_cartridge  # it builds on this module
+
+        with transaction.atomic():
+            return import_cartridge(data, owner, parent)
+    manifest = _manifest(archive, names)
     with transaction.atomic():
         return _Importer(archive, names, manifest, owner).create(parent)
 
@@ -308,15 +314,7 @@ class _Importer:
         return course
 
     def add(self, parent, page):
-        page.owner = self.owner
-        try:
-            parent.add_child(instance=page)
-            page.save_revision(user=self.owner)
-        except ValidationError as error:
-            raise ExchangeError(
-                _("“%(title)s” cannot be imported: %(reason)s")
-                % {"title": page.title, "reason": "; ".join(error.messages)}
-            ) from error
+        add_page(parent, page, self.owner)
 
     def body(self, raw):
         known = set(LessonStreamBlock().child_blocks)
@@ -374,6 +372,19 @@ class _Importer:
                 slug=data["slug"], name=data.get("name") or data["slug"]
             )
         return category
+
+
+def add_page(parent, page, owner):
+    """A new draft page under `parent`, with its first revision."""
+    page.owner = owner
+    try:
+        parent.add_child(instance=page)
+        page.save_revision(user=owner)
+    except ValidationError as error:
+        raise ExchangeError(
+            _("“%(title)s” cannot be imported: %(reason)s")
+            % {"title": page.title, "reason": "; ".join(error.messages)}
+        ) from error
 
 
 def _checked(package):

@@ -1,10 +1,12 @@
-"""`manage.py export_course <course-slug> <file.zip>`: the course as a native
-package (its pages as last edited, every block and the files they use)."""
+"""`manage.py export_course <course-slug> <file.zip> [--format cc]`: the
+course as a native package (its pages as last edited, every block and the
+files they use), or as an IMS Common Cartridge 1.3."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from courses.exchange.cartridge import export_cartridge
 from courses.exchange.native import export_course
 from courses.models import CoursePage
 
@@ -15,6 +17,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("course", help="the course's slug")
         parser.add_argument("file", help="where to write the ZIP")
+        parser.add_argument(
+            "--format",
+            choices=["native", "cc"],
+            default="native",
+            help="native: a Coursewright package; cc: IMS Common Cartridge 1.3",
+        )
 
     def handle(self, *args, **options):
         courses = list(CoursePage.objects.filter(slug=options["course"])[:2])
@@ -22,7 +30,8 @@ class Command(BaseCommand):
             raise CommandError(f"No course has the slug {options['course']!r}.")
         if len(courses) > 1:
             raise CommandError(f"Several courses have the slug {options['course']!r}.")
-        data = export_course(courses[0])
+        export = export_cartridge if options["format"] == "cc" else export_course
+        data = export(courses[0])
         Path(options["file"]).write_bytes(data)
         self.stdout.write(
             f"Exported “{courses[0].title}” to {options['file']} ({len(data)} bytes)."
