@@ -47,6 +47,7 @@ AU_PAGE = """<!DOCTYPE html>
 var cmi5 = new Cmi5();
 function show(id, text) {{ document.getElementById(id).textContent = text; }}
 function run(step) {{
+  show("state", "sending");
   step().then(function () {{ show("state", "sent"); }}, function (e) {{
     show("error", String(e && e.response ? e.response.status : e));
   }});
