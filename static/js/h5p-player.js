@@ -2,7 +2,9 @@
 // player frame (and only to it), sends its xAPI statements and the
 // learner's saved state to the server with this page's session and CSRF
 // token, and sizes the frame to the activity. The server keeps statements
-// as self-reported results and applies the block's completion rule.
+// as self-reported results and applies the block's completion rule. In a
+// preview (its instructor or staff, not enrolled) nothing is sent: the
+// activity starts fresh and its answers are not kept.
 (function () {
   "use strict";
   const players = document.querySelectorAll("[data-h5p-player]");
@@ -34,6 +36,10 @@
   }
 
   function state(el, message) {
+    if ("preview" in el.dataset) {
+      const body = message.method === "POST" ? { success: true } : { success: true, data: false };
+      return Promise.resolve({ status: 200, body: JSON.stringify(body) });
+    }
     const request =
       message.method === "POST"
         ? {
@@ -55,13 +61,14 @@
     window.addEventListener("message", (event) => {
       const message = event.data;
       if (event.source !== frame.contentWindow || !message || message.source !== "coursewright-h5p") return;
+      const preview = "preview" in el.dataset;
       if (message.kind === "ready") {
         if (loading) loading.remove();
-        post(el.dataset.xapiUrl, el.dataset.csrfToken, { verb: { id: "http://adlnet.gov/expapi/verbs/attempted" } });
+        if (!preview) post(el.dataset.xapiUrl, el.dataset.csrfToken, { verb: { id: "http://adlnet.gov/expapi/verbs/attempted" } });
       } else if (message.kind === "failed") {
         if (loading) loading.textContent = el.dataset.failedText;
       } else if (message.kind === "xapi" && message.statement && typeof message.statement === "object") {
-        post(el.dataset.xapiUrl, el.dataset.csrfToken, message.statement);
+        if (!preview) post(el.dataset.xapiUrl, el.dataset.csrfToken, message.statement);
       } else if (message.kind === "state" && /^(GET|POST)$/.test(message.method)) {
         state(el, message).then((reply) => {
           // The sandboxed frame's origin is opaque, so it cannot be named.

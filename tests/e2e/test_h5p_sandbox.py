@@ -8,6 +8,7 @@ from django.test import TestCase
 from playwright.sync_api import expect
 
 from demo.media.h5p import build_h5p
+from learners.models import Enrollment
 from lessons.models import H5PPackage
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
 from tests.learners.factories import enrolled, learner
@@ -107,3 +108,25 @@ def test_a_package_script_cannot_read_cookies_the_page_or_the_admin(
         "lesson page: blocked",
         "top page: blocked",
     ]
+
+
+def test_staff_not_enrolled_play_a_preview_that_sends_nothing(
+    live_server, hostile_lesson, page
+):
+    Enrollment.objects.filter(user__username="boss").delete()
+    sent = []
+    page.on(
+        "request",
+        lambda request: sent.append(request.url) if "/h5p/h1/" in request.url else None,
+    )
+    page.goto(live_server.url + "/accounts/login/?next=/courses/geo/s/probe/")
+    form = page.locator("main form")
+    form.locator("input[name=login]").fill("boss@example.com")
+    form.locator("input[name=password]").fill("the-whole-site")
+    form.get_by_role("button", name="Log in").click()
+
+    expect(page.get_by_text("A preview: the activity plays")).to_be_visible()
+    activity = page.frame_locator(".h5p-block__player iframe")
+    expect(activity.locator("[data-probe]")).to_have_count(4, timeout=10_000)
+
+    assert sent == []  # no statement, no saved state

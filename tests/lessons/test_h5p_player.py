@@ -104,6 +104,17 @@ def test_the_lesson_page_frames_the_player_sandboxed_without_same_origin(
     assert "js/h5p-player.js" in html
 
 
+def test_staff_try_the_activity_in_a_preview_that_sends_nothing(
+    client, lesson, admin_user
+):
+    client.force_login(admin_user)
+
+    html = client.get(lesson.url).content.decode()
+
+    assert "data-preview" in html and "A preview: the activity plays" in html
+    assert client.get(player_src(client, lesson)).status_code == 200
+
+
 def test_the_player_page_is_sandboxed_and_framed_only_by_the_lesson_page(
     client, lesson, member
 ):
