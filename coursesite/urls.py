@@ -85,6 +85,7 @@ urlpatterns = [
     path("scorm/<str:token>/<path:path>", serve_scorm_file, name="scorm_file"),
     path("cmi5/<str:token>/<path:path>", serve_cmi5_file, name="cmi5_file"),
     path("xapi/cmi5/", include("learners.cmi5_urls")),
+    path("lti/", include("lti.urls")),
     path("demo-tools/practice/", demo_practice_tool, name="demo_tool"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),

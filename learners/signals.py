@@ -1,5 +1,5 @@
 """Signals other apps listen to: certificates hook into `course_completed`,
-achievements into all three."""
+achievements into the first three, LTI gradebooks into all but `quiz_passed`."""
 
 from django.dispatch import Signal
 
@@ -14,3 +14,6 @@ lesson_completed = Signal()
 # A graded quiz attempt that passed, once its result is shown to the learner.
 # Arguments: attempt.
 quiz_passed = Signal()
+# Any graded quiz attempt, passed or not, once its result is shown to the
+# learner (an LMS gradebook shows fails too). Arguments: attempt.
+quiz_graded = Signal()

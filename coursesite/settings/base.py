@@ -104,6 +104,8 @@ THIRD_PARTY_APPS = [
     "csp",
     # Its docs page then serves Swagger UI from the site, not from a CDN.
     "ninja",
+    # LTI 1.3 registrations, deployments, platform users and the tool's keys.
+    "lti_tool",
 ]
 LOCAL_APPS = [
     "home",
@@ -111,6 +113,7 @@ LOCAL_APPS = [
     "lessons",
     "learners",
     "payments",
+    "lti",
     "demo",
     "community",
 ]
@@ -131,6 +134,8 @@ MIDDLEWARE = [
     # so compressed pages with a CSRF token do not leak it to BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "home.routing.CachedSiteMiddleware",
+    # An LTI-launched session's cookies, on their way out (lti/frames.py).
+    "lti.frames.CrossSiteCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +149,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.csp.SitePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The launching platform may frame an LTI session's pages (lti/frames.py).
+    "lti.frames.FramedSessionMiddleware",
 ]
 
 X_FRAME_OPTIONS = "SAMEORIGIN"  # lets PDF blocks show documents inline

@@ -29,6 +29,7 @@ class Enrollment(models.Model):
         PURCHASE = "purchase", _("Purchase")
         SUBSCRIPTION = "subscription", _("Subscription")
         ADMIN = "admin", _("Added by staff")
+        LTI = "lti", _("Launched from a learning platform (LTI)")
 
     ACCESS_STATUSES = (Status.ACTIVE, Status.COMPLETED)
 

@@ -10,7 +10,7 @@ from lessons.grading import clean_answers, grade, quiz_blocks, take_snapshot
 
 from ..models import Enrollment, LearningEvent, QuizAttempt
 from ..notifications import notify
-from ..signals import quiz_passed
+from ..signals import quiz_graded, quiz_passed
 from .activity import record_event
 from .errors import LearningError
 from .progress import _enrollment_with_access
@@ -109,6 +109,8 @@ def submit_attempt(user, attempt_id, answers):
             score_percent=attempt.percent,
             verified=True,  # graded here, from the snapshot
         )
+        if attempt.shows_score:
+            quiz_graded.send(sender=QuizAttempt, attempt=attempt)
         if attempt.passed and attempt.shows_score:
             quiz_passed.send(sender=QuizAttempt, attempt=attempt)
     if attempt.passed:
@@ -128,8 +130,9 @@ def release_results(course, lesson_id, block_id):
         released = list(attempts.select_related("enrollment__user", "lesson"))
         attempts.update(results_released=True)
         for attempt in released:
+            attempt.results_released = True
+            quiz_graded.send(sender=QuizAttempt, attempt=attempt)
             if attempt.passed:
-                attempt.results_released = True
                 quiz_passed.send(sender=QuizAttempt, attempt=attempt)
     for attempt in released:
         notify(attempt.enrollment.user, "quiz_results_released", attempt)

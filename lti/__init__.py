@@ -1,0 +1,1 @@
+"""LTI 1.3: courses and lessons launched from another learning platform."""
