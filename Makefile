@@ -14,11 +14,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 # Front-end packages (Chart.js, h5p-standalone) come from package.json; their
-# install scripts are not run (h5p-standalone's only insists on yarn).
+# install scripts are not run (h5p-standalone's only insists on yarn). The
+# JSON-LD contexts certificates are signed with are written out of their
+# packages for the Python side (tools/export-jsonld-contexts.mjs).
 NODE_STAMP := node_modules/.installed
 
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json tools/export-jsonld-contexts.mjs
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node tools/export-jsonld-contexts.mjs node_modules/.jsonld-contexts.json
 	touch $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)

@@ -13,6 +13,7 @@ from home.media import public_media
 from home.views import favicon, robots_txt
 from learners import notification_views, privacy_views
 from learners import views as learner_views
+from learners.certificate_views import did_json
 from learners.rate_limits import LockoutAwareLoginView
 from lessons.cmi5.player import serve_cmi5_file
 from lessons.demo_tool.views import practice as demo_practice_tool
@@ -89,6 +90,7 @@ urlpatterns = [
     path("demo-tools/practice/", demo_practice_tool, name="demo_tool"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
+    path(".well-known/did.json", did_json, name="did_json"),
     path("favicon.ico", favicon),
 ]
 

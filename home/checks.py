@@ -40,4 +40,32 @@ def check_production_basics(app_configs=None, **kwargs):
                 id="home.W001",
             )
         )
+    problems += _credential_problems()
+    return problems
+
+
+def _credential_problems():
+    """Certificates are signed as verifiable credentials: with a key of the
+    site's own, against JSON-LD contexts installed beside it."""
+    from pathlib import Path
+
+    problems = []
+    if not settings.CREDENTIAL_SIGNING_KEY:
+        problems.append(
+            Warning(
+                "CREDENTIAL_SIGNING_KEY is unset: certificates' credentials are "
+                "signed with a key derived from SECRET_KEY.",
+                hint="Run `manage.py credential_key` and set its output as "
+                "CREDENTIAL_SIGNING_KEY (README, certificates as credentials).",
+                id="home.W002",
+            )
+        )
+    if not Path(settings.JSONLD_CONTEXTS_FILE).is_file():
+        problems.append(
+            Error(
+                "The JSON-LD contexts for signing credentials are missing.",
+                hint="Run `make install` (it writes JSONLD_CONTEXTS_FILE).",
+                id="home.E003",
+            )
+        )
     return problems

@@ -10,4 +10,7 @@ urlpatterns = [
     path("verify/", views.verify_form, name="verify_form"),
     path("verify/<str:code>/", views.verify, name="verify"),
     path("<int:pk>/download/", views.download, name="download"),
+    path("<str:code>/credential.json", views.credential, name="credential"),
+    path("<str:code>/badge.png", views.badge, name="badge"),
+    path("status/<int:number>.json", views.status_list, name="status_list"),
 ]

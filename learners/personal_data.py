@@ -128,6 +128,9 @@ def erase(user, options):
         files.append(certificate.pdf)
         certificate.learner_name = ""
         certificate.pdf = ""
+        # Its credential held a salted hash of the e-mail address; the next
+        # one is signed without it.
+        certificate.credential = None
         if options.revoke_certificates and not certificate.revoked_at:
             certificate.revoked_at = timezone.now()
             certificate.revoked_reason = "The learner's account was erased."

@@ -53,6 +53,23 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 DATABASES = {"default": stores.database(env, BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# VERIFIABLE CREDENTIALS
+# ------------------------------------------------------------------------------
+# Certificates are also Open Badges 3.0 credentials, signed by did:web on
+# SITE_URL's host with this Ed25519 key: a base64url 32-byte seed
+# (`manage.py credential_key` makes one). Unset, a key is derived from
+# SECRET_KEY (development only). When rotating, put the old key's public
+# value (shown by `credential_key --show`) in CREDENTIAL_RETIRED_KEYS: it stays
+# published, so the credentials it signed still verify.
+CREDENTIAL_SIGNING_KEY = env("CREDENTIAL_SIGNING_KEY", default="")
+CREDENTIAL_RETIRED_KEYS = env.list("CREDENTIAL_RETIRED_KEYS", default=[])
+# The JSON-LD contexts credentials are signed with, written out of their npm
+# packages by `make install` (tools/export-jsonld-contexts.mjs).
+JSONLD_CONTEXTS_FILE = env(
+    "JSONLD_CONTEXTS_FILE",
+    default=str(BASE_DIR / "node_modules" / ".jsonld-contexts.json"),
+)
+
 # CACHES AND BROKER
 # ------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")

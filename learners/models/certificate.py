@@ -41,6 +41,8 @@ class Certificate(models.Model):
     pdf = models.FileField(_("PDF"), upload_to=certificate_path, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revoking"), blank=True)
+    # The Open Badges 3.0 credential, signed once (learners/credentials/).
+    credential = models.JSONField(_("verifiable credential"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")

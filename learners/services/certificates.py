@@ -19,6 +19,7 @@ from home.audit import Action, record
 from .. import webhook_events
 from ..models import Certificate, Enrollment, Profile
 from ..notifications import notify
+from .credentials import credential_of
 
 
 def issue_certificate(enrollment_id):
@@ -41,6 +42,7 @@ def issue_certificate(enrollment_id):
         except IntegrityError:
             return Certificate.objects.get(enrollment=enrollment)
         render_pdf(certificate)
+        credential_of(certificate)
         notify(enrollment.user, "course_completed", certificate)
         webhook_events.certificate_issued(certificate)
     return certificate

@@ -87,10 +87,12 @@ def test_production_refuses_debug_and_a_weak_secret_key(settings):
     settings.PRODUCTION, settings.DEBUG = True, True
     settings.SECRET_KEY = "test-only-insecure-key"
     settings.PAYMENTS_OFFLINE_GATEWAY, settings.STRIPE_SECRET_KEY = True, ""
+    settings.CREDENTIAL_SIGNING_KEY = ""
+    settings.JSONLD_CONTEXTS_FILE = "/nonexistent/contexts.json"
 
     ids = {problem.id for problem in check_production_basics()}
 
-    assert ids == {"home.E001", "home.E002", "home.W001"}
+    assert ids == {"home.E001", "home.E002", "home.E003", "home.W001", "home.W002"}
 
 
 def test_a_production_site_set_up_properly_passes(settings):
@@ -99,6 +101,7 @@ def test_a_production_site_set_up_properly_passes(settings):
     settings.PRODUCTION, settings.DEBUG = True, False
     settings.SECRET_KEY = "k" + "".join(chr(65 + n % 50) for n in range(60))
     settings.PAYMENTS_OFFLINE_GATEWAY, settings.STRIPE_SECRET_KEY = False, "sk_live_x"
+    settings.CREDENTIAL_SIGNING_KEY = "A" * 43
 
     assert check_production_basics() == []
 
@@ -124,6 +127,7 @@ def test_check_deploy_is_clean_with_the_production_settings():
         "DATABASE_URL": "sqlite:///:memory:",
         "STRIPE_SECRET_KEY": "sk_test_deploy_check",
         "STRIPE_WEBHOOK_SECRET": "whsec_deploy_check",
+        "CREDENTIAL_SIGNING_KEY": "c2lnbmluZy1rZXktZm9yLXRoZS1kZXBsb3ktY2hlY2s",
         "REDIS_URL": "",
     }
     result = subprocess.run(  # this interpreter, fixed arguments

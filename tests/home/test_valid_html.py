@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from community.models import Question
+from learners.models import Certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,7 @@ PAGES = {
     "leaderboard": ("/leaderboard/", "student"),
     "notifications": ("/notifications/", "student"),
     "profile": ("/accounts/profile/", "student"),
+    "lti launch step": ("/lti/login/?iss=https%3A%2F%2Flms.example&login_hint=7", None),
 }
 
 
@@ -64,7 +66,15 @@ def test_the_main_pages_are_valid_html(tmp_path):
     call_command("seed_demo", stdout=io.StringIO())
     student = get_user_model().objects.get(username="student")
     thread = Question.objects.filter(course__slug="python-for-beginners").first()
-    pages = {**PAGES, "question": (f"{PYTHON}questions/{thread.pk}/", "student")}
+    certificate = Certificate.objects.first()
+    pages = {
+        **PAGES,
+        "question": (f"{PYTHON}questions/{thread.pk}/", "student"),
+        "certificate check": (
+            f"/certificates/verify/{certificate.verification_code}/",
+            None,
+        ),
+    }
     files = []
     for name, (path, user) in pages.items():
         client = Client()

@@ -254,6 +254,8 @@ HANDLED = [
     "lessons.H5PPackage.uploaded_by",
     "lessons.ScormPackage.uploaded_by",
     "lessons.ToolLaunch.user",
+    "lti.ScoreReport.user",
+    "lti_tool.LtiUser.auth_user",
     "payments.CouponRedemption.user",
     "payments.Earning.instructor",
     "payments.InstructorAccount.user",
