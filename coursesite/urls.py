@@ -15,6 +15,7 @@ from learners import notification_views, privacy_views
 from learners import views as learner_views
 from learners.certificate_views import did_json
 from learners.rate_limits import LockoutAwareLoginView
+from learners.sso import SignupWithProvidersView
 from lessons.cmi5.player import serve_cmi5_file
 from lessons.demo_tool.views import practice as demo_practice_tool
 from lessons.h5p_player import play_package, serve_package_file
@@ -33,6 +34,7 @@ urlpatterns = [
         name="log_out_app",
     ),
     path("accounts/login/", LockoutAwareLoginView.as_view(), name="account_login"),
+    path("accounts/signup/", SignupWithProvidersView.as_view(), name="account_signup"),
     path("accounts/data/", privacy_views.personal_data, name="personal_data"),
     path(
         "accounts/data/download/",

@@ -2,6 +2,7 @@
 activity, attempts, submissions, certificates, and their ways into the API
 (see home/personal_data.py)."""
 
+from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
@@ -82,6 +83,7 @@ def export(user):
             ),
             "app_log_ins": rows(ApiDevice.objects.filter(user=user)),
             "api_keys": rows(ApiKey.objects.filter(user=user), exclude=("hashed",)),
+            "single_sign_on": rows(SocialAccount.objects.filter(user=user)),
         },
         files=files,
     )
@@ -119,6 +121,7 @@ def erase(user, options):
     # keys and the answers kept for their Idempotency-Keys.
     ApiDevice.objects.filter(user=user).delete()
     ApiKey.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
     IdempotentRequest.objects.filter(user=user).delete()
     ErasureRequest.objects.filter(requested_by=user).update(requested_by=None)
     if profile:

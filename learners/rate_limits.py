@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from home.window_counter import count_event
 
+from .sso import allow_provider_forms
+
 logger = logging.getLogger(__name__)
 
 # allauth counts log-in failures per address over five minutes.
@@ -66,7 +68,9 @@ class LockoutAwareLoginView(LoginView):
         # Before allauth's own rate limit, which cannot count either.
         if request.method == "POST" and not rate_limits_work():
             return self.paused(request)
-        return super().dispatch(request, *args, **kwargs)
+        response = super().dispatch(request, *args, **kwargs)
+        # Its single sign-on buttons lead to the identity providers.
+        return allow_provider_forms(request, response)
 
     def paused(self, request):
         messages.error(

@@ -19,7 +19,7 @@ from home.admin_helpers import ReadOnlyPermissionHelper
 from home.files import is_local_file, media_type, ranged_file_response
 from home.roles import INSTRUCTORS, is_staff_member
 
-from . import admin_views, analytics_views, api_key_admin, privacy_admin
+from . import admin_views, analytics_views, api_key_admin, privacy_admin, sso_admin
 from .access import document_access
 from .admin_helpers import courses_taught_by
 from .extensions import revenue
@@ -345,3 +345,8 @@ def add_my_courses_panel(request, panels):
 
 
 hooks.register("register_user_listing_buttons", privacy_admin.user_listing_button)
+
+
+@hooks.register("register_admin_viewset")
+def register_single_sign_on():
+    return sso_admin.SingleSignOnViewSet()

@@ -10,10 +10,11 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from lti_tool.models import Key, LtiContext
+from lti_tool.models import Key, LtiContext, LtiRegistration
 from lti_tool.utils import DjangoToolConfig, sync_data_from_launch
 from pylti1p3.contrib.django import DjangoCacheDataStorage, DjangoOIDCLogin
 from pylti1p3.exception import LtiException, OIDCException
@@ -28,12 +29,32 @@ from .services.launch import start_launch
 from .services.roster import sync_roster
 
 BACKEND = "home.auth_backends.UserBackend"
+UNKNOWN_PLATFORM = gettext_lazy(
+    "This learning platform is not registered here, or the launch was meant "
+    "for another tool."
+)
 DEEP_LINK_SESSION = "lti_deep_link_launch"
 CONTEXT_SESSION = "lti_context"
 
 
 def refuse(request, message, status=403):
-    return render(request, "lti/refused.html", {"message": message}, status=status)
+    """The refusal, readable inside whichever platform's frame it lands in
+    (it offers nothing to click, so any page may frame it)."""
+    response = render(request, "lti/refused.html", {"message": message}, status=status)
+    response.xframe_options_exempt = True
+    response._csp_update = {"frame-ancestors": ["*"]}
+    return response
+
+
+def platform_origins(issuer):
+    """The origins a registered platform frames the tool from."""
+    origins = set()
+    for registration in LtiRegistration.objects.active().filter(issuer=issuer):
+        for url in (registration.issuer, registration.auth_url):
+            origin = origin_of(url)
+            if origin:
+                origins.add(origin)
+    return sorted(origins)
 
 
 def launch_url():
@@ -58,26 +79,26 @@ def oidc_login(request):
             ),
             400,
         )
+    origins = platform_origins(params["iss"])
+    if not origins:
+        return refuse(request, UNKNOWN_PLATFORM, 400)
     ensure_tool_key()
     if not params.get("lti1p3_new_window"):
         continue_url = (
             f"{request.path}?{urlencode({**params.dict(), 'lti1p3_new_window': '1'})}"
         )
-        return render(request, "lti/cookie_check.html", {"continue_url": continue_url})
+        response = render(
+            request, "lti/cookie_check.html", {"continue_url": continue_url}
+        )
+        response._csp_update = {"frame-ancestors": origins}
+        return response
     oidc = DjangoOIDCLogin(
         request, DjangoToolConfig(), launch_data_storage=DjangoCacheDataStorage()
     )
     try:
         return oidc.redirect(launch_url())
     except (OIDCException, LtiException):
-        return refuse(
-            request,
-            _(
-                "This learning platform is not registered here, or the launch "
-                "was meant for another tool."
-            ),
-            400,
-        )
+        return refuse(request, UNKNOWN_PLATFORM, 400)
 
 
 @csrf_exempt

@@ -117,6 +117,10 @@ THIRD_PARTY_APPS = [
     "django_celery_beat",
     "allauth",
     "allauth.account",
+    # Single sign-on with an organisation's identity provider (OIDC, SAML).
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "storages",
     "csp",
     # Its docs page then serves Swagger UI from the site, not from a CDN.
@@ -225,6 +229,25 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ERASURE_GRACE_DAYS = env.int("ERASURE_GRACE_DAYS", default=14)
 DATA_EXPORT_DAYS = env.int("DATA_EXPORT_DAYS", default=7)
 ACCOUNT_ADAPTER = "learners.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "learners.adapters.SingleSignOnAdapter"
+# Single sign-on: staff add identity providers under Settings -> Single
+# sign-on, or here as JSON lists of allauth apps, e.g.
+# SSO_OIDC_PROVIDERS='[{"provider_id": "school", "name": "Our school",
+#   "client_id": "...", "secret": "...",
+#   "settings": {"server_url": "https://idp.example/"}}]'.
+# A provider's verified e-mail signs into the account that has the same
+# address verified here, and only that (learners/adapters.py).
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": env.json("SSO_OIDC_PROVIDERS", default=[]),
+        "OAUTH_PKCE_ENABLED": True,
+    },
+    "saml": {"APPS": env.json("SSO_SAML_PROVIDERS", default=[])},
+}
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
 # A name at sign-up, and the login form in the site's words.
 ACCOUNT_SIGNUP_FORM_CLASS = "learners.forms.SignupNameForm"
 ACCOUNT_FORMS = {"login": "learners.login_form.LoginFormInOurWords"}

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from lti_tool.models import LtiRegistration
 
 from community.models import Question
 from learners.models import Certificate
@@ -66,6 +67,14 @@ def test_the_main_pages_are_valid_html(tmp_path):
     call_command("seed_demo", stdout=io.StringIO())
     student = get_user_model().objects.get(username="student")
     thread = Question.objects.filter(course__slug="python-for-beginners").first()
+    LtiRegistration.objects.create(
+        name="LMS",
+        issuer="https://lms.example",
+        client_id="c",
+        auth_url="https://lms.example/auth",
+        token_url="https://lms.example/token",
+        keyset_url="https://lms.example/keys",
+    )
     certificate = Certificate.objects.first()
     pages = {
         **PAGES,

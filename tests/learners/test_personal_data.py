@@ -220,6 +220,7 @@ def test_every_model_that_points_at_a_user_is_walked(amina):
 
 HANDLED = [
     "account.EmailAddress.user",
+    "socialaccount.SocialAccount.user",
     "community.Announcement.author",
     "community.Answer.author",
     "community.BadgeAward.user",

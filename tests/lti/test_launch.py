@@ -191,3 +191,18 @@ def test_login_initiation_without_a_platform_is_a_clear_400(client, db):
 
     assert response.status_code == 400
     assert b"open the tool from your course" in response.content
+
+
+def test_the_first_step_may_be_framed_by_the_registered_platform_only(client, peer):
+    known = client.get("/lti/login/", {"iss": peer.issuer, "login_hint": "7"})
+    unknown = client.get(
+        "/lti/login/", {"iss": "https://other.example", "login_hint": "7"}
+    )
+
+    assert known.status_code == 200
+    assert "X-Frame-Options" not in known
+    assert f"frame-ancestors 'self' {peer.base}" in known["Content-Security-Policy"]
+    assert unknown.status_code == 400
+    assert b"not registered here" in unknown.content
+    # The refusal shows inside whatever frame it lands in.
+    assert "frame-ancestors 'self' *" in unknown["Content-Security-Policy"]
