@@ -47,6 +47,8 @@ class ProviderForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial["settings"] = json.dumps(self.instance.settings or {}, indent=2)
         self.fields["secret"].required = False
+        # Each provider's addresses (/accounts/oidc/<short name>/...) need it.
+        self.fields["provider_id"].required = True
 
     def clean_settings(self):
         try:
