@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.db.models import Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -215,14 +216,10 @@ def context(request):
     lti_context = get_object_or_404(
         LtiContext.objects.select_related("deployment__registration"), pk=context_id
     )
-    is_instructor = (
-        lti_context.memberships.filter(
-            user__auth_user=request.user, is_instructor=True
-        ).exists()
-        or lti_context.memberships.filter(
-            user__auth_user=request.user, is_administrator=True
-        ).exists()
-    )
+    is_instructor = lti_context.memberships.filter(
+        Q(is_instructor=True) | Q(is_administrator=True),
+        user__auth_user=request.user,
+    ).exists()
     if not is_instructor:
         return refuse(request, _("Only the course's instructors see this page."))
     result = None

@@ -9,10 +9,10 @@ import json
 import threading
 import uuid
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from lti1p3platform.exceptions import LineItemNotFoundException
 from lti1p3platform.ltiplatform import LTI1P3PlatformConfAbstract
 from lti1p3platform.membership import Context
 from lti1p3platform.message_launch import LTIAdvantageMessageLaunchAbstract
@@ -122,8 +122,13 @@ class _Gradebook(AssignmentsGradesService):
         ]
         return {"content": items, "has_next": False, "next": None}
 
-    def find_lineitem(self, line_item_id):
+    def _existing(self, line_item_id):
+        if line_item_id not in self.peer.lineitems:
+            raise LineItemNotFoundException()
         return self.peer.lineitems[line_item_id]
+
+    def find_lineitem(self, line_item_id):
+        return self._existing(line_item_id)
 
     def create_lineitem(self, lineitem):
         number = next(self.peer.numbers)
@@ -132,21 +137,40 @@ class _Gradebook(AssignmentsGradesService):
         return item
 
     def update_lineitem(self, lineitem):
-        raise NotImplementedError
+        number = str(lineitem["id"]).rsplit("/", 1)[-1]
+        item = {**self._existing(number), **lineitem}
+        item["id"] = self.peer.url(f"/lineitems/{number}")
+        self.peer.lineitems[number] = item
+        return item
 
     def delete_lineitem(self, line_item_id):
-        raise NotImplementedError
+        self._existing(line_item_id)
+        del self.peer.lineitems[line_item_id]
+        self.peer.scores.pop(line_item_id, None)
 
     def update_score(self, line_item_id, score):
-        if line_item_id not in self.peer.lineitems:
-            from lti1p3platform.exceptions import LineItemNotFoundException
-
-            raise LineItemNotFoundException()
+        self._existing(line_item_id)
         self.peer.scores.setdefault(line_item_id, []).append(score)
         return UpdateScoreStatus.SUCCESS
 
-    def get_results(self, line_item_id, **kwargs):
-        raise NotImplementedError
+    def get_results(self, line_item_id, page=1, limit=None, user_id=None):
+        """Each learner's latest score in the column, as AGS results."""
+        column = self._existing(line_item_id)
+        latest = {}
+        for score in self.peer.scores.get(line_item_id, []):
+            latest[score["userId"]] = score
+        results = [
+            {
+                "id": f"{column['id']}/results/{user}",
+                "scoreOf": column["id"],
+                "userId": user,
+                "resultScore": score.get("scoreGiven"),
+                "resultMaximum": score.get("scoreMaximum"),
+            }
+            for user, score in latest.items()
+            if user_id is None or user == user_id
+        ]
+        return {"content": results, "has_next": False, "next": None}
 
 
 class _ClassList(NamesRoleProvisioningService):
@@ -314,13 +338,20 @@ class PlatformPeer:
                 return _service(service.handle_resp(service.handle_create_lineitem))
             return _service(service.handle_resp(service.handle_get_lineitems))
         parts = path.split("/")
-        if len(parts) == 4 and parts[1] == "lineitems" and parts[3] == "scores":
+        if len(parts) in (3, 4) and parts[1] == "lineitems":
+            number = parts[2]
             service = _Gradebook(
-                wrapped, self, lineitem_url=self.url(f"/lineitems/{parts[2]}")
+                wrapped, self, lineitem_url=self.url(f"/lineitems/{number}")
             )
-            return _service(
-                service.handle_resp(service.handle_update_score, line_item_id=parts[2])
-            )
+            handler = {
+                ("scores", "POST"): service.handle_update_score,
+                ("results", "GET"): service.handle_get_results,
+                ("", "GET"): service.handle_get_lineitem,
+                ("", "PUT"): service.handle_update_lineitem,
+                ("", "DELETE"): service.handle_delete_lineitem,
+            }.get((parts[3] if len(parts) == 4 else "", request.method))
+            if handler is not None:
+                return _service(service.handle_resp(handler, line_item_id=number))
         return HttpResponse("not found", status=404)
 
     def scores_for(self, lineitem_id):
@@ -380,14 +411,3 @@ def login_params(url):
     from urllib.parse import parse_qs, urlsplit
 
     return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
-
-
-__all__ = [
-    "INSTRUCTOR",
-    "LEARNER",
-    "DEPLOYMENT_CLAIM",
-    "Member",
-    "PlatformPeer",
-    "login_params",
-    "urlencode",
-]

@@ -14,6 +14,7 @@ from pylti1p3.exception import LtiServiceException
 from learners.models import Enrollment
 from learners.services import complete_lesson, quizzes
 from lti.models import Placement, ScoreReport
+from lti.protocol import service_connector
 from lti.services.grades import send_score
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_course
 from tests.learners.assessment_data import quiz_block
@@ -24,6 +25,7 @@ from .platform_peer import INSTRUCTOR, Member
 
 pytestmark = pytest.mark.django_db
 
+RESULT_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly"
 TEACHER = Member(user_id="teacher-1", roles=[INSTRUCTOR], name="Dr Ada")
 
 
@@ -115,6 +117,13 @@ def test_completing_a_placed_lesson_sends_full_marks_to_the_gradebook(
     report = ScoreReport.objects.get(user=user)
     assert report.state == ScoreReport.State.SENT
     assert Placement.objects.get().lineitem_url == column["id"]
+    # The platform's gradebook shows it (its AGS results service).
+    results = service_connector(peer.db_registration).make_service_request(
+        [RESULT_SCOPE],
+        column["id"] + "/results",
+        accept="application/vnd.ims.lis.v2.resultcontainer+json",
+    )["body"]
+    assert [(r["userId"], r["resultScore"]) for r in results] == [("student-1", 100)]
 
 
 def test_a_quiz_score_goes_to_the_gradebook_even_when_it_fails(
