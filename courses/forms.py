@@ -1,7 +1,10 @@
 """The course editor's form: an instructor can only name themselves as the
-course's instructor; moderators and admins can name anyone."""
+course's instructor; moderators and admins can name anyone. Required courses
+are other courses, never in a loop; a cohort learners joined stays."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from home.roles import is_restricted_instructor
@@ -16,3 +19,59 @@ class CoursePageForm(WagtailAdminPageForm):
             if field is not None:
                 field.queryset = get_user_model().objects.filter(pk=user.pk)
                 field.initial = user.pk
+        field = self.fields.get("required_courses")
+        if field is not None:
+            courses = type(self.instance).objects.order_by("title")
+            if self.instance.pk:
+                courses = courses.exclude(pk=self.instance.pk)
+            field.queryset = courses
+
+    def clean_required_courses(self):
+        chosen = self.cleaned_data.get("required_courses")
+        if not chosen or not self.instance.pk:
+            return chosen
+        if _requires(chosen, self.instance.pk, type(self.instance)):
+            raise ValidationError(
+                _(
+                    "A required course cannot itself require this course: "
+                    "nobody could start either."
+                )
+            )
+        return chosen
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("cohorts")
+        for form in formset.deleted_forms if formset is not None else []:
+            cohort = form.instance
+            if cohort.pk and cohort.seats_taken:
+                form.add_error(
+                    None,
+                    _(
+                        "“%(name)s” has learners, so it stays. Close its "
+                        "enrolment instead."
+                    )
+                    % {"name": cohort.name},
+                )
+                self.add_error(None, _("A cohort with learners cannot be removed."))
+        return cleaned
+
+
+def _requires(courses, target_pk, model):
+    """Whether any of `courses` requires `target_pk`, directly or through
+    others: one query per level of the chain."""
+    seen, frontier = set(), {course.pk for course in courses}
+    through = model.required_courses.through
+    while frontier:
+        if target_pk in frontier:
+            return True
+        seen |= frontier
+        frontier = (
+            set(
+                through.objects.filter(from_coursepage_id__in=frontier).values_list(
+                    "to_coursepage_id", flat=True
+                )
+            )
+            - seen
+        )
+    return False

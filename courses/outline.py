@@ -9,7 +9,7 @@ from home import content_version
 from home.content_version import VersionedMemo
 from lessons.models import LessonPage
 
-from .models import CoursePage
+from .models import Cohort, CoursePage
 
 NO_COURSE = "none"
 NO_LESSON = "none"
@@ -18,6 +18,8 @@ _course_of_path = VersionedMemo()
 _live_lesson_by_id = VersionedMemo(size=4096)
 _syllabus_of_course = VersionedMemo(size=512)
 _course_by_id = VersionedMemo(size=2048)
+_cohorts_of_course = VersionedMemo(size=2048)
+_required_of_course = VersionedMemo(size=2048)
 
 
 def course_of(page):
@@ -77,3 +79,29 @@ def live_lesson(pk):
         known = LessonPage.objects.live().filter(pk=pk).first() or NO_LESSON
         _live_lesson_by_id.put(pk, known, version)
     return None if known == NO_LESSON else copy.copy(known)
+
+
+def cohorts_of(course_id):
+    """The course's cohorts in start order, as published: their dates decide
+    when lessons open. Seats taken here are as of the content version; the
+    seat check counts afresh."""
+    version = content_version.current()
+    cohorts = _cohorts_of_course.get(course_id)
+    if cohorts is None:
+        cohorts = tuple(Cohort.objects.filter(course_id=course_id))
+        _cohorts_of_course.put(course_id, cohorts, version)
+    return cohorts
+
+
+def required_courses_of(course_id):
+    """The live courses a course requires, as published, in title order."""
+    version = content_version.current()
+    required = _required_of_course.get(course_id)
+    if required is None:
+        required = tuple(
+            CoursePage.objects.live()
+            .filter(required_by__pk=course_id)
+            .order_by("title")
+        )
+        _required_of_course.put(course_id, required, version)
+    return required

@@ -15,7 +15,7 @@ from .editorial import (
     ensure_instructor_workspace,
     grant_catalogue_permissions,
 )
-from .models import CourseCategory, CourseIndexPage, CoursePage
+from .models import Cohort, CourseCategory, CourseIndexPage, CoursePage
 
 # Saves of a user that change nothing a page shows (a log-in, a password).
 ACCOUNT_ONLY_FIELDS = {"last_login", "password"}
@@ -58,6 +58,14 @@ def give_instructors_their_model_permissions(sender, app_config=None, **kwargs):
 @receiver(post_delete, sender=CourseCategory)
 def category_changed(sender, **kwargs):
     """Course pages and cards show the category's name."""
+    content_version.changed()
+
+
+@receiver(post_save, sender=Cohort)
+@receiver(post_delete, sender=Cohort)
+def cohort_changed(sender, **kwargs):
+    """A cohort's dates decide when lessons open, and pages show them. Its
+    seat count is written without a save, so an enrolment changes nothing."""
     content_version.changed()
 
 

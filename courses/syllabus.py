@@ -39,6 +39,20 @@ class Syllabus:
     prerequisites: dict = field(default_factory=dict)
 
     @cached_property
+    def delays(self):
+        """{lesson id: days after the learner's start it opens} for the
+        lessons that drip: a lesson waits for its section and for itself."""
+        delays = {}
+        for section in self.sections:
+            for lesson in section.lessons:
+                days = max(
+                    section.page.opens_after_days or 0, lesson.opens_after_days or 0
+                )
+                if days:
+                    delays[lesson.pk] = days
+        return delays
+
+    @cached_property
     def lessons(self):
         return [lesson for section in self.sections for lesson in section.lessons]
 

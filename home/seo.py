@@ -81,8 +81,9 @@ def website(site_name, home_url, search_url):
     }
 
 
-def course(request, course, site_name, home_url):
-    """A schema.org Course with its provider, offer and online instance."""
+def course(request, course, site_name, home_url, cohorts=()):
+    """A schema.org Course with its provider, offer and online instances:
+    one per cohort that takes learners (with its dates), else one."""
     data = {
         "@context": SCHEMA,
         "@type": "Course",
@@ -104,13 +105,33 @@ def course(request, course, site_name, home_url):
     teaches = [block.value for block in course.learning_outcomes]
     if teaches:
         data["teaches"] = teaches
+    if cohorts:
+        data["hasCourseInstance"] = [
+            _cohort_instance(data["hasCourseInstance"][0], cohort) for cohort in cohorts
+        ]
     if course.instructor_id:
         name = course.instructor.get_full_name() or course.instructor.get_username()
-        data["hasCourseInstance"][0]["instructor"] = {"@type": "Person", "name": name}
+        for instance in data["hasCourseInstance"]:
+            instance["instructor"] = {"@type": "Person", "name": name}
     rating = _aggregate_rating(course)
     if rating:
         data["aggregateRating"] = rating
     return data
+
+
+def _cohort_instance(base, cohort):
+    """A CourseInstance for a cohort: its name, dates and schedule."""
+    schedule = {"@type": "Schedule", "startDate": cohort.starts_at.date().isoformat()}
+    instance = {
+        **base,
+        "name": cohort.name,
+        "startDate": cohort.starts_at.isoformat(),
+        "courseSchedule": schedule,
+    }
+    if cohort.ends_at:
+        instance["endDate"] = cohort.ends_at.isoformat()
+        schedule["endDate"] = cohort.ends_at.date().isoformat()
+    return instance
 
 
 def _offer(course, request):

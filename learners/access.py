@@ -9,13 +9,16 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from django.db.models import Case, F, When
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from courses.outline import cohorts_of
 from home.compiled_query import CompiledQuery
 from home.roles import is_staff_member
 from lessons.models import lessons_using
 
+from .drip import describe_opening, learner_start, opening_time
 from .models import Enrollment, LessonProgress
 
 
@@ -35,6 +38,7 @@ class Reason(StrEnum):
     PAYMENT_DISPUTED = "payment_disputed"
     PREREQUISITE = "prerequisite"
     SEQUENCE = "sequence"
+    SCHEDULED = "scheduled"  # drip: it opens on a date
     UNPUBLISHED = "unpublished"
 
 
@@ -48,6 +52,15 @@ class LessonAccess:
     enrollment: Enrollment | None = None
     lesson: object = None  # for a document: the lesson that opened it
     progress: object = None  # the learner's progress row, read with the answer
+    opens_at: object = None  # when a scheduled lesson opens
+    zone: object = None  # the time zone its date is told in
+
+    @property
+    def opens_on(self):
+        """When a scheduled lesson opens, as the learner reads it."""
+        if self.opens_at is None:
+            return ""
+        return describe_opening(self.opens_at, self.zone)
 
     @property
     def allowed(self):
@@ -81,6 +94,8 @@ class LessonAccess:
             % {"lesson": blocking},
             Reason.UNPUBLISHED: _("This lesson is not published."),
         }
+        if self.reason == Reason.SCHEDULED:
+            return _("This lesson opens on %(date)s.") % {"date": self.opens_on}
         return messages.get(self.reason, "")
 
 
@@ -112,12 +127,15 @@ NO_FOCUS = 0  # no lesson has this id
 class CourseAccess:
     """What one user may open in one course, read in a fixed number of
     queries. `focus` is the lesson the request is about, if any: its
-    progress row is read with the rest."""
+    progress row is read with the rest. Dripped lessons open by `now` in
+    `zone`, the learner's time zone (the request's, unless given)."""
 
-    def __init__(self, user, course, focus=None):
+    def __init__(self, user, course, focus=None, *, now=None, zone=None):
         self.user = user
         self.course = course
         self.focus_id = focus.pk if focus is not None else NO_FOCUS
+        self.now = now or timezone.now()
+        self.zone = zone or timezone.get_current_timezone()
 
     @cached_property
     def is_privileged(self):
@@ -183,6 +201,26 @@ class CourseAccess:
     def is_completed(self, lesson):
         return lesson.pk in self.completed_ids
 
+    @cached_property
+    def _start(self):
+        """When this learner's days are counted from, or None when nothing
+        in the course waits for a date."""
+        enrollment = self.enrollment
+        if enrollment is None:
+            return None
+        cohorts = cohorts_of(self.course.pk) if enrollment.cohort_id else ()
+        if not cohorts and not self.course.syllabus.delays:
+            return None
+        return learner_start(enrollment, cohorts)
+
+    def opens_at(self, lesson):
+        """When `lesson` opens for this learner, or None if it never waits."""
+        start = self._start
+        if start is None:
+            return None
+        days = self.course.syllabus.delays.get(lesson.pk, 0)
+        return opening_time(start, days, self.zone)
+
     def for_lesson(self, lesson):
         """The answer for `lesson`, with the learner's progress row."""
         answer = self.decide(lesson)
@@ -216,6 +254,15 @@ class CourseAccess:
                 else Reason.ENROLLMENT_INACTIVE
             )
             return LessonAccess(Level.TEASER, reason, enrollment=enrollment)
+        opens_at = self.opens_at(lesson)
+        if opens_at is not None and self.now < opens_at:
+            return LessonAccess(
+                Level.LOCKED,
+                Reason.SCHEDULED,
+                enrollment=enrollment,
+                opens_at=opens_at,
+                zone=self.zone,
+            )
         for prerequisite in self.prerequisites.get(lesson.pk, []):
             if not self.is_completed(prerequisite):
                 return LessonAccess(

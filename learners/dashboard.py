@@ -10,7 +10,7 @@ from courses.outline import courses_by_id, syllabuses_of
 from home.compiled_query import CompiledQuery
 from lessons.models import LessonPage
 
-from .access import CourseAccess, Level
+from .access import CourseAccess, Level, Reason
 from .models import (
     Certificate,
     Enrollment,
@@ -20,6 +20,7 @@ from .models import (
     Submission,
 )
 from .services import CourseProgress
+from .services.cohorts import missing_courses, open_cohorts
 
 RECENT_ACTIVITY_COUNT = 8
 # Up to this many lessons the sidebar lists them all; longer courses list the
@@ -41,6 +42,9 @@ class CourseState:
     def __init__(self, user, course, focus=None):
         self.course = course
         self.access = CourseAccess(user, course, focus)
+        # {lesson id: "5 December 2026"} for the lessons `status_of` found
+        # waiting for their date, for the lists to say when they open.
+        self.opening_dates = {}
 
     @property
     def enrollment(self):
@@ -90,11 +94,31 @@ class CourseState:
             None,
         )
 
+    @cached_property
+    def cohorts(self):
+        """The course's cohorts that take learners, seats counted now for a
+        learner (one query, none in a course that runs no cohorts); as of
+        the content version for a visitor, whose page may be cached."""
+        published = self.course.open_cohorts()
+        if not published or not self.access.user.is_authenticated:
+            return published
+        return open_cohorts(self.course)
+
+    @cached_property
+    def missing_courses(self):
+        """Required courses the learner has not completed yet."""
+        if not self.access.user.is_authenticated or self.is_enrolled:
+            return []
+        return missing_courses(self.access.user, self.course)
+
     def status_of(self, lesson):
         if self.access.is_completed(lesson):
             return "completed"
-        level = self.access.level_of(lesson)
-        return "locked" if level == Level.LOCKED else "open"
+        answer = self.access.decide(lesson)
+        if answer.reason == Reason.SCHEDULED:
+            self.opening_dates[lesson.pk] = answer.opens_on
+            return "scheduled"
+        return "locked" if answer.level == Level.LOCKED else "open"
 
     def sections_around(self, lesson):
         """The lesson sidebar: every section, with its lessons listed for the

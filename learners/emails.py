@@ -31,6 +31,7 @@ KINDS = {
     "assignment_graded": ("grades", Submission, lambda obj: obj.lesson.url),
     "quiz_results_released": ("grades", QuizAttempt, lambda obj: obj.lesson.url),
     "new_lesson": ("new_lessons", LessonPage, lambda lesson: lesson.url),
+    "lesson_opened": ("openings", LessonPage, lambda lesson: lesson.url),
     # About the account itself: always sent.
     "data_export_ready": (
         "account",

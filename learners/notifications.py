@@ -39,6 +39,7 @@ TOPICS = {
     "grades": Topic(_("Grades and quiz results"), Channel.EMAIL),
     "certificates": Topic(_("Certificates"), Channel.EMAIL),
     "new_lessons": Topic(_("New lessons in my courses"), Channel.APP),
+    "openings": Topic(_("Lessons opening on their date in my courses"), Channel.EMAIL),
     "account": Topic(
         _("My account and data"), Channel.EMAIL, always_email=True, choosable=False
     ),

@@ -1,6 +1,7 @@
 """Reactions to account and content events: new learners join Students, time
 zones follow, a new password logs out every app, a new lesson is announced,
-and learning records are sent on as xAPI statements."""
+a cohort's seats are counted again, and learning records are sent on as
+xAPI statements."""
 
 from allauth.account.signals import (
     password_changed,
@@ -10,7 +11,7 @@ from allauth.account.signals import (
 )
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -19,8 +20,9 @@ from home.roles import STUDENTS
 from lessons.models import LessonPage
 
 from . import xapi
-from .models import ApiDevice, Certificate, LearningEvent, Profile
+from .models import ApiDevice, Certificate, Enrollment, LearningEvent, Profile
 from .services.api_tokens import end_all_devices
+from .services.cohorts import recount_seats
 from .signals import course_completed, lesson_completed
 
 
@@ -35,6 +37,14 @@ def add_new_learner_to_students(request, user, **kwargs):
 def remember_time_zone(request, user, **kwargs):
     time_zone = Profile.objects.filter(user=user).values_list("time_zone", flat=True)
     request.session["time_zone"] = time_zone.first() or "UTC"
+
+
+@receiver(post_save, sender=Enrollment)
+@receiver(post_delete, sender=Enrollment)
+def count_cohort_seats(sender, instance, raw=False, **kwargs):
+    """Pages show a cohort's seats left; the seat check itself counts afresh."""
+    if instance.cohort_id and not raw:
+        recount_seats([instance.cohort_id])
 
 
 @receiver(course_completed)

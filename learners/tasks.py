@@ -16,6 +16,7 @@ from .models import SentEmail
 from .notifications import notify_new_lesson, send_digests
 from .pageviews import flush_page_views
 from .services.certificates import issue_certificate
+from .services.openings import announce_openings
 from .services.privacy import build_export, erase_due_accounts, expire_exports
 from .stats import refresh_course_stats
 
@@ -67,6 +68,14 @@ def refresh_one_course_stats_task(course_id):
 def build_data_export_task(export_id):
     export = build_export(export_id)
     return export.size if export else None
+
+
+@shared_task(name="learners.tasks.announce_openings_task")
+@once_per(55 * 60)
+def announce_openings_task():
+    """Dripped lessons and cohorts open at the start of a day somewhere
+    every hour."""
+    return announce_openings()
 
 
 @shared_task(name="learners.tasks.erase_due_accounts_task")

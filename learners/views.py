@@ -37,13 +37,20 @@ class BadPayload(services.LearningError):
 
 
 def enroll_in_course(request, course):
-    """POST /courses/<course>/enroll/: free enrolment, then the next lesson."""
+    """POST /courses/<course>/enroll/: free enrolment (in the chosen
+    cohort, if the course runs them), then the next lesson."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
+    cohort = request.POST.get("cohort", "")
     try:
-        outcome = services.enroll(request.user, course, Enrollment.Source.FREE)
+        outcome = services.enroll(
+            request.user,
+            course,
+            Enrollment.Source.FREE,
+            cohort_id=int(cohort) if cohort.isdigit() and len(cohort) < 10 else None,
+        )
     except services.LearningError as error:
         return refusal(request, error, course=course)
     if outcome.created:

@@ -73,6 +73,15 @@ class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         verbose_name=_("prerequisites"),
         help_text=_("Lessons of this course a learner must complete first."),
     )
+    opens_after_days = models.PositiveSmallIntegerField(
+        _("opens after (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Drip: the lesson opens this many days after the learner enrols "
+            "(or after their cohort starts). Empty: with its section."
+        ),
+    )
     body = StreamField(
         LessonStreamBlock(),
         blank=True,
@@ -88,6 +97,7 @@ class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
                 FieldRowPanel(
                     [FieldPanel("estimated_minutes"), FieldPanel("free_preview")]
                 ),
+                FieldPanel("opens_after_days"),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Lesson settings"),

@@ -33,6 +33,13 @@ OrderStatus = StrEnum("OrderStatus", [(v.upper(), v) for v in Order.Status.value
 class CheckoutIn(InputSchema):
     course: int = Field(ge=1, le=2**63 - 1, description="The course to buy.")
     coupon: str = Field("", max_length=40)
+    cohort: int | None = Field(
+        None,
+        ge=1,
+        le=2**63 - 1,
+        description="The cohort to join, in a course that runs cohorts "
+        "(else the next one with seats).",
+    )
 
 
 class CourseRef(Schema):
@@ -114,6 +121,7 @@ def checkout(request, body: CheckoutIn):
         success_url(request, "payments:success"),
         course.get_full_url(request),
         coupon_code=body.coupon,
+        cohort_id=body.cohort,
     )
     return Status(
         201, CheckoutOut(order=order_out(order), checkout_url=session and session.url)

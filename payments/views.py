@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
+from home.errors import Refusal
 
 from . import services
 from .gateways import get_gateway, offline_gateway_enabled
@@ -31,6 +32,12 @@ from .services.invoices import credit_note_pdf, invoice_pdf
 def _refusal(request, error, course=None):
     context = {"message": error.message, "course": course, "lesson": None}
     return render(request, "learners/refusal.html", context, status=error.status_code)
+
+
+def _cohort_id(request):
+    """The cohort the learner picked, if the form offered a choice."""
+    value = request.POST.get("cohort", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
 
 
 def success_url(request, name):
@@ -53,11 +60,12 @@ def checkout(request, course_id):
             success_url(request, "payments:success"),
             request.build_absolute_uri(course.url),
             coupon_code=request.POST.get("coupon", "")[:40],
+            cohort_id=_cohort_id(request),
         )
     except services.AlreadyEnrolled as error:
         messages.info(request, error.message)
         return redirect(course.url)
-    except services.CheckoutError as error:
+    except Refusal as error:  # the order's rules, or the course's seats
         return _refusal(request, error, course)
     if session is None:  # a coupon made it free
         messages.success(request, _("The coupon covers it all: welcome to the course!"))
@@ -271,11 +279,13 @@ def subscription_enrol(request, course_id):
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
     try:
-        subscriptions.enrol_with_subscription(request.user, course)
+        subscriptions.enrol_with_subscription(
+            request.user, course, cohort_id=_cohort_id(request)
+        )
     except services.NotSubscribed as error:
         messages.info(request, error.message)
         return redirect("payments:plans")
-    except services.CheckoutError as error:
+    except Refusal as error:
         return _refusal(request, error, course)
     first = course.syllabus.first_lesson
     return redirect(first.url if first else course.url)

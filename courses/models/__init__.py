@@ -3,6 +3,7 @@ categories and certificate templates."""
 
 from ..choices import COURSE_LANGUAGES
 from .catalogue import CATALOGUE_PAGE_SIZE, CourseIndexPage, public_courses
+from .cohort import Cohort, next_open_cohort
 from .course import CoursePage, SectionPage, default_currency
 from .snippets import CertificateTemplate, CourseCategory
 
@@ -11,9 +12,11 @@ __all__ = [
     "CATALOGUE_PAGE_SIZE",
     "COURSE_LANGUAGES",
     "CertificateTemplate",
+    "Cohort",
     "CourseCategory",
     "CourseIndexPage",
     "CoursePage",
     "SectionPage",
     "default_currency",
+    "next_open_cohort",
 ]

@@ -136,7 +136,7 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             self.listed_courses()
             # The rating is community's, stored beside the course.
             .select_related("category", "instructor", "rating")
-            .prefetch_related(Prefetch("thumbnail", queryset=images))
+            .prefetch_related(Prefetch("thumbnail", queryset=images), "cohorts")
             .order_by("-first_published_at", "pk")
         )
 

@@ -1,13 +1,21 @@
 """A course and its sections: the pages of the tree under the catalogue."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -22,6 +30,7 @@ from lessons.seams import learner_side
 from ..choices import COURSE_LANGUAGES, Difficulty, PricingType
 from ..forms import CoursePageForm
 from ..seams import community_side
+from .cohort import next_open_cohort
 from .snippets import CertificateTemplate, CourseCategory
 
 
@@ -158,6 +167,18 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         ),
     )
 
+    required_courses = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="required_by",
+        verbose_name=_("required courses"),
+        help_text=_(
+            "Courses a learner must have completed before enrolling in or "
+            "buying this one."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -173,8 +194,18 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
                 FieldPanel("instructor"),
                 FieldPanel("sequential_lessons"),
                 FieldPanel("certificate_template"),
+                FieldPanel("required_courses", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("About the course"),
+        ),
+        InlinePanel(
+            "cohorts",
+            heading=_("Cohorts"),
+            label=_("Cohort"),
+            help_text=_(
+                "Leave empty for a self-paced course. With cohorts, learners "
+                "join one, and its lessons open from its start."
+            ),
         ),
         MultiFieldPanel(
             [
@@ -265,10 +296,30 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         context.update(community_side.course_context(request, self))
         return context
 
+    @property
+    def next_cohort(self):
+        """The first cohort still taking learners, from the cohorts read
+        with the course (the catalogue prefetches them)."""
+        return next_open_cohort(self.cohorts.all())
+
+    @property
+    def runs_cohorts(self):
+        from ..outline import cohorts_of  # it imports this module
+
+        return bool(cohorts_of(self.pk))
+
+    def open_cohorts(self):
+        """The published cohorts that still take learners, in start order
+        (their seats as of the content version: pages say "about")."""
+        from ..outline import cohorts_of  # it imports this module
+
+        now = timezone.now()
+        return [cohort for cohort in cohorts_of(self.pk) if cohort.is_open(now)]
+
     def structured_data(self, request, site_name, home_url):
         """The JSON-LD of a course page: the Course and its breadcrumbs."""
         return [
-            seo.course(request, self, site_name, home_url),
+            seo.course(request, self, site_name, home_url, cohorts=self.open_cohorts()),
             seo.breadcrumbs(request, self),
         ]
 
@@ -324,7 +375,21 @@ class SectionPage(ViewRestrictionsMixin, Page):
         help_text=_("Optional: what this section covers, shown in the syllabus."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    opens_after_days = models.PositiveSmallIntegerField(
+        _("opens after (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Drip: the section's lessons open this many days after the "
+            "learner enrols (or after their cohort starts). Empty: at once."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("opens_after_days"),
+    ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["lessons.LessonPage"]
 

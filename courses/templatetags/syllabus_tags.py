@@ -28,10 +28,22 @@ def _preview_badge(label):
     return format_html(' <span class="badge badge--preview">{}</span>', label)
 
 
+def _opens(lesson, css, opening_dates):
+    if css != "scheduled" or not opening_dates:
+        return ""
+    date = opening_dates.get(lesson.pk)
+    if not date:
+        return ""
+    return format_html(
+        ' <span class="lesson-opens">{}</span>', _("Opens on %(date)s") % {"date": date}
+    )
+
+
 @register.simple_tag
-def lesson_rows(lessons):
-    """`{% lesson_rows lessons %}` for [(lesson, status)]: the same markup as
-    one `<li>` per lesson with its status icon, link, preview badge and time."""
+def lesson_rows(lessons, opening_dates=None):
+    """`{% lesson_rows lessons state.opening_dates %}` for [(lesson, status)]:
+    the same markup as one `<li>` per lesson with its status icon, link,
+    preview badge, opening date (drip) and time."""
     preview = _preview_badge(_("Free preview"))
     # A few durations recur across the whole list; titles and links are
     # escaped as Django escapes them (the standard library's escape, without
@@ -42,6 +54,7 @@ def lesson_rows(lessons):
         if minutes not in times:
             times[minutes] = duration(minutes)
         badge = preview if lesson.free_preview else ""
+        badge += _opens(lesson, css, opening_dates)
         rows.append(
             f'<li class="lesson-list__item lesson-list__item--{css}">{icon} '
             f'<a href="{escape(lesson.link)}">{escape(lesson.title)}</a>{badge} '
@@ -51,8 +64,9 @@ def lesson_rows(lessons):
 
 
 @register.simple_tag
-def sidebar_rows(lessons, current):
-    """`{% sidebar_rows item.lessons page %}`: the lesson sidebar's list of a
+def sidebar_rows(lessons, current, opening_dates=None):
+    """`{% sidebar_rows item.lessons page sidebar.opening_dates %}`: the
+    lesson sidebar's list of a
     section, one `<li>` per lesson as the course page's list (a section of a
     long course lists a hundred)."""
     preview = _preview_badge(_("Preview"))
@@ -62,6 +76,7 @@ def sidebar_rows(lessons, current):
             ' aria-current="page" class="is-current"' if lesson.pk == current.pk else ""
         )
         badge = preview if lesson.free_preview else ""
+        badge += _opens(lesson, css, opening_dates)
         rows.append(
             f'<li class="lesson-sidebar__item lesson-sidebar__item--{css}">'
             f'<a href="{escape(lesson.link)}"{here}>{icon} '

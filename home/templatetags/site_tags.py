@@ -32,10 +32,18 @@ STATUS_ICONS = {
         'd="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/>'
         "</svg></span>"
     ),
+    "scheduled": (
+        '<span class="status-icon status-icon--scheduled" role="img" '
+        'aria-label="{}"><svg viewBox="0 0 16 16" width="12" height="12" '
+        'aria-hidden="true" focusable="false"><path fill="currentColor" '
+        'd="M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm0 2a5 5 0 1 0 0 10A5 5 0 0 0 8 '
+        '3zm-1 1.5h2v3.1l2.2 1.3-1 1.7L7 8.7z"/></svg></span>'
+    ),
 }
 STATUS_LABELS = {
     "completed": gettext_lazy("Completed"),
     "locked": gettext_lazy("Locked"),
+    "scheduled": gettext_lazy("Not open yet"),
 }
 
 

@@ -5,7 +5,7 @@ service the page calls, with the same caps and the same refusals."""
 from typing import Annotated
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from courses.models import public_courses
 from home.api_errors import refusals
@@ -63,11 +63,19 @@ class ProgressIn(InputSchema):
     summary="Enrol in a free course",
 )
 @idempotent
-def enroll(request, course_id: RowId):
+def enroll(
+    request,
+    course_id: RowId,
+    cohort: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+):
     """201 with the new enrolment; 200 when the caller was already enrolled
-    (or came back to the enrolment they had left)."""
+    (or came back to the enrolment they had left). In a course that runs
+    cohorts, `cohort` picks one (else the next with seats); 409 when none
+    has room, 403 while a required course is not completed."""
     course = get_object_or_404(public_courses(), pk=course_id)
-    outcome = services.enroll(request.auth, course, Enrollment.Source.FREE)
+    outcome = services.enroll(
+        request.auth, course, Enrollment.Source.FREE, cohort_id=cohort
+    )
     (item,) = enrollment_items([outcome.enrollment], request)
     return Status(201 if outcome.created else 200, item)
 

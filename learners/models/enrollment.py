@@ -43,10 +43,22 @@ class Enrollment(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
     source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        verbose_name=_("cohort"),
+        null=True,
+        blank=True,
+        # A cohort an editor removes anyway: its learners keep their place
+        # and go on at their own pace.
+        on_delete=models.SET_NULL,
+        related_name="enrollments",
+    )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("left at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Lessons that opened by drip up to this moment were announced.
+    openings_announced_at = models.DateTimeField(null=True, blank=True)
 
     objects = EnrollmentQuerySet.as_manager()
 
@@ -62,7 +74,10 @@ class Enrollment(models.Model):
                 name="completed_enrollment_has_completed_at",
             ),
         ]
-        indexes = [models.Index(fields=["course", "status"])]
+        indexes = [
+            models.Index(fields=["course", "status"]),
+            models.Index(fields=["cohort", "status"]),
+        ]
 
     def __str__(self):
         return f"{self.user} in {self.course}"
@@ -74,12 +89,17 @@ class Enrollment(models.Model):
     # State changes: the services call these inside their transactions, on a
     # row they have locked.
 
-    def activate(self, source):
-        """Open (or reopen) the course: completed again if it ever was."""
+    def activate(self, source, cohort=None):
+        """Open (or reopen) the course: completed again if it ever was; in
+        `cohort` when it came back with a new seat."""
         self.status = self.Status.COMPLETED if self.completed_at else self.Status.ACTIVE
         self.source = source
         self.cancelled_at = None
-        self.save(update_fields=["status", "source", "cancelled_at", "updated_at"])
+        fields = ["status", "source", "cancelled_at", "updated_at"]
+        if cohort is not None:
+            self.cohort = cohort
+            fields.append("cohort")
+        self.save(update_fields=fields)
 
     def leave(self):
         """The learner leaves; progress stays for when they come back."""

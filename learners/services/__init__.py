@@ -14,13 +14,16 @@ from .enrolment import (
     release_held_enrollment,
 )
 from .errors import (
+    CohortFull,
     CompletionNotManual,
     CourseNotOpen,
     EmailNotVerified,
     LearningError,
     LessonLocked,
+    NoCohortOpen,
     NotEnrolled,
     NotFreeCourse,
+    PrerequisiteMissing,
 )
 from .learning_time import HEARTBEAT_GRACE_SECONDS, HEARTBEAT_MAX_SECONDS
 from .progress import (
@@ -35,6 +38,7 @@ from .progress import (
 __all__ = [
     "HEARTBEAT_GRACE_SECONDS",
     "HEARTBEAT_MAX_SECONDS",
+    "CohortFull",
     "CompletionNotManual",
     "CourseNotOpen",
     "CourseProgress",
@@ -44,6 +48,8 @@ __all__ = [
     "LessonLocked",
     "NotEnrolled",
     "NotFreeCourse",
+    "NoCohortOpen",
+    "PrerequisiteMissing",
     "complete_lesson",
     "course_progress",
     "enroll",

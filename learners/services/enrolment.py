@@ -1,4 +1,4 @@
-"""Enrolling, holding a seat during checkout, and leaving a course."""
+"""Enrolling, holding a place during checkout, and leaving a course."""
 
 from dataclasses import dataclass
 
@@ -9,7 +9,17 @@ from django.utils.translation import gettext as _
 from .. import webhook_events
 from ..models import Enrollment
 from ..notifications import notify
+from .cohorts import check_required_courses, take_seat
 from .errors import CourseNotOpen, EmailNotVerified, NotEnrolled, NotFreeCourse
+
+# Sources that join a course by the learner's own choice: they meet its
+# required courses and find a seat in an open cohort. A settled payment and
+# a learning platform's launch place the learner whatever the seats say.
+CHOOSING_SOURCES = (
+    Enrollment.Source.FREE,
+    Enrollment.Source.SUBSCRIPTION,
+)
+SEAT_CHECKED_SOURCES = (*CHOOSING_SOURCES, Enrollment.Source.ADMIN)
 
 
 @dataclass(frozen=True)
@@ -27,17 +37,25 @@ def has_verified_email(user):
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def enroll(user, course, source):
+def enroll(user, course, source, cohort_id=None):
     """Enrol `user` in `course`, once: safe under any number of parallel calls.
 
     A learner who left comes back to the same enrolment and their progress.
+    In a course that runs cohorts they take a seat in `cohort_id` (or the
+    next cohort with room).
     """
     _check_can_enroll(user, course, source)
     with transaction.atomic():
+        existing = Enrollment.objects.filter(user=user, course=course).first()
+        cohort = None
+        if _needs_seat(existing):
+            cohort = take_seat(
+                user, course, cohort_id, enforce=source in SEAT_CHECKED_SOURCES
+            )
         try:
             with transaction.atomic():
                 enrollment = Enrollment.objects.create(
-                    user=user, course=course, source=source
+                    user=user, course=course, source=source, cohort=cohort
                 )
             notify(user, "enrolment_confirmed", enrollment)
             webhook_events.enrollment_created(enrollment)
@@ -50,12 +68,22 @@ def enroll(user, course, source):
         if enrollment.gives_access:
             return EnrollmentOutcome(enrollment)
         was_held = enrollment.status == Enrollment.Status.PENDING
-        enrollment.activate(source)
+        enrollment.activate(source, cohort=cohort)
         if was_held:  # a purchase settled: this is the learner's enrolment
             notify(user, "enrolment_confirmed", enrollment)
             webhook_events.enrollment_created(enrollment)
             return EnrollmentOutcome(enrollment, created=True)
         return EnrollmentOutcome(enrollment, reactivated=True)
+
+
+def _needs_seat(enrollment):
+    """A new enrolment, or one coming back, takes a seat; one that gives
+    access or holds a seat for its payment has one."""
+    if enrollment is None:
+        return True
+    if enrollment.gives_access:
+        return False
+    return not (enrollment.status == Enrollment.Status.PENDING and enrollment.cohort_id)
 
 
 def _check_can_enroll(user, course, source):
@@ -72,18 +100,31 @@ def _check_can_enroll(user, course, source):
             raise EmailNotVerified(
                 _("Please verify your e-mail address before you enrol.")
             )
+    if source in CHOOSING_SOURCES:
+        check_required_courses(user, course)
 
 
-def hold_enrollment(user, course):
-    """A pending enrolment while a purchase is being paid: no access yet."""
-    enrollment, _created = Enrollment.objects.get_or_create(
+def hold_enrollment(user, course, cohort_id=None):
+    """A pending enrolment while a purchase is being paid: no access yet,
+    but its cohort seat is held. Call it inside the checkout's transaction."""
+    check_required_courses(user, course)
+    cohort = take_seat(user, course, cohort_id)
+    enrollment, created = Enrollment.objects.get_or_create(
         user=user,
         course=course,
         defaults={
             "status": Enrollment.Status.PENDING,
             "source": Enrollment.Source.PURCHASE,
+            "cohort": cohort,
         },
     )
+    if (
+        not created
+        and enrollment.status == Enrollment.Status.PENDING
+        and enrollment.cohort_id != (cohort.pk if cohort else None)
+    ):
+        enrollment.cohort = cohort
+        enrollment.save(update_fields=["cohort", "updated_at"])
     return enrollment
 
 

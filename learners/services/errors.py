@@ -19,6 +19,22 @@ class NotFreeCourse(LearningError):
     status_code = 403
 
 
+class PrerequisiteMissing(LearningError):
+    status_code = 403
+
+    def __init__(self, message, courses=()):
+        super().__init__(message)
+        self.courses = list(courses)
+
+
+class NoCohortOpen(LearningError):
+    status_code = 409
+
+
+class CohortFull(LearningError):
+    status_code = 409
+
+
 class NotEnrolled(LearningError):
     status_code = 403
 

@@ -18,10 +18,14 @@ from ..money import price_breakdown
 from . import coupons, earnings, invoices
 
 
-def start_checkout(user, course, success_url, cancel_url, coupon_code=""):
+def start_checkout(
+    user, course, success_url, cancel_url, coupon_code="", cohort_id=None
+):
     """The learner's open order for the course (reused on a second click with
     the same coupon) and the gateway page to pay it on. None as the checkout
-    when a coupon makes the course free: the order is then already paid."""
+    when a coupon makes the course free: the order is then already paid.
+    The learner must have completed the courses it requires, and gets a seat
+    in its cohort (`cohort_id`, or the next with room) while they pay."""
     if not course.live or course.pricing_type != course.PricingType.PAID:
         raise NotForSale(_("This course cannot be bought."))
     if Enrollment.objects.with_access().filter(user=user, course=course).exists():
@@ -31,7 +35,7 @@ def start_checkout(user, course, success_url, cancel_url, coupon_code=""):
         order, checkout = _open_order(
             user, course, gateway, coupons.normalise_code(coupon_code)
         )
-        learning.hold_enrollment(user, course)
+        learning.hold_enrollment(user, course, cohort_id)
         if order.total == 0:
             return _mark_paid(order, reference=f"free-{order.pk}"), None
         if checkout is None:

@@ -97,7 +97,7 @@ def sync_subscription_access(user):
         )
 
 
-def enrol_with_subscription(user, course):
+def enrol_with_subscription(user, course, cohort_id=None):
     if course.pricing_type != course.PricingType.SUBSCRIPTION:
         raise NotForSale(_("This course is not part of the subscription."))
     with transaction.atomic():
@@ -105,7 +105,9 @@ def enrol_with_subscription(user, course):
         list(Subscription.objects.select_for_update().filter(user=user))
         if current_subscription(user) is None:
             raise NotSubscribed(_("Subscribe to open this course."))
-        return learning.enroll(user, course, Enrollment.Source.SUBSCRIPTION)
+        return learning.enroll(
+            user, course, Enrollment.Source.SUBSCRIPTION, cohort_id=cohort_id
+        )
 
 
 def set_cancel_at_period_end(user, cancel):

@@ -2,7 +2,12 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from courses.models import CourseIndexPage, CoursePage, SectionPage
 from home.models import HomePage
@@ -79,6 +84,7 @@ def course_form(**overrides):
         "price": "2500",
         "currency": "EUR",
         "instructor": str(UserFactory(username="teacher").pk),
+        "cohorts": inline_formset([]),
     }
     fields.update(overrides)
     return nested_form_data(fields)
