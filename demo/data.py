@@ -797,6 +797,24 @@ WRITING_COURSE = {
     "price": 0,
     "currency": "USD",
     "sequential": False,
+    # Runs in cohorts: one under way that still takes learners, the next
+    # one later (days are counted from the day the demo is seeded).
+    "cohorts": [
+        {
+            "name": "Autumn writing circle",
+            "starts": -30,
+            "closes": 30,
+            "ends": 60,
+            "seats": 60,
+        },
+        {
+            "name": "Spring writing circle",
+            "starts": 120,
+            "closes": 127,
+            "ends": 210,
+            "seats": 25,
+        },
+    ],
     "colours": ("#8c3b1a", "#e9a46a"),
     "outcomes": [
         "Put the most important point first",

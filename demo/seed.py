@@ -7,6 +7,7 @@ it again changes nothing; `reset` rebuilds the demo courses from scratch.
 import io
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -22,6 +23,7 @@ from xhtml2pdf import pisa
 from courses.editorial import sync_course_ownership
 from courses.models import (
     CertificateTemplate,
+    Cohort,
     CourseCategory,
     CourseIndexPage,
     CoursePage,
@@ -244,6 +246,8 @@ def seed_course(catalogue, spec, category, instructor):
             learning_outcomes=[("outcome", text) for text in spec["outcomes"]],
         )
     )
+    for cohort in spec.get("cohorts", []):
+        course.cohorts.add(demo_cohort(cohort))
     course.save_revision().publish()
     lessons_by_slug = {}
     for section_spec in spec["sections"]:
@@ -266,6 +270,17 @@ def seed_course(catalogue, spec, category, instructor):
                 lesson.prerequisites.set([lessons_by_slug[s] for s in required])
                 lesson.save_revision().publish()
     return course
+
+
+def demo_cohort(spec):
+    today = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    return Cohort(
+        name=spec["name"],
+        starts_at=today + timedelta(days=spec["starts"]),
+        enrolment_closes_at=today + timedelta(days=spec["closes"]),
+        ends_at=today + timedelta(days=spec["ends"]),
+        seat_limit=spec["seats"],
+    )
 
 
 def seed_lesson(section, course_slug, spec, files):
