@@ -82,6 +82,7 @@ urlpatterns = [
     ),
     path("certificates/", include("learners.certificate_urls")),
     path("payments/", include("payments.urls")),
+    path("organisations/", include("organisations.urls")),
     path("api/v1/", api.urls),
     path("h5p/<str:token>/play/", play_package, name="h5p_player"),
     path("h5p/<str:token>/<path:path>", serve_package_file, name="h5p_file"),

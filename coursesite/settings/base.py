@@ -133,6 +133,7 @@ LOCAL_APPS = [
     "courses",
     "lessons",
     "learners",
+    "organisations",
     "payments",
     "lti",
     "demo",

@@ -30,6 +30,7 @@ class Enrollment(models.Model):
         SUBSCRIPTION = "subscription", _("Subscription")
         ADMIN = "admin", _("Added by staff")
         LTI = "lti", _("Launched from a learning platform (LTI)")
+        ORGANISATION = "organisation", _("A seat from an organisation")
 
     ACCESS_STATUSES = (Status.ACTIVE, Status.COMPLETED)
 

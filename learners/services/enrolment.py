@@ -57,7 +57,7 @@ def enroll(user, course, source, cohort_id=None):
                 enrollment = Enrollment.objects.create(
                     user=user, course=course, source=source, cohort=cohort
                 )
-            notify(user, "enrolment_confirmed", enrollment)
+            _confirm(user, enrollment, source)
             webhook_events.enrollment_created(enrollment)
             return EnrollmentOutcome(enrollment, created=True)
         except IntegrityError:
@@ -70,10 +70,16 @@ def enroll(user, course, source, cohort_id=None):
         was_held = enrollment.status == Enrollment.Status.PENDING
         enrollment.activate(source, cohort=cohort)
         if was_held:  # a purchase settled: this is the learner's enrolment
-            notify(user, "enrolment_confirmed", enrollment)
+            _confirm(user, enrollment, source)
             webhook_events.enrollment_created(enrollment)
             return EnrollmentOutcome(enrollment, created=True)
         return EnrollmentOutcome(enrollment, reactivated=True)
+
+
+def _confirm(user, enrollment, source):
+    # An organisation's seat is announced by its own e-mail, with its due date.
+    if source != Enrollment.Source.ORGANISATION:
+        notify(user, "enrolment_confirmed", enrollment)
 
 
 def _needs_seat(enrollment):

@@ -1,0 +1,1 @@
+"""Organisations: members, managers, seat licences and their reports."""

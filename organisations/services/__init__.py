@@ -1,0 +1,1 @@
+"""Business actions of organisations: people (`members`) and seats (`seats`)."""
