@@ -32,6 +32,9 @@ def erase(user, options):
         reclaimed_at=timezone.now()
     )
     Membership.objects.filter(user=user).delete()
+    # What they did as a manager stays, without naming them.
+    Invitation.objects.filter(invited_by=user).update(invited_by=None)
+    SeatAssignment.objects.filter(assigned_by=user).update(assigned_by=None)
 
 
 def connect():

@@ -118,3 +118,22 @@ def test_the_admin_refuses_a_malformed_domain(acme):
     acme.domains = "@acme.example"
     with pytest.raises(ValidationError, match="without “@”"):
         acme.full_clean()
+
+
+def test_an_erased_member_leaves_and_their_seat_is_free(acme, catalogue):
+    from organisations import personal_data
+    from organisations.models import SeatAssignment
+    from organisations.services.seats import add_seats, assign_seat
+    from tests.organisations.factories import course_with_lessons
+
+    member = person_in(acme, email="gone@acme.example")
+    licence = add_seats(acme, course_with_lessons(catalogue, "c"), 1)
+    assign_seat(licence, member)
+
+    exported = personal_data.export(member).records
+    personal_data.erase(member, {})
+
+    assert len(exported["organisation_memberships"]) == 1
+    assert len(exported["organisation_seats"]) == 1
+    assert not Membership.objects.filter(user=member).exists()
+    assert not SeatAssignment.objects.filter(reclaimed_at__isnull=True).exists()
