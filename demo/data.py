@@ -75,7 +75,29 @@ USERS = [
         "last_name": "Rivera",
         "role": "student",
     },
+    {
+        "username": "manager",
+        "email": "manager@example.com",
+        "first_name": "Nomsa",
+        "last_name": "Dlamini",
+        "role": "manager",
+    },
 ]
+
+# An organisation the demo manager runs: seats in the SQL course given to
+# some of the demo learners, one of them overdue.
+ORGANISATION = {
+    "name": "Northwind Logistics",
+    "slug": "northwind",
+    "domains": "northwind.example",
+    "tax_number": "ZA4012345678",
+    "billing_address": "12 Dock Road\nCape Town 8001\nSouth Africa",
+    "course": "data-analysis-with-sql",
+    "seats": 10,
+    # (demo learner number, due in days: negative is overdue)
+    "seats_given": [(1, 21), (2, -4), (3, 10), (4, None)],
+    "invited": ["new.hire@northwind.example"],
+}
 
 # The demo student's enrolment and the lessons they have already finished.
 STUDENT_COURSE = "python-for-beginners"

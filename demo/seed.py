@@ -35,6 +35,7 @@ from demo.activity import remove_demo_learners, seed_demo_learners
 from demo.community import seed_questions, seed_reviews
 from demo.media import seed as demo_media
 from demo.media.pictures import avatar_image, course_image
+from demo.organisation import remove_demo_organisation, seed_organisation
 from home.models import HomePage, InformationPage, SiteSettings
 from home.roles import INSTRUCTORS, MODERATORS, STUDENTS, ensure_role_groups
 from home.sites import ensure_root_page, sync_default_site
@@ -65,6 +66,7 @@ def seed_demo(reset=False):
     catalogue = seed_catalogue(home)
     instructor = get_user_model().objects.get(username="instructor")
     if reset:
+        remove_demo_organisation()
         remove_demo_learners()
     for spec in demo_data.COURSES:
         existing = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"])
@@ -78,6 +80,7 @@ def seed_demo(reset=False):
     seed_student_progress(get_user_model().objects.get(username="student"))
     seed_commerce()
     report.demo_learners = seed_demo_learners()
+    seed_organisation()
     seed_questions()
     seed_reviews()
     seed_announcements()
@@ -94,7 +97,12 @@ def seed_commerce():
         Coupon.objects.get_or_create(code=spec["code"], defaults=spec)
 
 
-ROLE_GROUPS = {"admin": MODERATORS, "instructor": INSTRUCTORS, "student": STUDENTS}
+ROLE_GROUPS = {
+    "admin": MODERATORS,
+    "instructor": INSTRUCTORS,
+    "student": STUDENTS,
+    "manager": STUDENTS,  # an organisation's manager learns here too
+}
 
 
 def seed_users():

@@ -1,7 +1,8 @@
 """What higher apps add to the learner side, filled in their
 `AppConfig.ready()`: pages under /dashboard/ (payments adds purchases,
 invoices and the subscription), the revenue figures the admin panels show,
-and the achievements on the dashboard (community). `learners` itself never
+the achievements on the dashboard (community), and the organisations a
+person manages (organisations). `learners` itself never
 imports them."""
 
 from home.seams import Seam
@@ -12,6 +13,8 @@ _dashboard_routes = []
 revenue = Seam("payments")
 # for_dashboard(user, today) -> the learner's points, streak and badges
 achievements = Seam("community")
+# managed_by(user) -> [(name, address)] of the organisations the person runs
+organisations = Seam("organisations")
 
 
 def add_dashboard_routes(patterns):

@@ -19,7 +19,7 @@ from lessons.tool_tokens import launch_urls
 from . import services
 from .assessments import LessonAssessments
 from .dashboard import course_state, dashboard_for
-from .extensions import achievements
+from .extensions import achievements, organisations
 from .forms import ProfileForm
 from .models import ApiDevice, Enrollment, LessonProgress, Profile
 from .services import activity, api_tokens
@@ -233,6 +233,7 @@ def dashboard(request):
         "dashboard": dashboard_for(request.user),
         # Today in the learner's time zone (the middleware activates it).
         "achievements": achievements.for_dashboard(request.user, timezone.localdate()),
+        "managed_organisations": organisations.managed_by(request.user),
     }
     return render(request, "learners/dashboard.html", context)
 

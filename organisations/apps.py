@@ -12,11 +12,14 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         # Imported here: other apps and models are loaded once the registry is ready.
         from learners.emails import register_email_kind
+        from learners.extensions import organisations
 
         from . import personal_data, receivers, tasks  # noqa: F401 - they register themselves
         from .models import SeatAssignment
+        from .services.members import managed_by
 
         personal_data.connect()
+        organisations.provide(managed_by=managed_by)
         for kind in (
             "seat_assigned",
             "seat_due_in_week",

@@ -2,13 +2,16 @@
 verified e-mail domain, and leaving."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.outbox import enqueue
+from home.roles import role_names
 from learners.services.roster import RowResult
 
 from ..models import Invitation, Membership, Organisation
@@ -130,3 +133,33 @@ def remove_member(membership):
         for seat in seats:
             reclaim_seat(seat)
         membership.delete()
+
+
+MANAGERS = "Organisation managers"
+
+
+def sync_manager_role(user):
+    """In the Organisation managers group exactly while managing one."""
+    group, _created = Group.objects.get_or_create(name=MANAGERS)
+    manages = Membership.objects.filter(
+        user=user, role=Membership.Role.MANAGER
+    ).exists()
+    if manages:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+
+
+def managed_by(user):
+    """[(name, address)] of the organisations `user` manages: one query for
+    a manager, none for anyone else."""
+    if MANAGERS not in role_names(user):
+        return []
+    return [
+        (name, reverse("organisations:overview", args=[slug]))
+        for name, slug in Organisation.objects.filter(
+            memberships__user=user, memberships__role=Membership.Role.MANAGER
+        )
+        .order_by("name")
+        .values_list("name", "slug")
+    ]

@@ -103,3 +103,14 @@ def test_anonymous_visitors_are_sent_to_log_in(world, client):
     response = client.get(f"/organisations/{world['a'].slug}/")
 
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_a_managers_dashboard_links_their_organisation_and_no_other(world, client):
+    client.force_login(world["a_manager"])
+    mine = client.get("/dashboard/").content.decode()
+    client.force_login(world["b_member"])
+    member = client.get("/dashboard/").content.decode()
+
+    assert 'href="/organisations/alpha/">Manage Alpha' in mine
+    assert "Beta" not in mine
+    assert "Manage " not in member
