@@ -130,7 +130,7 @@ def _history(user, courses, rng, now):
         if enrollment is None:
             continue
         Enrollment.objects.filter(pk=enrollment.pk).update(enrolled_at=enrolled_at)
-        _progress(enrollment, course, rng, enrolled_at, now)
+        learning_history(enrollment, course, rng, enrolled_at, now)
         enrolled_at = min(now, enrolled_at + timedelta(days=rng.randint(1, 10)))
 
 
@@ -172,7 +172,7 @@ def _subscribe(user, course, started_at):
     return enrol_with_subscription(user, course).enrollment
 
 
-def _progress(enrollment, course, rng, enrolled_at, now):
+def learning_history(enrollment, course, rng, enrolled_at, now):
     """Lessons done in order, a few days apart; most learners stop somewhere
     (the lesson after their last one stays in progress), a few finish."""
     lessons = list(course.syllabus.lessons)

@@ -2,6 +2,7 @@
 with seats in the SQL course given to some demo learners (one overdue) and
 an invitation waiting. Seeding again changes nothing."""
 
+import random
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from courses.models import CoursePage
 from demo import data as demo_data
-from demo.activity import USERNAME
+from demo.activity import USERNAME, learning_history
 from organisations.models import Invitation, Membership, Organisation
 from organisations.services.members import join
 from organisations.services.seats import add_seats, assign_seat
@@ -34,14 +35,19 @@ def seed_organisation():
     join(organisation, manager, Membership.Source.STAFF, Membership.Role.MANAGER)
     course = CoursePage.objects.get(slug=spec["course"])
     licence = add_seats(organisation, course, spec["seats"])
-    today = timezone.localdate()
+    today, now = timezone.localdate(), timezone.now()
+    rng = random.Random(21)  # noqa: S311 - made-up history, not security
     for number, due_in in spec["seats_given"]:
         member = users.filter(username=USERNAME.format(number)).first()
         if member is None:
             continue
         join(organisation, member, Membership.Source.INVITATION)
         due_on = today + timedelta(days=due_in) if due_in is not None else None
-        assign_seat(licence, member, by=manager, due_on=due_on)
+        seat, _given = assign_seat(licence, member, by=manager, due_on=due_on)
+        if not seat.enrollment.progress.exists():  # some had bought it already
+            learning_history(
+                seat.enrollment, course, rng, now - timedelta(days=20), now
+            )
     for email in spec["invited"]:
         Invitation.objects.get_or_create(
             organisation=organisation, email=email, defaults={"invited_by": manager}

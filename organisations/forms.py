@@ -47,11 +47,15 @@ class AssignForm(forms.Form):
         help_text=_("Reminders go out a week and a day before it."),
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, licence, **kwargs):
         super().__init__(*args, **kwargs)
+        # Members without a seat of this licence yet.
         self.fields["members"].queryset = (
             get_user_model()
-            .objects.filter(organisation_memberships__organisation=organisation)
+            .objects.filter(
+                organisation_memberships__organisation_id=licence.organisation_id
+            )
+            .exclude(seats__licence=licence, seats__reclaimed_at__isnull=True)
             .order_by("last_name", "first_name", "email")
         )
         self.fields["members"].label_from_instance = lambda user: (

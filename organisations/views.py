@@ -123,7 +123,7 @@ def licence_seats(request, slug, licence_id):
     licence = get_object_or_404(
         organisation.licences.select_related("course"), pk=licence_id
     )
-    form = AssignForm(request.POST or None, organisation=organisation)
+    form = AssignForm(request.POST or None, licence=licence)
     if request.method == "POST" and form.is_valid():
         given, refused = 0, []
         for user in form.cleaned_data["members"]:

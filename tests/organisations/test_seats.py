@@ -132,3 +132,23 @@ def test_thirty_parallel_assignments_of_a_ten_seat_licence_give_ten(catalogue):
     assert len(refused) == 20 and all(isinstance(r, NoSeatsLeft) for r in refused)
     assert SeatAssignment.objects.filter(reclaimed_at__isnull=True).count() == 10
     assert Enrollment.objects.filter(course=course).count() == 10
+
+
+def test_the_seats_page_gives_seats_to_the_chosen_members_with_a_due_date(
+    acme, paid_course, client
+):
+    seats = licence(acme, paid_course, 5)
+    client.force_login(manager_of(acme))
+    ana, ben = person_in(acme, first_name="Ana"), person_in(acme, first_name="Ben")
+    url = f"/organisations/acme/seats/{seats.pk}/"
+
+    response = client.post(url, {"members": [ana.pk, ben.pk], "due_on": "2027-02-01"})
+    page = client.get(url).content.decode()
+
+    assert response.status_code == 302
+    assert set(
+        SeatAssignment.objects.values_list("user__first_name", "due_on__year")
+    ) == {("Ana", 2027), ("Ben", 2027)}
+    assert "2 of 5 seats given" in page
+    choices = page.split("Give a seat to")[1].split("</fieldset>")[0]
+    assert "Ana" not in choices and "Every member has a seat" not in choices
