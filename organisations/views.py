@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.models import CoursePage
 from home.errors import Refusal
 from learners.admin_helpers import csv_safe
 from learners.services.roster import RosterError, read_roster_csv
@@ -60,6 +61,9 @@ def overview(request, slug):
         "seat_count": len(rows),
         "completed": sum(1 for row in rows if row.completed),
         "overdue": [row for row in rows if row.is_overdue(today)],
+        "courses_for_sale": CoursePage.objects.live()
+        .filter(pricing_type=CoursePage.PricingType.PAID)
+        .order_by("title"),
     }
     return render(request, "organisations/overview.html", context)
 

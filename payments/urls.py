@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from . import views
+from . import seat_views, views
 
 app_name = "payments"
 
 urlpatterns = [
     path("checkout/<int:course_id>/", views.checkout, name="checkout"),
     path("success/", views.success, name="success"),
+    path("seats/<slug:slug>/", seat_views.seat_checkout, name="seat_checkout"),
     path("webhooks/stripe/", views.stripe_webhook, name="stripe_webhook"),
     path("test-gateway/<str:session_id>/", views.test_gateway, name="test_gateway"),
     path("plans/", views.plans, name="plans"),

@@ -76,6 +76,8 @@ def checkout(request, course_id):
 
 
 def _landing(order):
+    if order.is_for_seats:
+        return reverse("organisations:overview", args=[order.organisation.slug])
     first = order.course.syllabus.first_lesson
     return first.url if first else order.course.url
 
@@ -91,7 +93,14 @@ def success(request):
         messages.error(request, error.message)
         return redirect(order.course.url)
     if order.status == Order.Status.PAID:
-        messages.success(request, _("Payment received: welcome to the course!"))
+        if order.is_for_seats:
+            messages.success(
+                request,
+                _("Payment received: %(count)s seats of “%(course)s” to give.")
+                % {"count": order.quantity, "course": order.course.title},
+            )
+        else:
+            messages.success(request, _("Payment received: welcome to the course!"))
         return redirect(_landing(order))
     if order.status == Order.Status.REFUNDED:
         messages.info(request, _("This payment was refunded."))
@@ -159,7 +168,7 @@ def purchases(request):
     """/dashboard/purchases/: the learner's orders and invoices, newest first."""
     orders = (
         Order.objects.filter(user=request.user)
-        .select_related("course", "invoice", "coupon")
+        .select_related("course", "invoice", "coupon", "organisation")
         .prefetch_related("invoice__credit_notes")
     )
     periods = SubscriptionPayment.objects.filter(

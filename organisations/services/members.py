@@ -138,6 +138,18 @@ def remove_member(membership):
 MANAGERS = "Organisation managers"
 
 
+def manages(user, organisation):
+    """Whether `user` runs `organisation` (admins run every one)."""
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_superuser
+        or Membership.objects.filter(
+            organisation=organisation, user=user, role=Membership.Role.MANAGER
+        ).exists()
+    )
+
+
 def sync_manager_role(user):
     """In the Organisation managers group exactly while managing one."""
     group, _created = Group.objects.get_or_create(name=MANAGERS)

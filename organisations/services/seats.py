@@ -79,3 +79,20 @@ def add_seats(organisation, course, seats):
             licence.seats += seats
             licence.save(update_fields=["seats"])
     return licence
+
+
+def remove_seats(organisation, course, seats):
+    """Fewer seats (a refund): as many as are free, never below those given.
+    Returns how many were removed."""
+    with transaction.atomic():
+        licence = (
+            SeatLicence.objects.select_for_update()
+            .filter(organisation=organisation, course=course)
+            .first()
+        )
+        if licence is None:
+            return 0
+        removed = min(seats, licence.seats - seats_used(licence))
+        licence.seats -= removed
+        licence.save(update_fields=["seats"])
+    return removed

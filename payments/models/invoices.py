@@ -54,6 +54,9 @@ class Invoice(models.Model):
     issued_at = models.DateTimeField(_("issued at"))
     billed_to_name = models.CharField(max_length=255)
     billed_to_email = models.EmailField()
+    # An organisation's invoice (seats) carries its address and tax number.
+    billed_to_address = models.TextField(blank=True)
+    billed_to_tax_number = models.CharField(max_length=40, blank=True)
     description = models.CharField(max_length=255)
 
     class Meta:

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Order(models.Model):
-    """One attempt to buy one course. Amounts come from the server, in minor units."""
+    """One attempt to buy one course: for the buyer, or as seats for an
+    organisation. Amounts come from the server, in minor units."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for payment")
@@ -25,6 +26,15 @@ class Order(models.Model):
     course = models.ForeignKey(
         "courses.CoursePage", on_delete=models.PROTECT, related_name="orders"
     )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("seats for"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
+    quantity = models.PositiveIntegerField(_("seats"), default=1)
     list_price = models.PositiveIntegerField(_("list price"))
     discount = models.PositiveIntegerField(_("discount"), default=0)
     tax = models.PositiveIntegerField(_("tax"), default=0)
@@ -75,8 +85,18 @@ class Order(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "course"],
-                condition=Q(status="pending"),
+                condition=Q(status="pending", organisation__isnull=True),
                 name="one_open_order_per_course",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "course"],
+                condition=Q(status="pending", organisation__isnull=False),
+                name="one_open_seat_order_per_course",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gte=1)
+                & (Q(organisation__isnull=False) | Q(quantity=1)),
+                name="order_seats_only_for_an_organisation",
             ),
             models.CheckConstraint(
                 condition=Q(amount_refunded__lte=F("total")),
@@ -87,6 +107,10 @@ class Order(models.Model):
 
     def __str__(self):
         return f"Order {self.pk} ({self.status})"
+
+    @property
+    def is_for_seats(self):
+        return self.organisation_id is not None
 
     @property
     def is_open(self):

@@ -9,6 +9,7 @@ from home.models import TaxSettings
 from learners import services as learning
 from learners.models import Enrollment
 from learners.notifications import notify
+from organisations.services.seats import add_seats
 
 from .. import webhook_events
 from ..errors import AlreadyEnrolled, CheckoutError, NotForSale
@@ -158,13 +159,17 @@ def _check_amount(order, checkout):
 
 def _mark_paid(order, reference, payment="", fee=0):
     """Money was taken (even on an order that had expired meanwhile): the
-    order is paid, invoiced, shared with the instructor, and opens the course."""
+    order is paid, invoiced, shared with the instructor, and opens the course
+    (or, bought as seats, adds them to the organisation's licence)."""
     order.mark_paid(payment)
     record_payment(order, reference)
     coupons.redeem(order)
     invoices.issue_invoice(order)
     earnings.record_sale(order, gateway_fee=fee)
-    learning.enroll(order.user, order.course, Enrollment.Source.PURCHASE)
+    if order.is_for_seats:
+        add_seats(order.organisation, order.course, order.quantity)
+    else:
+        learning.enroll(order.user, order.course, Enrollment.Source.PURCHASE)
     notify(order.user, "payment_receipt", order)
     webhook_events.order_paid(order)
     return order
@@ -182,7 +187,8 @@ def close_order(order, status):
     """A failed or expired order: its held coupon use and pending enrolment go."""
     order.close(status)
     coupons.release(order)
-    learning.release_held_enrollment(order.user, order.course)
+    if not order.is_for_seats:
+        learning.release_held_enrollment(order.user, order.course)
     return order
 
 

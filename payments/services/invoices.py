@@ -28,7 +28,27 @@ def issue_invoice(order):
     existing = Invoice.objects.filter(order=order).first()
     if existing:
         return existing
+    if order.is_for_seats:
+        return _seats_invoice(order)
     return _new_invoice(order.user, order.paid_at, order.course.title, order=order)
+
+
+def _seats_invoice(order):
+    """Seats are billed to the organisation, as its details are now."""
+    organisation = order.organisation
+    invoice = _new_invoice(
+        order.user,
+        order.paid_at,
+        f"{order.course.title}: {order.quantity} seats",
+        order=order,
+    )
+    invoice.billed_to_name = organisation.name
+    invoice.billed_to_address = organisation.billing_address
+    invoice.billed_to_tax_number = organisation.tax_number
+    invoice.save(
+        update_fields=["billed_to_name", "billed_to_address", "billed_to_tax_number"]
+    )
+    return invoice
 
 
 def issue_period_invoice(payment):

@@ -10,6 +10,7 @@ from home.audit import Action, record
 from home.money import format_money
 from learners.models import Enrollment
 from learners.notifications import notify
+from organisations.services.seats import remove_seats
 
 from .. import webhook_events
 from ..errors import RefundError
@@ -79,7 +80,11 @@ def apply_refund(order, refunded_total, *, tell_learner=True):
 
 
 def _end_access(order):
-    """Access ends; progress, attempts and grades are kept."""
+    """Access ends; progress, attempts and grades are kept. Refunded seats
+    leave the organisation's licence, as far as they are not given."""
+    if order.is_for_seats:
+        remove_seats(order.organisation, order.course, order.quantity)
+        return
     Enrollment.objects.filter(
         user_id=order.user_id,
         course_id=order.course_id,

@@ -1,0 +1,46 @@
+"""An organisation's manager buys seats: POST /payments/seats/<slug>/."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage
+from home.errors import Refusal
+from organisations.models import Organisation
+
+from .services.seat_orders import NotAManager, start_seat_checkout
+from .views import success_url
+
+
+def _number(value):
+    return int(value) if value.isdigit() and len(value) < 10 else 0
+
+
+@require_POST
+def seat_checkout(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    overview = reverse("organisations:overview", args=[organisation.slug])
+    if not request.user.is_authenticated:
+        return redirect_to_login(overview)
+    course = get_object_or_404(
+        CoursePage.objects.live(), pk=_number(request.POST.get("course", ""))
+    )
+    try:
+        _order, session = start_seat_checkout(
+            request.user,
+            organisation,
+            course,
+            _number(request.POST.get("quantity", "")),
+            success_url(request, "payments:success"),
+            request.build_absolute_uri(overview),
+        )
+    except NotAManager as error:
+        raise Http404 from error
+    except Refusal as error:
+        context = {"message": error.message, "course": course, "lesson": None}
+        return render(
+            request, "learners/refusal.html", context, status=error.status_code
+        )
+    return redirect(session.url)

@@ -1,0 +1,92 @@
+"""Buying seats for an organisation: its manager pays for N seats of a
+course in one order, invoiced to the organisation; once paid, the seats
+join its licence (payments.services.checkout fulfils it like any order)."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from home.models import TaxSettings
+from organisations.services.members import manages
+
+from ..errors import NotForSale
+from ..gateways import get_gateway
+from ..models import Order
+from ..money import price_breakdown
+from .checkout import replace_order
+
+MAX_SEATS = 1000
+
+
+class NotAManager(NotForSale):
+    status_code = 404
+
+
+class BadSeatCount(NotForSale):
+    status_code = 400
+
+
+def start_seat_checkout(user, organisation, course, quantity, success_url, cancel_url):
+    """The open order for `quantity` seats (a new one when the number
+    changed) and the gateway page to pay it on."""
+    if not manages(user, organisation):
+        raise NotAManager(_("Not found."))
+    if not course.live or course.pricing_type != course.PricingType.PAID:
+        raise NotForSale(_("Seats are sold for paid courses only."))
+    if not 1 <= quantity <= MAX_SEATS:
+        raise BadSeatCount(
+            _("Buy between 1 and %(most)s seats at a time.") % {"most": MAX_SEATS}
+        )
+    gateway = get_gateway()
+    with transaction.atomic():
+        order = (
+            Order.objects.select_for_update(of=("self",))
+            .filter(
+                organisation=organisation, course=course, status=Order.Status.PENDING
+            )
+            .first()
+        )
+        checkout = None
+        if order and order.quantity == quantity and order.gateway_session_id:
+            checkout = gateway.retrieve_checkout(order.gateway_session_id)
+            if checkout is not None and checkout.expired:
+                checkout = None
+        if order and checkout is None:
+            replace_order(order, gateway)
+            order = None
+        if order is None:
+            order = _new_seat_order(user, organisation, course, quantity, gateway)
+        if checkout is None:
+            checkout = gateway.create_checkout(order, success_url, cancel_url)
+            order.gateway_session_id = checkout.id
+            order.save(update_fields=["gateway_session_id"])
+    return order, checkout
+
+
+def _new_seat_order(user, organisation, course, quantity, gateway):
+    tax = TaxSettings.for_site(Site.objects.filter(is_default_site=True).first())
+    breakdown = price_breakdown(
+        course.price * quantity,
+        course.currency,
+        tax_rate_bp=tax.tax_rate_basis_points,
+        tax_inclusive=tax.prices_include_tax,
+    )
+    try:
+        with transaction.atomic():
+            return Order.objects.create(
+                user=user,
+                course=course,
+                organisation=organisation,
+                quantity=quantity,
+                list_price=breakdown.list_price,
+                discount=0,
+                tax=breakdown.tax,
+                total=breakdown.total,
+                currency=breakdown.currency,
+                gateway=gateway.name,
+            )
+    except IntegrityError:
+        # Another manager's click opened it first.
+        return Order.objects.select_for_update().get(
+            organisation=organisation, course=course, status=Order.Status.PENDING
+        )
