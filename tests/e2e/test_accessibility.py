@@ -97,3 +97,41 @@ def test_learner_pages_have_no_serious_violations(live_server, site_with_courses
     page.get_by_role("button", name="Buy this course").click()
     page.wait_for_url("**/payments/test-gateway/**")
     assert serious_violations(page) == [], "checkout"
+
+
+def test_organisation_and_cohort_pages_have_no_serious_violations(
+    live_server, site_with_courses, page
+):
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from courses.models import Cohort
+    from organisations.models import Membership, Organisation
+    from organisations.services.seats import add_seats, assign_seat
+
+    free, paid = site_with_courses
+    manager = get_user_model().objects.get(username="axe")
+    org = Organisation.objects.create(name="Acme", slug="acme", tax_number="T1")
+    Membership.objects.create(organisation=org, user=manager, role="manager")
+    licence = add_seats(org, paid, 3)
+    assign_seat(licence, manager, due_on=timezone.localdate() - timedelta(days=1))
+    for name, days in (("Spring", 20), ("Autumn", 200)):
+        Cohort.objects.create(
+            course=paid, name=name, starts_at=timezone.now() + timedelta(days=days)
+        )
+    log_in(page, live_server)
+
+    for path in (
+        "/organisations/acme/",
+        "/organisations/acme/members/",
+        f"/organisations/acme/seats/{licence.pk}/",
+        "/organisations/acme/report/",
+        "/courses/free/",
+    ):
+        page.goto(live_server.url + path)
+        assert serious_violations(page) == [], path
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/courses/paid/")
+    assert serious_violations(page) == [], "a cohort course, as a visitor"

@@ -16,6 +16,7 @@ from lti_tool.models import LtiRegistration
 
 from community.models import Question
 from learners.models import Certificate
+from organisations.models import Invitation, SeatLicence
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,6 @@ def html_errors(paths):
 
 def test_the_main_pages_are_valid_html(tmp_path):
     call_command("seed_demo", stdout=io.StringIO())
-    student = get_user_model().objects.get(username="student")
     thread = Question.objects.filter(course__slug="python-for-beginners").first()
     LtiRegistration.objects.create(
         name="LMS",
@@ -76,8 +76,16 @@ def test_the_main_pages_are_valid_html(tmp_path):
         keyset_url="https://lms.example/keys",
     )
     certificate = Certificate.objects.first()
+    licence = SeatLicence.objects.get()
+    invitation = Invitation.objects.get()
     pages = {
         **PAGES,
+        "cohort course": ("/courses/writing-for-the-web/", "student"),
+        "organisation": ("/organisations/northwind/", "manager"),
+        "members": ("/organisations/northwind/members/", "manager"),
+        "seats": (f"/organisations/northwind/seats/{licence.pk}/", "manager"),
+        "report": ("/organisations/northwind/report/", "manager"),
+        "invitation": (f"/organisations/join/{invitation.token}/", None),
         "question": (f"{PYTHON}questions/{thread.pk}/", "student"),
         "certificate check": (
             f"/certificates/verify/{certificate.verification_code}/",
@@ -88,7 +96,7 @@ def test_the_main_pages_are_valid_html(tmp_path):
     for name, (path, user) in pages.items():
         client = Client()
         if user:
-            client.force_login(student)
+            client.force_login(get_user_model().objects.get(username=user))
         response = client.get(path)
         assert response.status_code == 200, path
         page = tmp_path / f"{name}.html"
