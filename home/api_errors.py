@@ -79,9 +79,12 @@ def install(api):
 
     @api.exception_handler(Refusal)
     def refusal(request, exc):
-        return respond(
+        response = respond(
             request, exc.message, exc.status_code, getattr(exc, "code", None)
         )
+        if getattr(exc, "retry_after", None):  # a pause, say the velocity checks'
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(Http404)
     def not_found(request, exc):

@@ -327,6 +327,7 @@ class AuditEntry(models.Model):
         REPORT_DISMISSED = "report_dismissed", _("Community report dismissed")
         COMMUNITY_BAN = "community_ban", _("Banned from posting in a course")
         COMMUNITY_UNBAN = "community_unban", _("Ban from posting lifted")
+        CHECKOUT_REFUSED = "checkout_refused", _("Checkout refused: too many tries")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

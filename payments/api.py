@@ -19,7 +19,7 @@ from learners.api.security import LEARNER
 
 from . import services
 from .models import Invoice, Order
-from .views import invoice_response, success_url
+from .views import client_address, invoice_response, success_url
 
 router = Router(tags=["Commerce"], auth=LEARNER)
 
@@ -122,6 +122,7 @@ def checkout(request, body: CheckoutIn):
         course.get_full_url(request),
         coupon_code=body.coupon,
         cohort_id=body.cohort,
+        address=client_address(request),
     )
     return Status(
         201, CheckoutOut(order=order_out(order), checkout_url=session and session.url)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -11,7 +11,7 @@ from home.errors import Refusal
 from organisations.models import Organisation
 
 from .services.seat_orders import NotAManager, start_seat_checkout
-from .views import success_url
+from .views import client_address, refusal_page, success_url
 
 
 def _number(value):
@@ -35,12 +35,10 @@ def seat_checkout(request, slug):
             _number(request.POST.get("quantity", "")),
             success_url(request, "payments:success"),
             request.build_absolute_uri(overview),
+            address=client_address(request),
         )
     except NotAManager as error:
         raise Http404 from error
     except Refusal as error:
-        context = {"message": error.message, "course": course, "lesson": None}
-        return render(
-            request, "learners/refusal.html", context, status=error.status_code
-        )
+        return refusal_page(request, error, course)
     return redirect(session.url)

@@ -2,6 +2,7 @@
 test gateway's pages, order history with invoices, and the webhook endpoint."""
 
 import stripe
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -29,9 +30,20 @@ from .services import subscriptions
 from .services.invoices import credit_note_pdf, invoice_pdf
 
 
-def _refusal(request, error, course=None):
+def refusal_page(request, error, course=None):
     context = {"message": error.message, "course": course, "lesson": None}
-    return render(request, "learners/refusal.html", context, status=error.status_code)
+    response = render(
+        request, "learners/refusal.html", context, status=error.status_code
+    )
+    if getattr(error, "retry_after", None):  # the velocity checks' pause
+        response["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def client_address(request):
+    """The buyer's own address behind the site's trusted proxies, as the
+    log-in rate limits read it."""
+    return get_adapter(request).get_client_ip(request)
 
 
 def _cohort_id(request):
@@ -61,12 +73,13 @@ def checkout(request, course_id):
             request.build_absolute_uri(course.url),
             coupon_code=request.POST.get("coupon", "")[:40],
             cohort_id=_cohort_id(request),
+            address=client_address(request),
         )
     except services.AlreadyEnrolled as error:
         messages.info(request, error.message)
         return redirect(course.url)
     except Refusal as error:  # the order's rules, or the course's seats
-        return _refusal(request, error, course)
+        return refusal_page(request, error, course)
     if session is None:  # a coupon made it free
         messages.success(request, _("The coupon covers it all: welcome to the course!"))
         return redirect(_landing(order))
@@ -148,6 +161,8 @@ def test_gateway(request, session_id):
         paid = "pay" in request.POST
         invoice = gateway.complete(session, paid)
         services.handle_webhook(*gateway.event_for(session))
+        if not paid and order is not None:
+            services.handle_webhook(*gateway.declined_payment_event(session))
         if invoice is not None:
             services.handle_webhook(*gateway.invoice_event(invoice))
         if paid:
@@ -256,12 +271,13 @@ def subscribe(request, plan_id):
             plan,
             success_url(request, "payments:subscription_success"),
             request.build_absolute_uri(reverse("payments:plans")),
+            address=client_address(request),
         )
     except services.AlreadySubscribed as error:
         messages.info(request, error.message)
         return redirect("learners:subscription")
     except services.CheckoutError as error:
-        return _refusal(request, error)
+        return refusal_page(request, error)
     return redirect(session.url)
 
 
@@ -295,7 +311,7 @@ def subscription_enrol(request, course_id):
         messages.info(request, error.message)
         return redirect("payments:plans")
     except Refusal as error:
-        return _refusal(request, error, course)
+        return refusal_page(request, error, course)
     first = course.syllabus.first_lesson
     return redirect(first.url if first else course.url)
 
@@ -310,7 +326,7 @@ def subscription(request):
                 request.user, request.POST.get("action") == "cancel"
             )
         except services.NotSubscribed as error:
-            return _refusal(request, error)
+            return refusal_page(request, error)
         messages.success(request, _("Your subscription was updated."))
         return redirect("learners:subscription")
     return render(request, "payments/subscription.html", {"subscription": current})

@@ -19,6 +19,9 @@ from .base import (
     sign,
 )
 
+# The fingerprint of the test gateway's one card.
+TEST_CARD = "fp_offline_test_card"
+
 
 class OfflineGateway:
     """Checkout pages served by this site, with "pay" and "decline" buttons."""
@@ -226,6 +229,29 @@ class OfflineGateway:
                 if session.paid
                 else "checkout.session.async_payment_failed",
                 "data": {"object": self._as_stripe_object(session)},
+            }
+        )
+        return payload, sign(payload, settings.PAYMENTS_WEBHOOK_SECRET)
+
+    def declined_payment_event(self, session):
+        """Stripe's event for a declined card, naming the order and the
+        card's fingerprint (the test gateway has one test card)."""
+        payload = json.dumps(
+            {
+                "id": f"evt_test_{secrets.token_hex(12)}",
+                "object": "event",
+                "type": "payment_intent.payment_failed",
+                "data": {
+                    "object": {
+                        "id": f"pi_test_{secrets.token_hex(12)}",
+                        "object": "payment_intent",
+                        "metadata": {"order": session.client_reference_id},
+                        "last_payment_error": {
+                            "code": "card_declined",
+                            "payment_method": {"card": {"fingerprint": TEST_CARD}},
+                        },
+                    }
+                },
             }
         )
         return payload, sign(payload, settings.PAYMENTS_WEBHOOK_SECRET)

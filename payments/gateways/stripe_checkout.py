@@ -52,11 +52,13 @@ class StripeGateway:
                         "price_data": {
                             "currency": order.currency.lower(),
                             "unit_amount": order.total,
-                            "product_data": {"name": order.course.title},
+                            "product_data": {"name": _product_name(order)},
                         },
                     }
                 ],
                 "metadata": {"order": str(order.pk), "course": str(order.course_id)},
+                # A declined card's event names the order (velocity checks).
+                "payment_intent_data": {"metadata": {"order": str(order.pk)}},
                 "success_url": success_url,
                 "cancel_url": cancel_url,
             },
@@ -234,3 +236,9 @@ def _invoice_payment_intent(invoice):
 
 def _plain(stripe_object):
     return stripe_object.to_dict() if stripe_object is not None else {}
+
+
+def _product_name(order):
+    if order.is_for_seats:
+        return f"{order.course.title}: {order.quantity} seats"
+    return order.course.title

@@ -4,6 +4,7 @@ and their monthly statements, instructor earnings and payouts."""
 from .coupons import Coupon, CouponRedemption
 from .earnings import CourseRevenueShare, Earning, InstructorAccount, Payout
 from .invoices import CreditNote, DocumentCounter, Invoice
+from .limits import CheckoutLimits
 from .orders import (
     OfflineCheckoutSession,
     OfflineInvoice,
@@ -16,6 +17,7 @@ from .statements import StatementLine, SubscriptionStatement
 from .subscriptions import Subscription, SubscriptionPayment, SubscriptionPlan
 
 __all__ = [
+    "CheckoutLimits",
     "Coupon",
     "CouponRedemption",
     "CourseRevenueShare",

@@ -16,21 +16,29 @@ from ..errors import AlreadyEnrolled, CheckoutError, NotForSale
 from ..gateways import get_gateway
 from ..models import Order, PaymentTransaction
 from ..money import price_breakdown
-from . import coupons, earnings, invoices
+from . import coupons, earnings, invoices, velocity
 
 
 def start_checkout(
-    user, course, success_url, cancel_url, coupon_code="", cohort_id=None
+    user,
+    course,
+    success_url,
+    cancel_url,
+    coupon_code="",
+    cohort_id=None,
+    address=None,
 ):
     """The learner's open order for the course (reused on a second click with
     the same coupon) and the gateway page to pay it on. None as the checkout
     when a coupon makes the course free: the order is then already paid.
     The learner must have completed the courses it requires, and gets a seat
-    in its cohort (`cohort_id`, or the next with room) while they pay."""
+    in its cohort (`cohort_id`, or the next with room) while they pay.
+    `address` is the buyer's network address, for the velocity checks."""
     if not course.live or course.pricing_type != course.PricingType.PAID:
         raise NotForSale(_("This course cannot be bought."))
     if Enrollment.objects.with_access().filter(user=user, course=course).exists():
         raise AlreadyEnrolled(_("You are already enrolled in this course."))
+    velocity.check_checkout(user, address)
     gateway = get_gateway()
     with transaction.atomic():
         order, checkout = _open_order(

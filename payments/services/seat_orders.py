@@ -14,6 +14,7 @@ from ..gateways import get_gateway
 from ..models import Order
 from ..money import price_breakdown
 from .checkout import replace_order
+from .velocity import check_checkout
 
 MAX_SEATS = 1000
 
@@ -26,7 +27,9 @@ class BadSeatCount(NotForSale):
     status_code = 400
 
 
-def start_seat_checkout(user, organisation, course, quantity, success_url, cancel_url):
+def start_seat_checkout(
+    user, organisation, course, quantity, success_url, cancel_url, address=None
+):
     """The open order for `quantity` seats (a new one when the number
     changed) and the gateway page to pay it on."""
     if not manages(user, organisation):
@@ -37,6 +40,7 @@ def start_seat_checkout(user, organisation, course, quantity, success_url, cance
         raise BadSeatCount(
             _("Buy between 1 and %(most)s seats at a time.") % {"most": MAX_SEATS}
         )
+    check_checkout(user, address)
     gateway = get_gateway()
     with transaction.atomic():
         order = (

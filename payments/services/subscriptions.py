@@ -12,6 +12,7 @@ from learners.models import Enrollment
 from ..errors import AlreadySubscribed, NotForSale, NotSubscribed
 from ..gateways import get_gateway
 from ..models import Subscription, SubscriptionPlan
+from . import velocity
 
 
 def current_subscription(user):
@@ -25,11 +26,12 @@ def latest_subscription(user):
     return Subscription.objects.filter(user=user).select_related("plan").first()
 
 
-def start_subscription(user, plan, success_url, cancel_url):
+def start_subscription(user, plan, success_url, cancel_url, address=None):
     if not plan.is_active:
         raise NotForSale(_("This plan is not on sale."))
     if current_subscription(user):
         raise AlreadySubscribed(_("You already have a subscription."))
+    velocity.check_checkout(user, address)
     gateway = get_gateway()
     if gateway.name == "stripe" and not plan.stripe_price_id:
         raise NotForSale(_("This plan cannot be bought yet."))

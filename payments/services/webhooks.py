@@ -10,7 +10,7 @@ from home.errors import Refusal
 from ..errors import InvalidWebhook
 from ..gateways import WebhookSignatureError, get_gateway
 from ..models import Order, WebhookEvent
-from . import disputes, refunds, subscription_payments, subscriptions
+from . import disputes, refunds, subscription_payments, subscriptions, velocity
 from .checkout import fail_checkout, fulfil_checkout
 
 
@@ -67,6 +67,20 @@ def _checkout_expired(session):
     fail_checkout(session["id"], status=Order.Status.EXPIRED)
 
 
+def _payment_failed(intent):
+    """A declined card counts against the card's limit (payments.velocity);
+    the order's buyer is the one who tried it."""
+    error = intent.get("last_payment_error") or {}
+    card = (error.get("payment_method") or {}).get("card") or {}
+    order_id = str((intent.get("metadata") or {}).get("order", ""))
+    order = (
+        Order.objects.select_related("user").filter(pk=order_id).first()
+        if order_id.isdigit() and len(order_id) < 19
+        else None
+    )
+    velocity.count_declined_card(order and order.user, card.get("fingerprint"))
+
+
 def _charge_refunded(charge):
     refunds.refund_reported(charge.get("payment_intent"), charge["amount_refunded"])
 
@@ -102,6 +116,7 @@ HANDLERS = {
     "checkout.session.async_payment_succeeded": _checkout_completed,
     "checkout.session.async_payment_failed": _checkout_failed,
     "checkout.session.expired": _checkout_expired,
+    "payment_intent.payment_failed": _payment_failed,
     "charge.refunded": _charge_refunded,
     "charge.dispute.created": _dispute_created,
     "charge.dispute.closed": _dispute_closed,
