@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Sum
 from django.utils.functional import cached_property
 
-from courses.outline import courses_by_id, syllabuses_of
+from courses.outline import cohorts_of, courses_by_id, syllabuses_of
 from home.compiled_query import CompiledQuery
 from lessons.models import LessonPage
 
@@ -103,6 +103,17 @@ class CourseState:
         if not published or not self.access.user.is_authenticated:
             return published
         return open_cohorts(self.course)
+
+    @cached_property
+    def my_cohort(self):
+        """The learner's cohort, as published (no query)."""
+        enrollment = self.enrollment
+        if enrollment is None or enrollment.cohort_id is None:
+            return None
+        return next(
+            (c for c in cohorts_of(self.course.pk) if c.pk == enrollment.cohort_id),
+            None,
+        )
 
     @cached_property
     def missing_courses(self):

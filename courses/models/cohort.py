@@ -51,6 +51,7 @@ class Cohort(models.Model):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldRowPanel([FieldPanel("enrolment_closes_at"), FieldPanel("seat_limit")]),
+        FieldPanel("seats_taken", read_only=True),
     ]
 
     class Meta:

@@ -218,3 +218,14 @@ def test_thirty_learners_racing_for_ten_seats_get_ten(catalogue):
     assert Enrollment.objects.filter(cohort=ten).count() == 10
     ten.refresh_from_db()
     assert ten.seats_taken == 10
+
+
+def test_an_enrolled_learner_sees_when_their_cohort_starts(course, client):
+    march = cohort(course, "March", days(70).replace(hour=9, minute=0))
+    user = learner()
+    services.enroll(user, course, Enrollment.Source.FREE)
+    client.force_login(user)
+
+    page = client.get(course.url).content.decode()
+
+    assert f"Your cohort, March, starts on {march.starts_at:%-d %B %Y, 09:00}" in page
