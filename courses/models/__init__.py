@@ -4,7 +4,8 @@ categories and certificate templates."""
 from ..choices import COURSE_LANGUAGES
 from .catalogue import CATALOGUE_PAGE_SIZE, CourseIndexPage, public_courses
 from .cohort import Cohort, next_open_cohort
-from .course import CoursePage, SectionPage, default_currency
+from .course import CoursePage, default_currency
+from .section import SectionPage
 from .snippets import CertificateTemplate, CourseCategory
 
 __all__ = [
