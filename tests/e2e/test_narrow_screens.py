@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from demo.seed import DEMO_PASSWORD
+from organisations.models import SeatLicence
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -34,6 +35,11 @@ PAGES_FOR_THE_STUDENT = [
     "/dashboard/purchases/",
     "/accounts/profile/",
     "/accounts/data/",
+]
+PAGES_FOR_THE_MANAGER = [  # tables of members, seats and progress
+    "/organisations/northwind/",
+    "/organisations/northwind/members/",
+    "/organisations/northwind/report/",
 ]
 
 
@@ -79,5 +85,10 @@ def test_no_page_of_the_main_journeys_scrolls_sideways(
     phone.context.clear_cookies()
     log_in(phone, live_server, "student@example.com")
     wide |= too_wide(phone, live_server, PAGES_FOR_THE_STUDENT, output_dir)
+    phone.context.clear_cookies()
+    log_in(phone, live_server, "manager@example.com")
+    licence = SeatLicence.objects.get()
+    seats = [f"/organisations/northwind/seats/{licence.pk}/"]
+    wide |= too_wide(phone, live_server, PAGES_FOR_THE_MANAGER + seats, output_dir)
 
     assert wide == {}
