@@ -141,7 +141,9 @@ def practise_with_tutor(page, block):
     topic = block.value["parameters"].split('"')[3]
     tool = page.frame_locator("iframe.ai-tool-block__frame")
     for prompt, accepted, _why in BANKS[topic][:2]:
-        expect(tool.get_by_text(prompt)).to_be_visible()
+        # The tutor's own frame loads and asks its next question after a
+        # round trip: on a busy two-core machine, more than 5 s.
+        expect(tool.get_by_text(prompt)).to_be_visible(timeout=20_000)
         tool.get_by_label("Your answer").fill(accepted[0])
         tool.get_by_role("button", name="Check my answer").click()
     expect_done(page, block)
