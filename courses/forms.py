@@ -44,7 +44,8 @@ class CoursePageForm(WagtailAdminPageForm):
         formset = self.formsets.get("cohorts")
         for form in formset.deleted_forms if formset is not None else []:
             cohort = form.instance
-            if cohort.pk and cohort.seats_taken:
+            # Asked of the enrolments themselves, not the count pages show.
+            if cohort.pk and cohort.enrollments.exists():
                 form.add_error(
                     None,
                     _(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.outline import live_lesson
+from home.form_input import row_id
 from home.json_input import BadJson, bounded_number, read_json_object
 from home.routing import passes_view_restrictions
 from lessons.tool_tokens import launch_urls
@@ -43,13 +44,12 @@ def enroll_in_course(request, course):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
-    cohort = request.POST.get("cohort", "")
     try:
         outcome = services.enroll(
             request.user,
             course,
             Enrollment.Source.FREE,
-            cohort_id=int(cohort) if cohort.isdigit() and len(cohort) < 10 else None,
+            cohort_id=row_id(request.POST.get("cohort")),
         )
     except services.LearningError as error:
         return refusal(request, error, course=course)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from home.errors import Refusal
+from home.form_input import row_id
 from learners.admin_helpers import csv_safe
 from learners.services.roster import RosterError, read_roster_csv
 
@@ -188,8 +189,7 @@ def reclaim(request, slug, seat_id):
 @login_required
 def report(request, slug):
     organisation = managed(request, slug)
-    course_id = request.GET.get("course", "")
-    course_id = int(course_id) if course_id.isdigit() and len(course_id) < 10 else None
+    course_id = row_id(request.GET.get("course"))
     rows = seat_report(organisation, course_id=course_id)
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

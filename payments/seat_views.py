@@ -8,14 +8,11 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from home.errors import Refusal
+from home.form_input import row_id
 from organisations.models import Organisation
 
 from .services.seat_orders import NotAManager, start_seat_checkout
 from .views import client_address, refusal_page, success_url
-
-
-def _number(value):
-    return int(value) if value.isdigit() and len(value) < 10 else 0
 
 
 @require_POST
@@ -25,14 +22,14 @@ def seat_checkout(request, slug):
     if not request.user.is_authenticated:
         return redirect_to_login(overview)
     course = get_object_or_404(
-        CoursePage.objects.live(), pk=_number(request.POST.get("course", ""))
+        CoursePage.objects.live(), pk=row_id(request.POST.get("course")) or 0
     )
     try:
         _order, session = start_seat_checkout(
             request.user,
             organisation,
             course,
-            _number(request.POST.get("quantity", "")),
+            row_id(request.POST.get("quantity")) or 0,
             success_url(request, "payments:success"),
             request.build_absolute_uri(overview),
             address=client_address(request),

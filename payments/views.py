@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from home.errors import Refusal
+from home.form_input import row_id
 
 from . import services
 from .gateways import get_gateway, offline_gateway_enabled
@@ -46,12 +47,6 @@ def client_address(request):
     return get_adapter(request).get_client_ip(request)
 
 
-def _cohort_id(request):
-    """The cohort the learner picked, if the form offered a choice."""
-    value = request.POST.get("cohort", "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
-
-
 def success_url(request, name):
     # Stripe fills in {CHECKOUT_SESSION_ID}; the offline gateway does the same.
     return (
@@ -72,7 +67,7 @@ def checkout(request, course_id):
             success_url(request, "payments:success"),
             request.build_absolute_uri(course.url),
             coupon_code=request.POST.get("coupon", "")[:40],
-            cohort_id=_cohort_id(request),
+            cohort_id=row_id(request.POST.get("cohort")),
             address=client_address(request),
         )
     except services.AlreadyEnrolled as error:
@@ -305,7 +300,7 @@ def subscription_enrol(request, course_id):
         return redirect_to_login(course.url)
     try:
         subscriptions.enrol_with_subscription(
-            request.user, course, cohort_id=_cohort_id(request)
+            request.user, course, cohort_id=row_id(request.POST.get("cohort"))
         )
     except services.NotSubscribed as error:
         messages.info(request, error.message)

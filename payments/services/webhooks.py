@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from home.errors import Refusal
+from home.form_input import row_id
 
 from ..errors import InvalidWebhook
 from ..gateways import WebhookSignatureError, get_gateway
@@ -72,10 +73,10 @@ def _payment_failed(intent):
     the order's buyer is the one who tried it."""
     error = intent.get("last_payment_error") or {}
     card = (error.get("payment_method") or {}).get("card") or {}
-    order_id = str((intent.get("metadata") or {}).get("order", ""))
+    order_id = row_id((intent.get("metadata") or {}).get("order"))
     order = (
         Order.objects.select_related("user").filter(pk=order_id).first()
-        if order_id.isdigit() and len(order_id) < 19
+        if order_id
         else None
     )
     velocity.count_declined_card(order and order.user, card.get("fingerprint"))
