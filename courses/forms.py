@@ -76,3 +76,74 @@ def _requires(courses, target_pk, model):
             - seen
         )
     return False
+
+
+class ProgrammePageForm(WagtailAdminPageForm):
+    """A programme's price fits its courses: free only when they all are,
+    a subscription only when each is free or included, and a bundle price
+    below what the courses cost one by one, in their currency."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("programme_courses")
+        # Its own errors show on its rows; the rules below need clean rows.
+        if formset is None or not formset.is_valid():
+            return cleaned
+        courses = [
+            form.cleaned_data["course"]
+            for form in formset.forms
+            if getattr(form, "cleaned_data", None)
+            and form.cleaned_data.get("course")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        if len({course.pk for course in courses}) != len(courses):
+            self.add_error(None, _("Each course can be in a programme once."))
+        if not courses:
+            self.add_error(None, _("Add at least one course."))
+            return cleaned
+        pricing, price = cleaned.get("pricing_type"), cleaned.get("price") or 0
+        if pricing == "free":
+            if any(course.pricing_type != "free" for course in courses):
+                self.add_error(
+                    "pricing_type",
+                    _("A free programme can only hold free courses."),
+                )
+            if price:
+                self.add_error("price", _("A free programme has a price of 0."))
+        elif pricing == "subscription":
+            if any(course.pricing_type == "paid" for course in courses):
+                self.add_error(
+                    "pricing_type",
+                    _(
+                        "Subscribers cannot join a course sold on its own: "
+                        "include only free and subscription courses."
+                    ),
+                )
+            if price:
+                self.add_error("price", _("A subscription programme has no price."))
+        elif pricing == "paid":
+            self._check_bundle_price(courses, price, cleaned.get("currency"))
+        return cleaned
+
+    def _check_bundle_price(self, courses, price, currency):
+        paid = [course for course in courses if course.pricing_type == "paid"]
+        if not paid:
+            self.add_error(
+                "pricing_type", _("Nothing in it is for sale: make it free instead.")
+            )
+            return
+        if any(course.currency != currency for course in paid):
+            self.add_error(
+                "currency", _("Every course it sells must be priced in this currency.")
+            )
+            return
+        separate = sum(course.price for course in paid)
+        if not 0 < price < separate:
+            self.add_error(
+                "price",
+                _(
+                    "A bundle costs more than 0 and less than its courses one "
+                    "by one (%(sum)s in minor units)."
+                )
+                % {"sum": separate},
+            )

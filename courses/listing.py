@@ -42,6 +42,19 @@ def course_ids(catalogue, filters):
     )
 
 
+def programme_ids(catalogue):
+    """The ids of the catalogue's live programmes, in tree order."""
+    return _remembered(
+        f"{catalogue.pk}:programmes",
+        lambda: [programme.pk for programme in catalogue.programmes()],
+    )
+
+
+def programmes_key(catalogue):
+    """The key of the catalogue's programme cards, in the language now."""
+    return key_for(f"{catalogue.pk}:programme-cards:{get_language()}")
+
+
 def languages(catalogue):
     """The language codes of the catalogue's live courses, sorted."""
     return _remembered(
@@ -70,8 +83,9 @@ def course_urls(catalogue, filters, number, courses, request):
 
 
 class LazyCourses(Sequence):
-    """A page's courses, read (in one query, in the order of `ids`) only
-    when something goes through them: a cached page of cards never does."""
+    """A page's courses (or programmes), read in one query, in the order of
+    `ids`, only when something goes through them: a cached page of cards
+    never does."""
 
     def __init__(self, ids, queryset):
         self.ids = list(ids)

@@ -1064,6 +1064,25 @@ WRITING_COURSE = {
 
 COURSES = [PYTHON_COURSE, SQL_COURSE, WRITING_COURSE]
 
+# A programme: two courses in order, sold together below their separate price.
+PROGRAMME = {
+    "title": "Data Analyst Starter",
+    "slug": "data-analyst-starter",
+    "summary": (
+        "From your first line of Python to answering questions with SQL: two "
+        "courses in order, one certificate at the end."
+    ),
+    "description": (
+        "<p>Start with Python's basics, then query real data with SQL. Take "
+        "the courses in order; when both are complete you receive a "
+        "certificate for the whole programme.</p>"
+    ),
+    "courses": ["python-for-beginners", "data-analysis-with-sql"],
+    "pricing_type": "paid",
+    "price": 3900,
+    "currency": "USD",
+}
+
 # Commerce: plans for the "included in subscription" course, and a coupon.
 PLANS = [
     {

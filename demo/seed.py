@@ -27,6 +27,8 @@ from courses.models import (
     CourseCategory,
     CourseIndexPage,
     CoursePage,
+    ProgrammeCourse,
+    ProgrammePage,
     SectionPage,
 )
 from demo import data as demo_data
@@ -77,6 +79,7 @@ def seed_demo(reset=False):
             report.created_courses += 1
     for course in CoursePage.objects.child_of(catalogue):
         sync_course_ownership(course)
+    seed_programme(catalogue, reset=reset)
     seed_student_progress(get_user_model().objects.get(username="student"))
     seed_commerce()
     report.demo_learners = seed_demo_learners()
@@ -211,6 +214,28 @@ def seed_catalogue(home):
         catalogue = home.add_child(instance=CourseIndexPage(**spec))
         catalogue.save_revision().publish()
     return catalogue
+
+
+def seed_programme(catalogue, reset=False):
+    """The demo programme, published once; its courses must exist first."""
+    spec = dict(demo_data.PROGRAMME)
+    slugs = spec.pop("courses")
+    existing = ProgrammePage.objects.child_of(catalogue).filter(slug=spec["slug"])
+    if reset and existing.exists():
+        existing.first().delete()
+    elif existing.exists():
+        return existing.first()
+    programme = ProgrammePage(**spec, certificate_template=certificate_template())
+    for place, slug in enumerate(slugs):
+        programme.programme_courses.add(
+            ProgrammeCourse(
+                course=CoursePage.objects.child_of(catalogue).get(slug=slug),
+                sort_order=place,
+            )
+        )
+    catalogue.add_child(instance=programme)
+    programme.save_revision().publish()
+    return programme
 
 
 def certificate_template():

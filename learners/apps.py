@@ -18,6 +18,7 @@ class LearnersConfig(AppConfig):
             cmi5_views,
             page_context,
             personal_data,
+            programme_views,
             receivers,
             scorm_views,
             tasks,
@@ -52,5 +53,7 @@ class LearnersConfig(AppConfig):
             enroll_in_course=views.enroll_in_course,
             lesson_context=page_context.lesson_context,
             course_context=page_context.course_context,
+            programme_context=programme_views.programme_context,
+            join_programme=programme_views.join_programme,
             content_access=content_access,
         )

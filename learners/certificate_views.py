@@ -15,7 +15,7 @@ from home.files import private_file_response
 from .credentials.baking import badge_png
 from .credentials.keys import did_document
 from .credentials.status import LIST_SIZE, status_list_credential
-from .models import Certificate
+from .models import Certificate, ProgrammeCertificate
 from .rate_limits import VERIFY_WINDOW, verification_over_limit, with_retry_after
 from .services.credentials import check_credential, credential_of
 
@@ -36,6 +36,19 @@ def verify(request, code):
             render(request, "learners/verify.html", context), VERIFY_WINDOW
         )
     certificate = Certificate.objects.filter(verification_code=code.upper()).first()
+    if certificate is None:  # a programme's certificate has the same kind of code
+        programme = ProgrammeCertificate.objects.filter(
+            verification_code=code.upper()
+        ).first()
+        if programme is not None:
+            return render(
+                request,
+                "learners/verify.html",
+                {
+                    "state": "valid" if programme.is_valid else "revoked",
+                    "certificate": programme,
+                },
+            )
     if certificate is None:
         return render(
             request,
@@ -114,6 +127,21 @@ def download(request, pk):
     """The owner's PDF; anyone else gets a 404."""
     certificate = get_object_or_404(
         Certificate, pk=pk, enrollment__user=request.user, revoked_at__isnull=True
+    )
+    if not certificate.pdf:
+        raise Http404(_("The certificate is still being prepared."))
+    filename = f"certificate-{certificate.verification_code}.pdf"
+    return private_file_response(certificate.pdf, filename)
+
+
+@login_required
+def programme_download(request, pk):
+    """The owner's programme certificate PDF; anyone else gets a 404."""
+    certificate = get_object_or_404(
+        ProgrammeCertificate,
+        pk=pk,
+        enrollment__user=request.user,
+        revoked_at__isnull=True,
     )
     if not certificate.pdf:
         raise Http404(_("The certificate is still being prepared."))

@@ -16,6 +16,7 @@ from .models import (
     DataExport,
     Enrollment,
     ErasureRequest,
+    ProgrammeCertificate,
     QuizAttempt,
     Submission,
 )
@@ -27,6 +28,11 @@ KINDS = {
         "certificates",
         Certificate,
         lambda obj: reverse("certificates:download", args=[obj.pk]),
+    ),
+    "programme_completed": (
+        "certificates",
+        ProgrammeCertificate,
+        lambda obj: reverse("certificates:programme_download", args=[obj.pk]),
     ),
     "assignment_graded": ("grades", Submission, lambda obj: obj.lesson.url),
     "quiz_results_released": ("grades", QuizAttempt, lambda obj: obj.lesson.url),

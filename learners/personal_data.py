@@ -28,6 +28,8 @@ from .models import (
     Notification,
     NotificationPreference,
     Profile,
+    ProgrammeCertificate,
+    ProgrammeEnrollment,
     QuizAttempt,
     ScormRecord,
     SentEmail,
@@ -54,6 +56,12 @@ def export(user):
             files.append(
                 (f"certificates/{certificate.verification_code}.pdf", certificate.pdf)
             )
+    programme_certificates = ProgrammeCertificate.objects.filter(**mine)
+    for certificate in programme_certificates:
+        if certificate.pdf:
+            files.append(
+                (f"certificates/{certificate.verification_code}.pdf", certificate.pdf)
+            )
     return Export(
         records={
             "profile": rows(Profile.objects.filter(user=user)),
@@ -69,6 +77,8 @@ def export(user):
             "submissions": rows(Submission.objects.filter(**mine)),
             "submission_files": rows(submission_files),
             "certificates": rows(certificates),
+            "programmes": rows(ProgrammeEnrollment.objects.filter(user=user)),
+            "programme_certificates": rows(programme_certificates),
             "emails_sent": rows(SentEmail.objects.filter(user=user)),
             "notifications": rows(Notification.objects.filter(user=user)),
             "notification_preferences": rows(
@@ -100,6 +110,7 @@ def erase(user, options):
     profile = Profile.objects.filter(user=user).first()
     exports = list(DataExport.objects.filter(user=user))
     certificates = list(Certificate.objects.filter(**mine))
+    certificates += ProgrammeCertificate.objects.filter(**mine)
     SubmissionFile.objects.filter(submission__enrollment__user=user).delete()
     Submission.objects.filter(**mine).delete()
     Submission.objects.filter(graded_by=user).update(graded_by=None)
@@ -133,7 +144,8 @@ def erase(user, options):
         certificate.pdf = ""
         # Its credential held a salted hash of the e-mail address; the next
         # one is signed without it.
-        certificate.credential = None
+        if isinstance(certificate, Certificate):
+            certificate.credential = None
         if options.revoke_certificates and not certificate.revoked_at:
             certificate.revoked_at = timezone.now()
             certificate.revoked_reason = "The learner's account was erased."

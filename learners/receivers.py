@@ -1,6 +1,7 @@
 """Reactions to account and content events: new learners join Students, time
 zones follow, a new password logs out every app, a new lesson is announced,
-a cohort's seats are counted again, and learning records are sent on as
+a cohort's seats are counted again, a programme joined is remembered, and
+learning records are sent on as
 xAPI statements."""
 
 from allauth.account.signals import (
@@ -20,9 +21,17 @@ from home.roles import STUDENTS
 from lessons.models import LessonPage
 
 from . import xapi
-from .models import ApiDevice, Certificate, Enrollment, LearningEvent, Profile
+from .models import (
+    ApiDevice,
+    Certificate,
+    Enrollment,
+    LearningEvent,
+    Profile,
+    ProgrammeEnrollment,
+)
 from .services.api_tokens import end_all_devices
 from .services.cohorts import recount_seats
+from .services.programmes import forget_memberships
 from .signals import course_completed, lesson_completed
 
 
@@ -47,9 +56,17 @@ def count_cohort_seats(sender, instance, raw=False, **kwargs):
         recount_seats([instance.cohort_id])
 
 
+@receiver(post_save, sender=ProgrammeEnrollment)
+@receiver(post_delete, sender=ProgrammeEnrollment)
+def forget_programme_memberships(sender, instance, **kwargs):
+    """The dashboard remembers whether a learner is in any programme."""
+    forget_memberships(instance.user_id)
+
+
 @receiver(course_completed)
 def issue_certificate_on_completion(sender, enrollment, **kwargs):
     enqueue("learners.tasks.issue_certificate_task", enrollment.pk)
+    enqueue("learners.tasks.complete_programmes_task", enrollment.pk)
 
 
 @receiver(password_changed)

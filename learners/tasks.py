@@ -18,6 +18,7 @@ from .pageviews import flush_page_views
 from .services.certificates import issue_certificate
 from .services.openings import announce_openings
 from .services.privacy import build_export, erase_due_accounts, expire_exports
+from .services.programmes import complete_programmes_for
 from .stats import refresh_course_stats
 
 
@@ -25,6 +26,14 @@ from .stats import refresh_course_stats
 def issue_certificate_task(enrollment_id):
     certificate = issue_certificate(enrollment_id)
     return certificate.verification_code if certificate else None
+
+
+@shared_task(name="learners.tasks.complete_programmes_task", acks_late=True, **RETRY)
+def complete_programmes_task(enrollment_id):
+    """After a course is completed: the programmes it completes, certified."""
+    with transaction.atomic():
+        done = complete_programmes_for(enrollment_id)
+    return [certificate.verification_code for certificate in done]
 
 
 @shared_task(name="learners.tasks.send_learner_email_task", acks_late=True, **RETRY)

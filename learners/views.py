@@ -25,6 +25,7 @@ from .forms import ProfileForm
 from .models import ApiDevice, Enrollment, LessonProgress, Profile
 from .services import activity, api_tokens
 from .services.certificates import fill_in_names
+from .services.programmes import programmes_of
 from .services.requirements import lesson_state, requirement_states
 
 MAX_PAYLOAD_BYTES = 4096
@@ -234,6 +235,7 @@ def dashboard(request):
         # Today in the learner's time zone (the middleware activates it).
         "achievements": achievements.for_dashboard(request.user, timezone.localdate()),
         "managed_organisations": organisations.managed_by(request.user),
+        "programmes": programmes_of(request.user),
     }
     return render(request, "learners/dashboard.html", context)
 

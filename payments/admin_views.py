@@ -30,7 +30,9 @@ def _require_money_staff(request):
 
 def refund_view(request, pk):
     _require_money_staff(request)
-    order = get_object_or_404(Order.objects.select_related("user", "course"), pk=pk)
+    order = get_object_or_404(
+        Order.objects.select_related("user", "course", "programme"), pk=pk
+    )
     if request.method == "POST":
         try:
             refund_order(order.pk, by=request.user)

@@ -49,7 +49,12 @@ class CourseRef(Schema):
 
 class OrderOut(Schema):
     id: int
-    course: CourseRef
+    course: CourseRef | None = Field(
+        description="The course bought; null for a programme."
+    )
+    programme: CourseRef | None = Field(
+        None, description="The programme bought (all its courses); null for a course."
+    )
     status: str = Field(description="pending, paid, failed, expired or refunded.")
     list_price: int = Field(description="Amounts in the currency's smallest unit.")
     discount: int
@@ -87,7 +92,16 @@ def order_out(order, request=None, *, invoiced=False):
     invoice = reverse("api:order_invoice", args=[order.pk])
     return OrderOut(
         id=order.pk,
-        course=CourseRef(id=order.course_id, title=order.course.title),
+        course=(
+            CourseRef(id=order.course_id, title=order.course.title)
+            if order.course_id
+            else None
+        ),
+        programme=(
+            CourseRef(id=order.programme_id, title=order.programme.title)
+            if order.programme_id
+            else None
+        ),
         status=order.status,
         list_price=order.list_price,
         discount=order.discount,
@@ -137,7 +151,9 @@ def checkout(request, body: CheckoutIn):
 def order(request, order_id: RowId):
     """The caller's own order only: anyone else's is a 404."""
     found = get_object_or_404(
-        Order.objects.select_related("course"), pk=order_id, user=request.auth
+        Order.objects.select_related("course", "programme"),
+        pk=order_id,
+        user=request.auth,
     )
     invoiced = Invoice.objects.filter(order=found).exists()
     return order_out(found, request, invoiced=invoiced)
@@ -152,7 +168,7 @@ def orders(request, query: Query[PageQuery], status: OrderStatus | None = None):
     """`status` filters by pending, paid, failed, expired or refunded."""
     rows = (
         Order.objects.filter(user=request.auth)
-        .select_related("course")
+        .select_related("course", "programme")
         .order_by("-created_at", "-pk")
     )
     if status:

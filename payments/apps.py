@@ -36,7 +36,7 @@ class PaymentsConfig(AppConfig):
             "checkout_reminder",
             "enrolment",
             Order,
-            lambda order: order.course.url,
+            lambda order: order.item_url,
         )
         register_subscription_price(cheapest_plan_price)
         # Money mail is transactional: no preference turns the e-mail off.
@@ -53,7 +53,7 @@ class PaymentsConfig(AppConfig):
             "dispute_won",
             "dispute_lost",
         ):
-            register_email_kind(kind, "payments", Order, lambda order: order.course.url)
+            register_email_kind(kind, "payments", Order, lambda order: order.item_url)
         register_email_kind(
             "refund_issued",
             "payments",

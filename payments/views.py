@@ -86,6 +86,8 @@ def checkout(request, course_id):
 def _landing(order):
     if order.is_for_seats:
         return reverse("organisations:overview", args=[order.organisation.slug])
+    if order.programme_id:
+        return order.programme.url
     first = order.course.syllabus.first_lesson
     return first.url if first else order.course.url
 
@@ -99,13 +101,21 @@ def success(request):
         order = services.fulfil_checkout(session_id)
     except services.CheckoutError as error:
         messages.error(request, error.message)
-        return redirect(order.course.url)
+        return redirect(order.item_url)
     if order.status == Order.Status.PAID:
         if order.is_for_seats:
             messages.success(
                 request,
                 _("Payment received: %(count)s seats of “%(course)s” to give.")
                 % {"count": order.quantity, "course": order.course.title},
+            )
+        elif order.programme_id:
+            messages.success(
+                request,
+                _(
+                    "Payment received: welcome to the programme! "
+                    "Start with its first course."
+                ),
             )
         else:
             messages.success(request, _("Payment received: welcome to the course!"))
@@ -178,7 +188,7 @@ def purchases(request):
     """/dashboard/purchases/: the learner's orders and invoices, newest first."""
     orders = (
         Order.objects.filter(user=request.user)
-        .select_related("course", "invoice", "coupon", "organisation")
+        .select_related("course", "programme", "invoice", "coupon", "organisation")
         .prefetch_related("invoice__credit_notes")
     )
     periods = SubscriptionPayment.objects.filter(
@@ -199,7 +209,9 @@ def purchases(request):
 def invoice_download(request, order_id):
     """The invoice PDF of one of the learner's own paid orders."""
     invoice = get_object_or_404(
-        Invoice.objects.select_related("order__course", "order__user"),
+        Invoice.objects.select_related(
+            "order__course", "order__programme", "order__user"
+        ),
         order_id=order_id,
         order__user=request.user,
     )

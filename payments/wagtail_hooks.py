@@ -125,17 +125,28 @@ class OrderAdmin(ModelAdmin):
     list_display = (
         "order_number",
         "buyer",
-        "course",
+        "bought",
         "total_paid",
         "status",
         "flag",
         "created_at",
     )
     list_filter = ("status", "gateway", DisputedFilter)
-    search_fields = ("user__email", "course__title", "gateway_session_id")
+    search_fields = (
+        "user__email",
+        "course__title",
+        "programme__title",
+        "gateway_session_id",
+    )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user", "course")
+        return (
+            super().get_queryset(request).select_related("user", "course", "programme")
+        )
+
+    @admin.display(description=_("Bought"))
+    def bought(self, obj):
+        return obj.item_title
 
     @admin.display(description=_("Total"))
     def total_paid(self, obj):

@@ -8,6 +8,7 @@ def _order(order):
     return {
         "id": order.pk,
         "course": order.course_id,
+        "programme": order.programme_id,
         "learner": {"id": order.user_id, "email": order.user.email},
         "status": order.status,
         "total": order.total,

@@ -1,10 +1,11 @@
-"""The catalogue page tree: catalogue -> course -> section, plus course
-categories and certificate templates."""
+"""The catalogue page tree: catalogue -> course -> section, programmes of
+courses, plus course categories and certificate templates."""
 
 from ..choices import COURSE_LANGUAGES
 from .catalogue import CATALOGUE_PAGE_SIZE, CourseIndexPage, public_courses
 from .cohort import Cohort, next_open_cohort
 from .course import CoursePage, default_currency
+from .programme import ProgrammeCourse, ProgrammePage
 from .section import SectionPage
 from .snippets import CertificateTemplate, CourseCategory
 
@@ -17,6 +18,8 @@ __all__ = [
     "CourseCategory",
     "CourseIndexPage",
     "CoursePage",
+    "ProgrammeCourse",
+    "ProgrammePage",
     "SectionPage",
     "default_currency",
     "next_open_cohort",

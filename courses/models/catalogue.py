@@ -20,6 +20,7 @@ from .. import listing
 from ..choices import COURSE_LANGUAGES
 from ..filters import CatalogueFilters
 from .course import CoursePage
+from .programme import ProgrammePage
 from .snippets import CourseCategory
 
 CATALOGUE_PAGE_SIZE = 12
@@ -40,7 +41,7 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CoursePage", "courses.ProgrammePage"]
     max_count = 1
 
     class Meta:
@@ -112,6 +113,12 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         )
         context["categories"] = CourseCategory.objects.all()
         context["promoted"] = _promoted_courses(filters.q)
+        # Programmes head the unfiltered catalogue's first page.
+        if not filters.active and category is None and page.number == 1:
+            context["programmes"] = listing.LazyCourses(
+                listing.programme_ids(self), self.programmes()
+            )
+            context["programmes_key"] = listing.programmes_key(self)
         context["levels"] = CoursePage.Difficulty.choices
         names = dict(COURSE_LANGUAGES)
         context["languages"] = [
@@ -124,6 +131,17 @@ class CourseIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             ("title", _("Title")),
         ]
         return context
+
+    def programmes(self):
+        """Live programmes in this catalogue, with what their cards show."""
+        programmes = ProgrammePage.objects.live().child_of(self)
+        if view_restrictions_exist():
+            programmes = programmes.public()
+        return (
+            programmes.select_related("thumbnail")
+            .prefetch_related("programme_courses__course")
+            .order_by("path")
+        )
 
     def listed_courses(self):
         """Live, public courses under this catalogue."""

@@ -10,6 +10,7 @@ from .h5p_state import H5PState
 from .notification import Notification, NotificationPreference, SentEmail
 from .privacy import DataExport, ErasureRequest
 from .profile import Profile
+from .programme import ProgrammeCertificate, ProgrammeEnrollment
 from .progress import LearningDay, LessonProgress
 from .scorm import ScormRecord
 from .stats import CourseDay, CourseStats, LessonStats
@@ -36,6 +37,8 @@ __all__ = [
     "Notification",
     "NotificationPreference",
     "Profile",
+    "ProgrammeCertificate",
+    "ProgrammeEnrollment",
     "QuizAttempt",
     "RefreshToken",
     "ScormRecord",

@@ -91,8 +91,12 @@ def verification_url(certificate):
 
 
 def render_pdf(certificate):
-    """Render (or re-render) the PDF and store it once."""
-    template = certificate.enrollment.course.certificate_template
+    """Render (or re-render) the PDF of a course's or a programme's
+    certificate and store it once."""
+    owner = getattr(certificate.enrollment, "programme", None) or (
+        certificate.enrollment.course
+    )
+    template = owner.certificate_template
     qr = segno.make(verification_url(certificate), error="m")
     context = {
         "certificate": certificate,

@@ -23,10 +23,11 @@ SEAT_STATUSES = (
 )
 
 
-def missing_courses(user, course):
+def missing_courses(user, course, ignoring=()):
     """The live courses `course` requires that `user` has not completed, in
-    title order (one query; none when it requires nothing)."""
-    required = required_courses_of(course.pk)
+    title order (one query; none when it requires nothing). Courses in
+    `ignoring` (taken before it in the same programme) count as met."""
+    required = [c for c in required_courses_of(course.pk) if c.pk not in ignoring]
     if not required:
         return []
     done = set(
@@ -39,8 +40,8 @@ def missing_courses(user, course):
     return [c for c in required if c.pk not in done]
 
 
-def check_required_courses(user, course):
-    missing = missing_courses(user, course)
+def check_required_courses(user, course, ignoring=()):
+    missing = missing_courses(user, course, ignoring)
     if missing:
         raise PrerequisiteMissing(
             _("Complete %(courses)s before you join this course.")

@@ -37,14 +37,15 @@ def has_verified_email(user):
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def enroll(user, course, source, cohort_id=None):
+def enroll(user, course, source, cohort_id=None, *, met=()):
     """Enrol `user` in `course`, once: safe under any number of parallel calls.
 
     A learner who left comes back to the same enrolment and their progress.
     In a course that runs cohorts they take a seat in `cohort_id` (or the
-    next cohort with room).
+    next cohort with room). Required courses in `met` count as completed
+    (a programme teaches them first).
     """
-    _check_can_enroll(user, course, source)
+    _check_can_enroll(user, course, source, met)
     with transaction.atomic():
         existing = Enrollment.objects.filter(user=user, course=course).first()
         cohort = None
@@ -92,7 +93,7 @@ def _needs_seat(enrollment):
     return not (enrollment.status == Enrollment.Status.PENDING and enrollment.cohort_id)
 
 
-def _check_can_enroll(user, course, source):
+def _check_can_enroll(user, course, source, met=()):
     # A payment taken while the course was on sale always gets its place,
     # even if the course was unpublished before the payment settled.
     if not course.live and source != Enrollment.Source.PURCHASE:
@@ -107,7 +108,7 @@ def _check_can_enroll(user, course, source):
                 _("Please verify your e-mail address before you enrol.")
             )
     if source in CHOOSING_SOURCES:
-        check_required_courses(user, course)
+        check_required_courses(user, course, ignoring=met)
 
 
 def hold_enrollment(user, course, cohort_id=None):

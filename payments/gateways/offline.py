@@ -34,7 +34,7 @@ class OfflineGateway:
             amount_total=order.total,
             currency=order.currency.lower(),
             client_reference_id=str(order.pk),
-            description=order.course.title,
+            description=order.item_title,
             success_url=success_url,
             cancel_url=cancel_url,
         )

@@ -56,7 +56,7 @@ class StripeGateway:
                         },
                     }
                 ],
-                "metadata": {"order": str(order.pk), "course": str(order.course_id)},
+                "metadata": _metadata(order),
                 # A declined card's event names the order (velocity checks).
                 "payment_intent_data": {"metadata": {"order": str(order.pk)}},
                 "success_url": success_url,
@@ -241,4 +241,10 @@ def _plain(stripe_object):
 def _product_name(order):
     if order.is_for_seats:
         return f"{order.course.title}: {order.quantity} seats"
-    return order.course.title
+    return order.item_title
+
+
+def _metadata(order):
+    if order.programme_id:
+        return {"order": str(order.pk), "programme": str(order.programme_id)}
+    return {"order": str(order.pk), "course": str(order.course_id)}

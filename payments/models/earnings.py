@@ -73,8 +73,9 @@ class CourseRevenueShare(models.Model):
 
 
 class Earning(models.Model):
-    """One ledger row per paid order (a sale), per refund (its reversal, with
-    negative amounts) and per course line of a monthly subscription statement.
+    """One ledger row per paid order and course (a sale; a programme sells
+    several), per refund (its reversal, with negative amounts) and per
+    course line of a monthly subscription statement.
     Rows are never changed after they are written."""
 
     class Kind(models.TextChoices):
@@ -119,8 +120,10 @@ class Earning(models.Model):
     class Meta:
         verbose_name = _("earning")
         constraints = [
+            # A programme's sale has a row per course it sold.
             models.UniqueConstraint(
-                fields=["order", "kind"], name="one_earning_per_order_and_kind"
+                fields=["order", "kind", "course"],
+                name="one_earning_per_order_kind_and_course",
             ),
             models.CheckConstraint(
                 condition=Q(

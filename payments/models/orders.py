@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Order(models.Model):
-    """One attempt to buy one course: for the buyer, or as seats for an
-    organisation. Amounts come from the server, in minor units."""
+    """One attempt to buy one course (for the buyer, or as seats for an
+    organisation) or one programme of courses. Amounts come from the
+    server, in minor units."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for payment")
@@ -24,7 +25,19 @@ class Order(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="orders"
     )
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.PROTECT, related_name="orders"
+        "courses.CoursePage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
+    programme = models.ForeignKey(
+        "courses.ProgrammePage",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
     )
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -93,6 +106,16 @@ class Order(models.Model):
                 condition=Q(status="pending", organisation__isnull=False),
                 name="one_open_seat_order_per_course",
             ),
+            models.UniqueConstraint(
+                fields=["user", "programme"],
+                condition=Q(status="pending", programme__isnull=False),
+                name="one_open_order_per_programme",
+            ),
+            models.CheckConstraint(
+                condition=Q(course__isnull=False, programme__isnull=True)
+                | Q(course__isnull=True, programme__isnull=False, organisation=None),
+                name="order_buys_a_course_or_a_programme",
+            ),
             models.CheckConstraint(
                 condition=Q(quantity__gte=1)
                 & (Q(organisation__isnull=False) | Q(quantity=1)),
@@ -107,6 +130,19 @@ class Order(models.Model):
 
     def __str__(self):
         return f"Order {self.pk} ({self.status})"
+
+    @property
+    def item(self):
+        """What was bought: the course, or the programme."""
+        return self.programme if self.programme_id else self.course
+
+    @property
+    def item_title(self):
+        return self.item.title
+
+    @property
+    def item_url(self):
+        return self.item.url
 
     @property
     def is_for_seats(self):

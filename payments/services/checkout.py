@@ -9,6 +9,7 @@ from home.models import TaxSettings
 from learners import services as learning
 from learners.models import Enrollment
 from learners.notifications import notify
+from learners.services.programmes import join_programme
 from organisations.services.seats import add_seats
 
 from .. import webhook_events
@@ -148,7 +149,7 @@ def fulfil_checkout(session_id):
 def _order_for_checkout(checkout):
     order = (
         Order.objects.select_for_update(of=("self",))
-        .select_related("user", "course")
+        .select_related("user", "course", "programme")
         .filter(gateway_session_id=checkout.id)
         .first()
     )
@@ -176,6 +177,8 @@ def _mark_paid(order, reference, payment="", fee=0):
     earnings.record_sale(order, gateway_fee=fee)
     if order.is_for_seats:
         add_seats(order.organisation, order.course, order.quantity)
+    elif order.programme_id:
+        join_programme(order.user, order.programme, Enrollment.Source.PURCHASE)
     else:
         learning.enroll(order.user, order.course, Enrollment.Source.PURCHASE)
     notify(order.user, "payment_receipt", order)
@@ -195,7 +198,7 @@ def close_order(order, status):
     """A failed or expired order: its held coupon use and pending enrolment go."""
     order.close(status)
     coupons.release(order)
-    if not order.is_for_seats:
+    if order.course_id and not order.is_for_seats:
         learning.release_held_enrollment(order.user, order.course)
     return order
 

@@ -11,6 +11,7 @@ from learners.models import Enrollment
 from learners.notifications import notify
 
 from ..models import Order
+from .earnings import courses_bought
 from .refunds import _order_for_payment, apply_refund
 
 
@@ -19,7 +20,7 @@ def _purchase_enrollments(order):
         return Enrollment.objects.none()
     return Enrollment.objects.filter(
         user_id=order.user_id,
-        course_id=order.course_id,
+        course_id__in=courses_bought(order),
         source=Enrollment.Source.PURCHASE,
     )
 

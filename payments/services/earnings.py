@@ -26,22 +26,64 @@ def instructor_share_bp(course):
 
 
 def record_sale(order, gateway_fee=0):
-    """One earning row per paid order. The instructor's share is rounded down;
-    the platform keeps the remainder, so the shares always add up."""
-    course = order.course
-    share_bp = instructor_share_bp(course) if course.instructor_id else 0
+    """One earning row per paid order and course sold. The instructor's share
+    is rounded down; the platform keeps the remainder, so the shares always
+    add up. A programme's price is split between its courses by their list
+    prices, to the minor unit, so its rows add up to the order."""
     gateway_fee = max(0, min(gateway_fee, order.total - order.tax))
-    net = order.total - order.tax - gateway_fee
+    courses = _courses_sold(order)
+    weights = [course.price for course in courses]
+    parts = zip(
+        courses,
+        split(order.total, weights),
+        split(order.tax, weights),
+        split(gateway_fee, weights),
+        strict=True,
+    )
+    return [
+        _sale_row(order, course, gross, tax, fee) for course, gross, tax, fee in parts
+    ]
+
+
+def _courses_sold(order):
+    if not order.programme_id:
+        return [order.course]
+    # Its courses as on the day it was paid; a course later added is not in it.
+    return order.programme.courses or []
+
+
+def split(amount, weights):
+    """`amount` in parts proportional to `weights` that add up to it exactly:
+    each part rounded down, the leftover minor units to the largest
+    remainders (equal parts when every weight is 0)."""
+    if not weights:
+        return []
+    if not any(weights):
+        weights = [1] * len(weights)
+    whole = sum(weights)
+    parts = [amount * weight // whole for weight in weights]
+    leftover = amount - sum(parts)
+    by_remainder = sorted(
+        range(len(weights)), key=lambda i: (-(amount * weights[i] % whole), i)
+    )
+    for i in by_remainder[:leftover]:
+        parts[i] += 1
+    return parts
+
+
+def _sale_row(order, course, gross, tax, fee):
+    share_bp = instructor_share_bp(course) if course.instructor_id else 0
+    net = gross - tax - fee
     instructor = net * share_bp // BASIS_POINTS
     earning, _created = Earning.objects.get_or_create(
         order=order,
         kind=Earning.Kind.SALE,
+        course=course,
         defaults={
             "instructor_id": course.instructor_id,
-            "course": course,
-            "gross": order.total,
-            "tax": order.tax,
-            "gateway_fee": gateway_fee,
+            "gross": gross,
+            "tax": tax,
+            "gateway_fee": fee,
             "instructor_amount": instructor,
             "platform_amount": net - instructor,
             "currency": order.currency,
@@ -54,28 +96,39 @@ def record_sale(order, gateway_fee=0):
 
 
 def reverse_sale(order):
-    """A refund takes the sale back, with negative amounts. While the sale is
-    still on hold the reversal waits with it, so "available" never dips."""
-    sale = Earning.objects.filter(order=order, kind=Earning.Kind.SALE).first()
-    if sale is None:
-        return None
-    reversal, _created = Earning.objects.get_or_create(
-        order=order,
-        kind=Earning.Kind.REVERSAL,
-        defaults={
-            "instructor_id": sale.instructor_id,
-            "course_id": sale.course_id,
-            "gross": -sale.gross,
-            "tax": -sale.tax,
-            "gateway_fee": -sale.gateway_fee,
-            "instructor_amount": -sale.instructor_amount,
-            "platform_amount": -sale.platform_amount,
-            "currency": sale.currency,
-            "share_bp": sale.share_bp,
-            "available_at": max(sale.available_at, timezone.now()),
-        },
+    """A refund takes each sale row back, with negative amounts. While the
+    sale is still on hold the reversal waits with it, so "available" never
+    dips."""
+    return [
+        Earning.objects.get_or_create(
+            order=order,
+            kind=Earning.Kind.REVERSAL,
+            course_id=sale.course_id,
+            defaults={
+                "instructor_id": sale.instructor_id,
+                "gross": -sale.gross,
+                "tax": -sale.tax,
+                "gateway_fee": -sale.gateway_fee,
+                "instructor_amount": -sale.instructor_amount,
+                "platform_amount": -sale.platform_amount,
+                "currency": sale.currency,
+                "share_bp": sale.share_bp,
+                "available_at": max(sale.available_at, timezone.now()),
+            },
+        )[0]
+        for sale in Earning.objects.filter(order=order, kind=Earning.Kind.SALE)
+    ]
+
+
+def courses_bought(order):
+    """The ids of the courses an order paid for: its sale rows name them."""
+    if not order.programme_id:
+        return [order.course_id]
+    return list(
+        Earning.objects.filter(order=order, kind=Earning.Kind.SALE).values_list(
+            "course_id", flat=True
+        )
     )
-    return reversal
 
 
 def balances(instructor):

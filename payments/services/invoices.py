@@ -30,6 +30,10 @@ def issue_invoice(order):
         return existing
     if order.is_for_seats:
         return _seats_invoice(order)
+    if order.programme_id:
+        titles = ", ".join(course.title for course in order.programme.courses)
+        description = f"{order.programme.title} (programme: {titles})"
+        return _new_invoice(order.user, order.paid_at, description[:255], order=order)
     return _new_invoice(order.user, order.paid_at, order.course.title, order=order)
 
 

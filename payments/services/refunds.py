@@ -87,7 +87,7 @@ def _end_access(order):
         return
     Enrollment.objects.filter(
         user_id=order.user_id,
-        course_id=order.course_id,
+        course_id__in=earnings.courses_bought(order),
         source=Enrollment.Source.PURCHASE,
     ).update(status=Enrollment.Status.REFUNDED, updated_at=timezone.now())
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from learners import services as learning
 from learners.models import Enrollment
+from learners.services.programmes import join_programme
 
 from ..errors import AlreadySubscribed, NotForSale, NotSubscribed
 from ..gateways import get_gateway
@@ -110,6 +111,17 @@ def enrol_with_subscription(user, course, cohort_id=None):
         return learning.enroll(
             user, course, Enrollment.Source.SUBSCRIPTION, cohort_id=cohort_id
         )
+
+
+def join_programme_with_subscription(user, programme):
+    """A subscriber joins a subscription programme and each of its courses."""
+    if programme.pricing_type != programme.PricingType.SUBSCRIPTION:
+        raise NotForSale(_("This programme is not part of the subscription."))
+    with transaction.atomic():
+        list(Subscription.objects.select_for_update().filter(user=user))
+        if current_subscription(user) is None:
+            raise NotSubscribed(_("Subscribe to join this programme."))
+        return join_programme(user, programme, Enrollment.Source.SUBSCRIPTION)
 
 
 def set_cancel_at_period_end(user, cancel):

@@ -7,7 +7,14 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from courses.models import CourseCategory, CourseIndexPage, CoursePage, SectionPage
+from courses.models import (
+    CourseCategory,
+    CourseIndexPage,
+    CoursePage,
+    ProgrammeCourse,
+    ProgrammePage,
+    SectionPage,
+)
 from home.models import HomePage
 from home.sites import ensure_root_page, sync_default_site
 from tests.lessons.factories import LessonPageFactory
@@ -95,3 +102,21 @@ def build_course(catalogue, sections=2, lessons_per_section=3, **course_fields):
         for n in range(lessons_per_section):
             LessonPageFactory(parent=section, title=f"Lesson {s + 1}.{n + 1}")
     return course
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Programme {n}")
+    summary = factory.Faker("sentence")
+
+    class Meta:
+        model = ProgrammePage
+
+
+def build_programme(catalogue, courses, **fields):
+    """A published programme of `courses`, in that order."""
+    programme = ProgrammePageFactory(parent=catalogue, **fields)
+    for place, course in enumerate(courses):
+        ProgrammeCourse.objects.create(
+            programme=programme, course=course, sort_order=place
+        )
+    return ProgrammePage.objects.get(pk=programme.pk)

@@ -135,3 +135,35 @@ def test_organisation_and_cohort_pages_have_no_serious_violations(
     page.context.clear_cookies()
     page.goto(live_server.url + "/courses/paid/")
     assert serious_violations(page) == [], "a cohort course, as a visitor"
+
+
+def test_programme_pages_have_no_serious_violations(
+    live_server, site_with_courses, page
+):
+    from learners.models import Enrollment
+    from learners.services.programmes import join_programme
+    from tests.courses.factories import build_programme
+
+    free, paid = site_with_courses
+    catalogue = free.get_parent().specific
+    bundle = build_programme(
+        catalogue, [free, paid], slug="path", title="Path", price=500, currency="USD"
+    )
+    free_path = build_programme(
+        catalogue, [free], slug="free-path", title="Free path", pricing_type="free"
+    )
+    join_programme(
+        learner(username="other"), free_path, Enrollment.Source.FREE
+    )  # a programme someone is in
+    for path in ("/courses/", bundle.url):
+        page.goto(live_server.url + path)
+        assert serious_violations(page) == [], f"{path}, as a visitor"
+    log_in(page, live_server)
+    from django.contrib.auth import get_user_model
+
+    join_programme(
+        get_user_model().objects.get(username="axe"), free_path, Enrollment.Source.FREE
+    )
+    for path in (bundle.url, free_path.url, "/dashboard/"):
+        page.goto(live_server.url + path)
+        assert serious_violations(page) == [], path

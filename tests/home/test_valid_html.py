@@ -81,6 +81,8 @@ def test_the_main_pages_are_valid_html(tmp_path):
     pages = {
         **PAGES,
         "cohort course": ("/courses/writing-for-the-web/", "student"),
+        "programme": ("/courses/data-analyst-starter/", None),
+        "programme, as a learner": ("/courses/data-analyst-starter/", "student"),
         "organisation": ("/organisations/northwind/", "manager"),
         "members": ("/organisations/northwind/members/", "manager"),
         "seats": (f"/organisations/northwind/seats/{licence.pk}/", "manager"),

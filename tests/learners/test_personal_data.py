@@ -242,6 +242,7 @@ HANDLED = [
     "learners.Cmi5State.user",
     "learners.DataExport.user",
     "learners.Enrollment.user",
+    "learners.ProgrammeEnrollment.user",
     "learners.IdempotentRequest.user",
     "learners.ErasureRequest.requested_by",
     "learners.ErasureRequest.user",

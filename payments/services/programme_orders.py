@@ -1,0 +1,79 @@
+"""Buying a programme: one order for all its courses at the bundle price;
+once paid, the learner joins it and each course once (checkout fulfils it
+like any order), and the ledger splits the price between the courses."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from home.models import TaxSettings
+from learners.models import ProgrammeEnrollment
+
+from ..errors import AlreadyEnrolled, NotForSale
+from ..gateways import get_gateway
+from ..models import Order
+from ..money import price_breakdown
+from .checkout import replace_order
+from .velocity import check_checkout
+
+
+def start_programme_checkout(user, programme, success_url, cancel_url, address=None):
+    """The learner's open order for the programme (a second click reuses it)
+    and the gateway page to pay it on."""
+    if not programme.live or programme.pricing_type != programme.PricingType.PAID:
+        raise NotForSale(_("This programme cannot be bought."))
+    if not programme.courses:
+        raise NotForSale(_("This programme has no courses open yet."))
+    if ProgrammeEnrollment.objects.filter(user=user, programme=programme).exists():
+        raise AlreadyEnrolled(_("You are already in this programme."))
+    check_checkout(user, address)
+    gateway = get_gateway()
+    with transaction.atomic():
+        order = (
+            Order.objects.select_for_update(of=("self",))
+            .filter(user=user, programme=programme, status=Order.Status.PENDING)
+            .first()
+        )
+        checkout = None
+        if order and order.gateway_session_id:
+            checkout = gateway.retrieve_checkout(order.gateway_session_id)
+            if checkout is not None and checkout.expired:
+                checkout = None
+        # A price changed since the order was opened: the new one applies.
+        if order and (checkout is None or order.list_price != programme.price):
+            replace_order(order, gateway)
+            order, checkout = None, None
+        if order is None:
+            order = _new_programme_order(user, programme, gateway)
+        if checkout is None:
+            checkout = gateway.create_checkout(order, success_url, cancel_url)
+            order.gateway_session_id = checkout.id
+            order.save(update_fields=["gateway_session_id"])
+    return order, checkout
+
+
+def _new_programme_order(user, programme, gateway):
+    tax = TaxSettings.for_site(Site.objects.filter(is_default_site=True).first())
+    breakdown = price_breakdown(
+        programme.price,
+        programme.currency,
+        tax_rate_bp=tax.tax_rate_basis_points,
+        tax_inclusive=tax.prices_include_tax,
+    )
+    try:
+        with transaction.atomic():
+            return Order.objects.create(
+                user=user,
+                programme=programme,
+                list_price=breakdown.list_price,
+                discount=0,
+                tax=breakdown.tax,
+                total=breakdown.total,
+                currency=breakdown.currency,
+                gateway=gateway.name,
+            )
+    except IntegrityError:
+        # A parallel click opened it first.
+        return Order.objects.select_for_update().get(
+            user=user, programme=programme, status=Order.Status.PENDING
+        )
