@@ -230,14 +230,26 @@ def refusal(request, error, *, course=None, lesson=None, as_json=False):
 
 @login_required
 def dashboard(request):
+    board = dashboard_for(request.user)
     context = {
-        "dashboard": dashboard_for(request.user),
+        "dashboard": board,
         # Today in the learner's time zone (the middleware activates it).
         "achievements": achievements.for_dashboard(request.user, timezone.localdate()),
         "managed_organisations": organisations.managed_by(request.user),
-        "programmes": programmes_of(request.user),
+        "programmes": programmes_of(request.user, *read_by(board)),
     }
     return render(request, "learners/dashboard.html", context)
+
+
+def read_by(board):
+    """The learner's enrolments and lessons done per course, as the
+    dashboard read them, for their programmes' progress."""
+    items = (*board.in_progress, *board.completed, *board.inactive)
+    enrollments = {item.course.pk: item.enrollment for item in items}
+    lessons = {
+        item.course.pk: (item.progress.completed, item.progress.total) for item in items
+    }
+    return enrollments, lessons
 
 
 @login_required

@@ -7,12 +7,18 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.choices import PricingType
 
-from ..models import Enrollment, ProgrammeCertificate, ProgrammeEnrollment
+from ..models import (
+    Enrollment,
+    LessonProgress,
+    ProgrammeCertificate,
+    ProgrammeEnrollment,
+)
 from ..notifications import notify
 from .enrolment import enroll, has_verified_email
 from .errors import EmailNotVerified, NotFreeCourse
@@ -56,6 +62,16 @@ def _course_source(course, source):
 class CourseStep:
     course: object
     enrollment: object  # None when the learner has not started it
+    lessons_done: int = 0
+    lessons_total: int = 0
+
+    @property
+    def percent(self):
+        if self.completed:
+            return 100
+        if not self.lessons_total:
+            return 0
+        return round(100 * self.lessons_done / self.lessons_total)
 
     @property
     def completed(self):
@@ -82,7 +98,16 @@ class ProgrammeProgress:
 
     @property
     def percent(self):
-        return round(100 * self.completed / self.total) if self.total else 0
+        """Lessons done across its courses (a course done counts whole), so
+        the bar moves with each lesson, not only with each course."""
+        lessons = sum(step.lessons_total for step in self.steps)
+        if not lessons:
+            return round(100 * self.completed / self.total) if self.total else 0
+        done = sum(
+            step.lessons_total if step.completed else step.lessons_done
+            for step in self.steps
+        )
+        return min(100, round(100 * done / lessons))
 
     @property
     def next_step(self):
@@ -96,9 +121,12 @@ class ProgrammeProgress:
         )
 
 
-def programme_progress(user, programme, membership=None, enrollments=None):
-    """Where `user` stands in each course of the programme (one query, or
-    none when the dashboard passes their enrolments)."""
+def programme_progress(
+    user, programme, membership=None, enrollments=None, lessons=None
+):
+    """Where `user` stands in each course of the programme: two queries, or
+    none when the dashboard passes their enrolments and `lessons`, a map of
+    course id to (lessons done, lessons in it)."""
     courses = programme.courses
     if enrollments is None:
         enrollments = (
@@ -111,8 +139,34 @@ def programme_progress(user, programme, membership=None, enrollments=None):
             if user.is_authenticated
             else {}
         )
-    steps = [CourseStep(course, enrollments.get(course.pk)) for course in courses]
+    if lessons is None:
+        lessons = lesson_counts(enrollments.values(), {c.pk: c for c in courses})
+    steps = [
+        CourseStep(course, enrollments.get(course.pk), *lessons.get(course.pk, (0, 0)))
+        for course in courses
+    ]
     return ProgrammeProgress(programme, membership, steps)
+
+
+def lesson_counts(enrollments, courses):
+    """{course id: (lessons completed, lessons in the course)} for these
+    enrolments, in one query (the syllabuses are remembered per version)."""
+    enrollments = list(enrollments)
+    if not enrollments:
+        return {}
+    done = dict(
+        LessonProgress.objects.filter(
+            enrollment__in=enrollments, status=LessonProgress.Status.COMPLETED
+        )
+        .values("enrollment_id")
+        .annotate(count=Count("pk"))
+        .values_list("enrollment_id", "count")
+    )
+    return {
+        e.course_id: (done.get(e.pk, 0), courses[e.course_id].syllabus.lesson_count)
+        for e in enrollments
+        if e.course_id in courses
+    }
 
 
 def _memberships_key(user_id):
@@ -138,9 +192,11 @@ def in_any_programme(user):
     return known
 
 
-def programmes_of(user):
+def programmes_of(user, enrollments=None, lessons=None):
     """The learner's programmes with their progress, for the dashboard: a
-    fixed number of queries however many programmes and courses."""
+    fixed number of queries however many programmes and courses.
+    `enrollments` ({course id: enrolment}) and `lessons` as for
+    `programme_progress`: the dashboard has read them already."""
     if not in_any_programme(user):
         return []
     memberships = list(
@@ -151,8 +207,12 @@ def programmes_of(user):
     )
     if not memberships:
         return []
-    enrollments = {e.course_id: e for e in Enrollment.objects.filter(user=user)}
-    return [programme_progress(user, m.programme, m, enrollments) for m in memberships]
+    if enrollments is None:
+        enrollments = {e.course_id: e for e in Enrollment.objects.filter(user=user)}
+    return [
+        programme_progress(user, m.programme, m, enrollments, lessons)
+        for m in memberships
+    ]
 
 
 def complete_programmes_for(enrollment_id):

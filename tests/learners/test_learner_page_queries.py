@@ -111,3 +111,22 @@ def test_a_long_course_folds_the_other_sections_in_the_sidebar(
     assert sidebar.count('<li class="lesson-sidebar__item') == 10  # this section
     assert sidebar.count("0 of 10 lessons done") == 4  # the other four
     assert 'aria-current="page"' in sidebar
+
+
+def test_a_programme_page_of_a_learner_in_it_fits_the_budget(
+    client, catalogue, member, course
+):
+    from learners.models import Enrollment
+    from learners.services.programmes import join_programme
+    from tests.courses.factories import build_programme
+
+    other = build_course(catalogue, sections=2, lessons_per_section=3, slug="d")
+    path = build_programme(catalogue, [course, other], slug="p", pricing_type="free")
+    join_programme(member, path, Enrollment.Source.FREE)
+
+    programme_page = captured(client, path.url)
+    dashboard = captured(client, "/dashboard/")
+
+    assert len(programme_page) <= MAX_QUERIES, "\n".join(programme_page)
+    # Three more than a learner in no programme: what it is, and its courses.
+    assert len(dashboard) <= MAX_QUERIES + 3, "\n".join(dashboard)

@@ -174,8 +174,23 @@ def test_the_dashboard_shows_each_programme_with_its_progress(
 
     assert "My programmes" in page
     assert "Web Foundations" in page
-    assert "50% · 1 of 2 courses" in page
+    # Lessons done across the programme: the two of HTML out of three.
+    assert "67% · 1 of 2 courses" in page
     assert "Next course: CSS" in page
+
+
+def test_the_programme_page_moves_with_each_lesson(client, programme, courses):
+    user = learner(username="ada")
+    join_programme(user, programme, Enrollment.Source.FREE)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.complete_lesson(user, courses[0].syllabus.lessons[0])
+    client.force_login(user)
+
+    page = client.get(programme.url).content.decode()
+
+    assert "33% · 0 of 2 courses" in page
+    assert "In progress: 50%" in page
+    assert "Enrolled: not started yet" in page
 
 
 def test_the_catalogue_lists_programmes_and_the_page_shows_its_courses(
