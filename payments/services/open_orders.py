@@ -63,9 +63,10 @@ def expire_stale_orders():
 def _expire(order, gateway):
     with transaction.atomic():
         locked = (
-            Order.objects.select_for_update()
+            # Only the order's row: its course or programme is an outer join.
+            Order.objects.select_for_update(of=("self",))
             .filter(pk=order.pk, status=Order.Status.PENDING)
-            .select_related("user", "course")
+            .select_related("user", "course", "programme")
             .first()
         )
         if locked is None:
