@@ -18,5 +18,6 @@ urlpatterns = [
     ),
     path("<slug:slug>/seats/<int:licence_id>/", views.licence_seats, name="seats"),
     path("<slug:slug>/seats/reclaim/<int:seat_id>/", views.reclaim, name="reclaim"),
+    path("<slug:slug>/programmes/give/", views.give_programme, name="give_programme"),
     path("<slug:slug>/report/", views.report, name="report"),
 ]

@@ -10,10 +10,11 @@ from django.forms import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.models import CoursePage
+from courses.models import CoursePage, ProgrammePage
 from home.errors import Refusal
 from home.form_input import row_id
 from learners.admin_helpers import csv_safe
@@ -52,6 +53,12 @@ def my_organisations(request):
 @login_required
 def overview(request, slug):
     organisation = managed(request, slug)
+    programmes = list(
+        ProgrammePage.objects.live()
+        .filter(pricing_type=ProgrammePage.PricingType.PAID)
+        .prefetch_related("programme_courses__course")
+        .order_by("title")
+    )
     rows = seat_report(organisation)
     today = timezone.localdate()
     context = {
@@ -65,8 +72,44 @@ def overview(request, slug):
         "courses_for_sale": CoursePage.objects.live()
         .filter(pricing_type=CoursePage.PricingType.PAID)
         .order_by("title"),
+        "programmes_for_sale": programmes,
+        "programmes_held": seat_services.programmes_held(organisation, programmes),
+        "members": organisation.memberships.select_related("user").order_by(
+            "user__last_name", "user__first_name", "user__email"
+        ),
     }
     return render(request, "organisations/overview.html", context)
+
+
+@login_required
+@require_POST
+def give_programme(request, slug):
+    """POST: a seat in each course of a programme, for one member."""
+    organisation = managed(request, slug)
+    programme = get_object_or_404(
+        ProgrammePage.objects.live(), pk=row_id(request.POST.get("programme")) or 0
+    )
+    membership = get_object_or_404(
+        organisation.memberships.select_related("user"),
+        pk=row_id(request.POST.get("member")) or 0,
+    )
+    try:
+        due_on = parse_date(request.POST.get("due_on") or "")
+    except ValueError:  # well formed, yet no such day
+        due_on = None
+    try:
+        seat_services.assign_programme(
+            organisation, programme, membership.user, by=request.user, due_on=due_on
+        )
+    except Refusal as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(person)s has a seat in every course of “%(programme)s”.")
+            % {"person": membership.user.email, "programme": programme.title},
+        )
+    return redirect("organisations:overview", slug=organisation.slug)
 
 
 @login_required

@@ -107,7 +107,7 @@ def success(request):
             messages.success(
                 request,
                 _("Payment received: %(count)s seats of “%(course)s” to give.")
-                % {"count": order.quantity, "course": order.course.title},
+                % {"count": order.quantity, "course": order.item_title},
             )
         elif order.programme_id:
             messages.success(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from learners import services as learning
 from learners.models import Enrollment
 from learners.notifications import notify
+from learners.services.programmes import join_programme
 
 from ..models import Membership, SeatAssignment, SeatLicence
 from .errors import NoSeatsLeft, NotAMember
@@ -96,3 +97,38 @@ def remove_seats(organisation, course, seats):
         licence.seats -= removed
         licence.save(update_fields=["seats"])
     return removed
+
+
+def programmes_held(organisation, programmes):
+    """Of `programmes`, those with a seat licence in every course: the
+    organisation can give them whole."""
+    held = set(
+        SeatLicence.objects.filter(organisation=organisation).values_list(
+            "course_id", flat=True
+        )
+    )
+    return [p for p in programmes if p.courses and set(p.course_ids) <= held]
+
+
+def assign_programme(organisation, programme, user, *, by=None, due_on=None):
+    """Give `user` a seat in each course of `programme` and put them in the
+    programme, all or nothing: one course without a seat left gives none."""
+    licences = {
+        licence.course_id: licence
+        for licence in SeatLicence.objects.filter(
+            organisation=organisation, course_id__in=programme.course_ids
+        )
+    }
+    with transaction.atomic():
+        for course in programme.courses:
+            licence = licences.get(course.pk)
+            if licence is None:
+                raise NoSeatsLeft(
+                    _("%(name)s holds no seats of “%(course)s”.")
+                    % {"name": organisation.name, "course": course.title}
+                )
+            assign_seat(licence, user, by=by, due_on=due_on)
+        membership, _created = join_programme(
+            user, programme, Enrollment.Source.ORGANISATION
+        )
+    return membership

@@ -240,7 +240,7 @@ def _plain(stripe_object):
 
 def _product_name(order):
     if order.is_for_seats:
-        return f"{order.course.title}: {order.quantity} seats"
+        return f"{order.item_title}: {order.quantity} seats"
     return order.item_title
 
 

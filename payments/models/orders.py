@@ -108,12 +108,21 @@ class Order(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "programme"],
-                condition=Q(status="pending", programme__isnull=False),
+                condition=Q(
+                    status="pending",
+                    programme__isnull=False,
+                    organisation__isnull=True,
+                ),
                 name="one_open_order_per_programme",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "programme"],
+                condition=Q(status="pending", organisation__isnull=False),
+                name="one_open_seat_order_per_programme",
             ),
             models.CheckConstraint(
                 condition=Q(course__isnull=False, programme__isnull=True)
-                | Q(course__isnull=True, programme__isnull=False, organisation=None),
+                | Q(course__isnull=True, programme__isnull=False),
                 name="order_buys_a_course_or_a_programme",
             ),
             models.CheckConstraint(

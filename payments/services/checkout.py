@@ -176,7 +176,8 @@ def _mark_paid(order, reference, payment="", fee=0):
     invoices.issue_invoice(order)
     earnings.record_sale(order, gateway_fee=fee)
     if order.is_for_seats:
-        add_seats(order.organisation, order.course, order.quantity)
+        for course in earnings.bought_courses(order):
+            add_seats(order.organisation, course, order.quantity)
     elif order.programme_id:
         join_programme(order.user, order.programme, Enrollment.Source.PURCHASE)
     else:

@@ -10,6 +10,8 @@ from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from courses.models import CoursePage
+
 from ..models import CourseRevenueShare, Earning, InstructorAccount, Order, Payout
 from ..money import BASIS_POINTS
 
@@ -118,6 +120,13 @@ def reverse_sale(order):
         )[0]
         for sale in Earning.objects.filter(order=order, kind=Earning.Kind.SALE)
     ]
+
+
+def bought_courses(order):
+    """The courses an order paid for, as pages (seats go to each)."""
+    if not order.programme_id:
+        return [order.course]
+    return list(CoursePage.objects.filter(pk__in=courses_bought(order)))
 
 
 def courses_bought(order):

@@ -43,7 +43,7 @@ def _seats_invoice(order):
     invoice = _new_invoice(
         order.user,
         order.paid_at,
-        f"{order.course.title}: {order.quantity} seats",
+        f"{order.item_title}: {order.quantity} seats",
         order=order,
     )
     invoice.billed_to_name = organisation.name

@@ -83,7 +83,8 @@ def _end_access(order):
     """Access ends; progress, attempts and grades are kept. Refunded seats
     leave the organisation's licence, as far as they are not given."""
     if order.is_for_seats:
-        remove_seats(order.organisation, order.course, order.quantity)
+        for course in earnings.bought_courses(order):
+            remove_seats(order.organisation, course, order.quantity)
         return
     Enrollment.objects.filter(
         user_id=order.user_id,

@@ -1,11 +1,13 @@
 """Buying seats for an organisation: its manager pays for N seats of a
-course in one order, invoiced to the organisation; once paid, the seats
-join its licence (payments.services.checkout fulfils it like any order)."""
+course, or of a programme (N seats in each of its courses), in one order
+invoiced to the organisation; once paid, the seats join its licences
+(payments.services.checkout fulfils it like any order)."""
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from courses.models import ProgrammePage
 from home.models import TaxSettings
 from organisations.services.members import manages
 
@@ -28,26 +30,27 @@ class BadSeatCount(NotForSale):
 
 
 def start_seat_checkout(
-    user, organisation, course, quantity, success_url, cancel_url, address=None
+    user, organisation, item, quantity, success_url, cancel_url, address=None
 ):
-    """The open order for `quantity` seats (a new one when the number
-    changed) and the gateway page to pay it on."""
+    """The open order for `quantity` seats of `item`, a course or a programme
+    (a new order when the number changed), and the gateway page to pay it on."""
     if not manages(user, organisation):
         raise NotAManager(_("Not found."))
-    if not course.live or course.pricing_type != course.PricingType.PAID:
-        raise NotForSale(_("Seats are sold for paid courses only."))
+    if not item.live or item.pricing_type != item.PricingType.PAID:
+        raise NotForSale(_("Seats are sold for paid courses and programmes only."))
+    if isinstance(item, ProgrammePage) and not item.courses:
+        raise NotForSale(_("This programme has no courses open yet."))
     if not 1 <= quantity <= MAX_SEATS:
         raise BadSeatCount(
             _("Buy between 1 and %(most)s seats at a time.") % {"most": MAX_SEATS}
         )
     check_checkout(user, address)
     gateway = get_gateway()
+    bought = {"programme" if isinstance(item, ProgrammePage) else "course": item}
     with transaction.atomic():
         order = (
             Order.objects.select_for_update(of=("self",))
-            .filter(
-                organisation=organisation, course=course, status=Order.Status.PENDING
-            )
+            .filter(organisation=organisation, status=Order.Status.PENDING, **bought)
             .first()
         )
         checkout = None
@@ -59,7 +62,7 @@ def start_seat_checkout(
             replace_order(order, gateway)
             order = None
         if order is None:
-            order = _new_seat_order(user, organisation, course, quantity, gateway)
+            order = _new_seat_order(user, organisation, bought, quantity, gateway)
         if checkout is None:
             checkout = gateway.create_checkout(order, success_url, cancel_url)
             order.gateway_session_id = checkout.id
@@ -67,11 +70,12 @@ def start_seat_checkout(
     return order, checkout
 
 
-def _new_seat_order(user, organisation, course, quantity, gateway):
+def _new_seat_order(user, organisation, bought, quantity, gateway):
+    (item,) = bought.values()
     tax = TaxSettings.for_site(Site.objects.filter(is_default_site=True).first())
     breakdown = price_breakdown(
-        course.price * quantity,
-        course.currency,
+        item.price * quantity,
+        item.currency,
         tax_rate_bp=tax.tax_rate_basis_points,
         tax_inclusive=tax.prices_include_tax,
     )
@@ -79,7 +83,6 @@ def _new_seat_order(user, organisation, course, quantity, gateway):
         with transaction.atomic():
             return Order.objects.create(
                 user=user,
-                course=course,
                 organisation=organisation,
                 quantity=quantity,
                 list_price=breakdown.list_price,
@@ -88,9 +91,10 @@ def _new_seat_order(user, organisation, course, quantity, gateway):
                 total=breakdown.total,
                 currency=breakdown.currency,
                 gateway=gateway.name,
+                **bought,
             )
     except IntegrityError:
         # Another manager's click opened it first.
         return Order.objects.select_for_update().get(
-            organisation=organisation, course=course, status=Order.Status.PENDING
+            organisation=organisation, status=Order.Status.PENDING, **bought
         )
