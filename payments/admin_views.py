@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from learners.wagtail_hooks import teaches
 
-from .errors import PayoutError, RefundError
+from .errors import CheckoutError, PayoutError, RefundError
 from .models import InstructorAccount, Order, Payout
 from .services import earnings, payouts, statements
 from .services.refunds import refund_order
@@ -36,7 +36,7 @@ def refund_view(request, pk):
     if request.method == "POST":
         try:
             refund_order(order.pk, by=request.user)
-        except RefundError as error:
+        except (RefundError, CheckoutError) as error:  # or the gateway is down
             messages.error(request, error.message)
         else:
             messages.success(

@@ -18,7 +18,8 @@ from home.errors import Refusal
 from home.form_input import row_id
 
 from . import services
-from .gateways import get_gateway, offline_gateway_enabled
+from .gateways import GatewayNotConfigured, get_gateway, offline_gateway_enabled
+from .gateways.paystack import PaystackError
 from .models import (
     CreditNote,
     Invoice,
@@ -29,6 +30,7 @@ from .models import (
 )
 from .services import subscriptions
 from .services.invoices import credit_note_pdf, invoice_pdf
+from .services.paystack_events import handle_paystack_webhook
 
 
 def refusal_page(request, error, course=None):
@@ -139,6 +141,27 @@ def stripe_webhook(request):
         return HttpResponse(error.message, status=400)
     except stripe.StripeError:
         # Nothing was stored: the gateway sends the event again later.
+        return HttpResponse(
+            _("The payment provider could not be reached; try again."), status=503
+        )
+    return HttpResponse("ok")
+
+
+@csrf_exempt
+@require_POST
+def paystack_webhook(request):
+    """POST /payments/webhooks/paystack/: only events signed with the
+    secret key are believed."""
+    try:
+        handle_paystack_webhook(
+            request.body, request.headers.get("X-Paystack-Signature", "")
+        )
+    except GatewayNotConfigured as error:
+        raise Http404 from error
+    except services.InvalidWebhook as error:
+        return HttpResponse(error.message, status=400)
+    except PaystackError:
+        # Nothing was stored: Paystack sends the event again later.
         return HttpResponse(
             _("The payment provider could not be reached; try again."), status=503
         )

@@ -21,6 +21,7 @@ from .admin_views import manages_money
 from .models import (
     Coupon,
     CourseRevenueShare,
+    CurrencyGateway,
     InstructorAccount,
     Order,
     Payout,
@@ -56,6 +57,13 @@ class CourseRevenueShareViewSet(SnippetViewSet):
     list_display = ["course", "instructor_share_bp"]
 
 
+class CurrencyGatewayViewSet(SnippetViewSet):
+    model = CurrencyGateway
+    icon = "cogs"
+    menu_label = _("Gateways by currency")
+    list_display = ["currency", "gateway"]
+
+
 class CommerceGroup(SnippetViewSetGroup):
     menu_label = _("Commerce")
     menu_icon = "tag"
@@ -65,6 +73,7 @@ class CommerceGroup(SnippetViewSetGroup):
         PlanViewSet,
         InstructorAccountViewSet,
         CourseRevenueShareViewSet,
+        CurrencyGatewayViewSet,
     )
 
 

@@ -437,6 +437,10 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 PAYMENTS_OFFLINE_GATEWAY = env.bool("OFFLINE_GATEWAY", default=True)
 PAYMENTS_REQUIRE_GATEWAY = False
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+# Paystack takes the currencies staff give it (Settings -> Gateways by
+# currency) once its secret key is set; it also signs its webhooks with it.
+PAYSTACK_SECRET_KEY = env("PAYSTACK_SECRET_KEY", default="")
+PAYSTACK_API_BASE = env("PAYSTACK_API_BASE", default="https://api.paystack.co")
 # The instructor's part of each sale after tax, in basis points (7000 = 70%);
 # staff can set it per instructor and per course in the admin.
 PAYMENTS_INSTRUCTOR_SHARE_BP = env.int("INSTRUCTOR_REVENUE_SHARE_BP", default=7000)

@@ -1,11 +1,16 @@
 """Payment gateways behind one small interface, chosen through a registry.
 
-A gateway has `create_checkout`, `create_subscription_checkout`,
-`retrieve_checkout`, `expire_checkout`, `checkout_for_payment`,
-`payment_fee`, `parse_webhook`, `refund`, `retrieve_subscription`,
-`retrieve_invoice` and `set_cancel_at_period_end`. Another provider
-(Paystack, PayFast, Razorpay) is one more class with these methods,
-registered with `register_gateway`; the first configured one takes payments.
+A gateway has `create_checkout`, `retrieve_checkout`, `expire_checkout`,
+`checkout_for_payment`, `payment_fee`, `parse_webhook` and `refund`; the
+main gateways (Stripe, the offline one) also run subscriptions
+(`create_subscription_checkout`, `retrieve_subscription`,
+`retrieve_invoice`, `set_cancel_at_period_end`). Another provider is one
+more class registered with `register_gateway`.
+
+The main gateway is the first configured one. Staff may send a currency to
+another (payments.models.CurrencyGateway): Paystack for ZAR, say. An order
+keeps the name of the gateway it was opened with, and is always settled,
+refunded and expired through that one.
 """
 
 from django.conf import settings
@@ -22,6 +27,7 @@ from .base import (
     sign,
 )
 from .offline import OfflineGateway
+from .paystack import PaystackGateway
 from .stripe_checkout import StripeGateway
 
 __all__ = [
@@ -29,6 +35,7 @@ __all__ = [
     "GatewayNotConfigured",
     "InvoiceState",
     "OfflineGateway",
+    "PaystackGateway",
     "StripeGateway",
     "SubscriptionState",
     "WebhookSignatureError",
@@ -48,25 +55,45 @@ def offline_gateway_enabled():
     return not settings.STRIPE_SECRET_KEY and settings.PAYMENTS_OFFLINE_GATEWAY
 
 
-# (name, is it configured here?, the class), in order of preference.
+# (name, is it configured here?, the class, may it be the main gateway?),
+# in order of preference.
 _gateways = []
 
 
-def register_gateway(name, configured, gateway_class):
-    _gateways.append((name, configured, gateway_class))
+def register_gateway(name, configured, gateway_class, *, main=True):
+    _gateways.append((name, configured, gateway_class, main))
 
 
 register_gateway("stripe", lambda: bool(settings.STRIPE_SECRET_KEY), StripeGateway)
 register_gateway("offline", offline_gateway_enabled, OfflineGateway)
+register_gateway(
+    "paystack", lambda: bool(settings.PAYSTACK_SECRET_KEY), PaystackGateway, main=False
+)
 
 
-def get_gateway():
-    """The first configured gateway (Stripe when a secret key is set, else
-    the offline gateway where it is allowed); anything else is a site that
-    cannot take payments."""
-    for _name, configured, gateway_class in _gateways:
-        if configured():
+def get_gateway(name=None, currency=None):
+    """The gateway called `name` (an order's own), else the one staff chose
+    for `currency`, else the main gateway: the first configured (Stripe
+    when a secret key is set, else the offline gateway where it is
+    allowed). Anything else is a site that cannot take payments."""
+    if name is None and currency:
+        from ..models import CurrencyGateway  # models import this package
+
+        chosen = (
+            CurrencyGateway.objects.filter(currency=currency.upper())
+            .values_list("gateway", flat=True)
+            .first()
+        )
+        # A chosen gateway without its keys leaves the currency to the main one.
+        if chosen and _configured(chosen):
+            name = chosen
+    for gateway_name, configured, gateway_class, main in _gateways:
+        if (gateway_name == name if name else main) and configured():
             return gateway_class()
     raise GatewayNotConfigured(
         _("Payments are not available on this site right now. No money was taken.")
     )
+
+
+def _configured(name):
+    return any(n == name and configured() for n, configured, *_rest in _gateways)

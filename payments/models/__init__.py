@@ -3,6 +3,7 @@ and their monthly statements, instructor earnings and payouts."""
 
 from .coupons import Coupon, CouponRedemption
 from .earnings import CourseRevenueShare, Earning, InstructorAccount, Payout
+from .gateways import CurrencyGateway
 from .invoices import CreditNote, DocumentCounter, Invoice
 from .limits import CheckoutLimits
 from .orders import (
@@ -24,6 +25,7 @@ __all__ = [
     "Earning",
     "InstructorAccount",
     "CreditNote",
+    "CurrencyGateway",
     "DocumentCounter",
     "Invoice",
     "OfflineCheckoutSession",

@@ -14,7 +14,7 @@ from organisations.services.seats import add_seats
 
 from .. import webhook_events
 from ..errors import AlreadyEnrolled, CheckoutError, NotForSale
-from ..gateways import get_gateway
+from ..gateways import GatewayNotConfigured, get_gateway
 from ..models import Order, PaymentTransaction
 from ..money import price_breakdown
 from . import coupons, earnings, invoices, velocity
@@ -40,7 +40,7 @@ def start_checkout(
     if Enrollment.objects.with_access().filter(user=user, course=course).exists():
         raise AlreadyEnrolled(_("You are already enrolled in this course."))
     velocity.check_checkout(user, address)
-    gateway = get_gateway()
+    gateway = get_gateway(currency=course.currency)
     with transaction.atomic():
         order, checkout = _open_order(
             user, course, gateway, coupons.normalise_code(coupon_code)
@@ -63,7 +63,11 @@ def _open_order(user, course, gateway, code):
         .filter(user=user, course=course, status=Order.Status.PENDING)
         .first()
     )
-    if order and (order.coupon.code if order.coupon else "") == code:
+    if (
+        order
+        and order.gateway == gateway.name
+        and (order.coupon.code if order.coupon else "") == code
+    ):
         checkout = (
             gateway.retrieve_checkout(order.gateway_session_id)
             if order.gateway_session_id
@@ -81,10 +85,22 @@ def _open_order(user, course, gateway, code):
 
 def replace_order(order, gateway):
     """Expire an open order and its checkout, so only the new one can be paid.
-    Should the old checkout be paid anyway, its payment is still honoured."""
-    if order.gateway_session_id:
-        gateway.expire_checkout(order.gateway_session_id)
+    Should the old checkout be paid anyway, its payment is still honoured.
+    The checkout is closed at the order's own gateway, whichever `gateway`
+    the new order uses."""
+    own = gateway if gateway.name == order.gateway else order_gateway(order)
+    if order.gateway_session_id and own is not None:
+        own.expire_checkout(order.gateway_session_id)
     return close_order(order, Order.Status.EXPIRED)
+
+
+def order_gateway(order):
+    """The gateway the order was opened with; None if the site no longer
+    has it configured (nothing can then be asked of it)."""
+    try:
+        return get_gateway(order.gateway)
+    except GatewayNotConfigured:
+        return None
 
 
 def _new_order(user, course, gateway, coupon):
@@ -122,9 +138,14 @@ def _new_order(user, course, gateway, coupon):
 
 
 def fulfil_checkout(session_id):
-    """Record a paid checkout once: re-read it from the gateway, check it
-    matches the order, mark the order paid and enrol the learner."""
-    gateway = get_gateway()
+    """Record a paid checkout once: re-read it from the order's gateway,
+    check it matches the order, mark the order paid and enrol the learner."""
+    name = (
+        Order.objects.filter(gateway_session_id=session_id)
+        .values_list("gateway", flat=True)
+        .first()
+    )
+    gateway = get_gateway(name)
     checkout = gateway.retrieve_checkout(session_id)
     if checkout is None:
         raise CheckoutError(_("Unknown checkout."))

@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from learners.notifications import notify
 
-from ..gateways import get_gateway
 from ..models import Order
-from .checkout import fulfil_checkout, replace_order
+from .checkout import fulfil_checkout, order_gateway, replace_order
 from .subscriptions import lapsed_subscriptions, sync_subscription
 
 
@@ -43,11 +42,18 @@ def expire_stale_orders():
     """Orders unpaid after the gateway's checkout lifetime expire, unless the
     gateway says they were paid after all (then they are fulfilled)."""
     cutoff = timezone.now() - timedelta(hours=settings.PAYMENTS_ORDER_LIFETIME_HOURS)
-    gateway = get_gateway()
+    gateways = {}
     expired = 0
     for order in Order.objects.filter(
         status=Order.Status.PENDING, created_at__lte=cutoff
-    ).only("pk", "gateway_session_id"):
+    ).only("pk", "gateway", "gateway_session_id"):
+        # Each order is asked of its own gateway; one the site no longer
+        # has cannot say, so its orders wait for it.
+        if order.gateway not in gateways:
+            gateways[order.gateway] = order_gateway(order)
+        gateway = gateways[order.gateway]
+        if gateway is None:
+            continue
         checkout = (
             gateway.retrieve_checkout(order.gateway_session_id)
             if order.gateway_session_id

@@ -27,7 +27,7 @@ def start_programme_checkout(user, programme, success_url, cancel_url, address=N
     if ProgrammeEnrollment.objects.filter(user=user, programme=programme).exists():
         raise AlreadyEnrolled(_("You are already in this programme."))
     check_checkout(user, address)
-    gateway = get_gateway()
+    gateway = get_gateway(currency=programme.currency)
     with transaction.atomic():
         order = (
             Order.objects.select_for_update(of=("self",))
@@ -35,7 +35,7 @@ def start_programme_checkout(user, programme, success_url, cancel_url, address=N
             .first()
         )
         checkout = None
-        if order and order.gateway_session_id:
+        if order and order.gateway_session_id and order.gateway == gateway.name:
             checkout = gateway.retrieve_checkout(order.gateway_session_id)
             if checkout is not None and checkout.expired:
                 checkout = None

@@ -22,9 +22,9 @@ from .checkout import record_payment
 
 def refund_order(order_id, by=None):
     """Staff refund the rest of a paid order through its gateway."""
-    gateway = get_gateway()
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order_id)
+        gateway = get_gateway(order.gateway)
         if order.status != Order.Status.PAID:
             raise RefundError(_("Only a paid order can be refunded."))
         amount = order.total - order.amount_refunded
@@ -40,12 +40,12 @@ def refund_order(order_id, by=None):
         return apply_refund(order, order.total)
 
 
-def refund_reported(payment_intent, refunded_total):
+def refund_reported(payment_intent, refunded_total, gateway=None):
     """The gateway says this much of a payment has been refunded in all. It may
     arrive before the checkout's completion event: the order then ends
     refunded, and the late completion changes nothing."""
     with transaction.atomic():
-        order = _order_for_payment(payment_intent)
+        order = _order_for_payment(payment_intent, gateway)
         if order is None:
             return None
         if order.status == Order.Status.PENDING:
@@ -93,7 +93,7 @@ def _end_access(order):
     ).update(status=Enrollment.Status.REFUNDED, updated_at=timezone.now())
 
 
-def _order_for_payment(payment_intent):
+def _order_for_payment(payment_intent, gateway=None):
     if not payment_intent:
         return None
     order = (
@@ -103,7 +103,7 @@ def _order_for_payment(payment_intent):
     )
     if order:
         return order
-    checkout = get_gateway().checkout_for_payment(payment_intent)
+    checkout = (gateway or get_gateway()).checkout_for_payment(payment_intent)
     if checkout is None:
         return None
     return (

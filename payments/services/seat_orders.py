@@ -45,7 +45,7 @@ def start_seat_checkout(
             _("Buy between 1 and %(most)s seats at a time.") % {"most": MAX_SEATS}
         )
     check_checkout(user, address)
-    gateway = get_gateway()
+    gateway = get_gateway(currency=item.currency)
     bought = {"programme" if isinstance(item, ProgrammePage) else "course": item}
     with transaction.atomic():
         order = (
@@ -54,7 +54,12 @@ def start_seat_checkout(
             .first()
         )
         checkout = None
-        if order and order.quantity == quantity and order.gateway_session_id:
+        if (
+            order
+            and order.quantity == quantity
+            and order.gateway_session_id
+            and order.gateway == gateway.name
+        ):
             checkout = gateway.retrieve_checkout(order.gateway_session_id)
             if checkout is not None and checkout.expired:
                 checkout = None
