@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("webhooks/stripe/", views.stripe_webhook, name="stripe_webhook"),
     path("webhooks/paystack/", views.paystack_webhook, name="paystack_webhook"),
+    path("webhooks/razorpay/", views.razorpay_webhook, name="razorpay_webhook"),
     path("test-gateway/<str:session_id>/", views.test_gateway, name="test_gateway"),
     path("plans/", views.plans, name="plans"),
     path("subscribe/<int:plan_id>/", views.subscribe, name="subscribe"),

@@ -20,6 +20,7 @@ from home.form_input import row_id
 from . import services
 from .gateways import GatewayNotConfigured, get_gateway, offline_gateway_enabled
 from .gateways.paystack import PaystackError
+from .gateways.razorpay_links import RazorpayError
 from .models import (
     CreditNote,
     Invoice,
@@ -31,6 +32,7 @@ from .models import (
 from .services import subscriptions
 from .services.invoices import credit_note_pdf, invoice_pdf
 from .services.paystack_events import handle_paystack_webhook
+from .services.razorpay_events import handle_razorpay_webhook
 
 
 def refusal_page(request, error, course=None):
@@ -97,7 +99,10 @@ def _landing(order):
 @login_required
 def success(request):
     """Back from the gateway: fulfil now rather than wait for the webhook."""
-    session_id = request.GET.get("session_id", "")
+    # Razorpay names its payment link in its own parameter.
+    session_id = request.GET.get("session_id") or request.GET.get(
+        "razorpay_payment_link_id", ""
+    )
     order = get_object_or_404(Order, gateway_session_id=session_id, user=request.user)
     try:
         order = services.fulfil_checkout(session_id)
@@ -162,6 +167,29 @@ def paystack_webhook(request):
         return HttpResponse(error.message, status=400)
     except PaystackError:
         # Nothing was stored: Paystack sends the event again later.
+        return HttpResponse(
+            _("The payment provider could not be reached; try again."), status=503
+        )
+    return HttpResponse("ok")
+
+
+@csrf_exempt
+@require_POST
+def razorpay_webhook(request):
+    """POST /payments/webhooks/razorpay/: only events signed with the
+    webhook secret are believed."""
+    try:
+        handle_razorpay_webhook(
+            request.body,
+            request.headers.get("X-Razorpay-Signature", ""),
+            request.headers.get("X-Razorpay-Event-Id", ""),
+        )
+    except GatewayNotConfigured as error:
+        raise Http404 from error
+    except services.InvalidWebhook as error:
+        return HttpResponse(error.message, status=400)
+    except RazorpayError:
+        # Nothing was stored: Razorpay sends the event again later.
         return HttpResponse(
             _("The payment provider could not be reached; try again."), status=503
         )

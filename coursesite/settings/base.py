@@ -441,6 +441,13 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
 # currency) once its secret key is set; it also signs its webhooks with it.
 PAYSTACK_SECRET_KEY = env("PAYSTACK_SECRET_KEY", default="")
 PAYSTACK_API_BASE = env("PAYSTACK_API_BASE", default="https://api.paystack.co")
+# Razorpay (INR) likewise, with its own webhook secret.
+RAZORPAY_KEY_ID = env("RAZORPAY_KEY_ID", default="")
+RAZORPAY_KEY_SECRET = env("RAZORPAY_KEY_SECRET", default="")
+RAZORPAY_WEBHOOK_SECRET = env("RAZORPAY_WEBHOOK_SECRET", default="")
+RAZORPAY_API_BASE = env("RAZORPAY_API_BASE", default="https://api.razorpay.com")
+# Seconds to wait for a payment gateway's answer before giving up.
+PAYMENTS_GATEWAY_TIMEOUT = env.int("PAYMENTS_GATEWAY_TIMEOUT", default=10)
 # The instructor's part of each sale after tax, in basis points (7000 = 70%);
 # staff can set it per instructor and per course in the admin.
 PAYMENTS_INSTRUCTOR_SHARE_BP = env.int("INSTRUCTOR_REVENUE_SHARE_BP", default=7000)

@@ -28,6 +28,7 @@ from .base import (
 )
 from .offline import OfflineGateway
 from .paystack import PaystackGateway
+from .razorpay_links import RazorpayGateway
 from .stripe_checkout import StripeGateway
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "InvoiceState",
     "OfflineGateway",
     "PaystackGateway",
+    "RazorpayGateway",
     "StripeGateway",
     "SubscriptionState",
     "WebhookSignatureError",
@@ -68,6 +70,16 @@ register_gateway("stripe", lambda: bool(settings.STRIPE_SECRET_KEY), StripeGatew
 register_gateway("offline", offline_gateway_enabled, OfflineGateway)
 register_gateway(
     "paystack", lambda: bool(settings.PAYSTACK_SECRET_KEY), PaystackGateway, main=False
+)
+register_gateway(
+    "razorpay",
+    lambda: bool(
+        settings.RAZORPAY_KEY_ID
+        and settings.RAZORPAY_KEY_SECRET
+        and settings.RAZORPAY_WEBHOOK_SECRET
+    ),
+    RazorpayGateway,
+    main=False,
 )
 
 

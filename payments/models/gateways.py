@@ -6,7 +6,11 @@ from wagtail.admin.panels import FieldPanel
 
 from home.money import CURRENCY_CHOICES
 
-GATEWAY_CHOICES = [("stripe", "Stripe"), ("paystack", "Paystack")]
+GATEWAY_CHOICES = [
+    ("stripe", "Stripe"),
+    ("paystack", "Paystack"),
+    ("razorpay", "Razorpay"),
+]
 
 
 class CurrencyGateway(models.Model):

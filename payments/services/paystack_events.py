@@ -2,15 +2,13 @@
 once, then acted on through the same services as every gateway's. A paid
 transaction is re-read from Paystack before the order is fulfilled."""
 
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ..errors import InvalidWebhook
 from ..gateways import WebhookSignatureError, get_gateway
-from ..models import WebhookEvent
 from . import refunds
 from .checkout import fulfil_checkout
-from .webhooks import _act
+from .webhooks import record_once
 
 
 def handle_paystack_webhook(payload, signature):
@@ -25,21 +23,14 @@ def handle_paystack_webhook(payload, signature):
         raise InvalidWebhook(_("The event has no data."))
     # Paystack sends no event id: the event and its object name it once.
     event_id = f"{name}:{data.get('id') or data.get('reference') or ''}"
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = WebhookEvent.objects.create(
-                    gateway=gateway.name,
-                    event_id=event_id[:255],
-                    event_type=name[:100],
-                    payload=event,
-                )
-        except IntegrityError:
-            return "duplicate"
-        handler = HANDLERS.get(name)
-        if handler:
-            _act(lambda obj: handler(gateway, obj), data, record)
-    return name
+    handler = HANDLERS.get(name)
+    return record_once(
+        gateway.name,
+        event_id,
+        name,
+        event,
+        (lambda: handler(gateway, data)) if handler else None,
+    )
 
 
 def _charge_success(gateway, transaction_data):

@@ -21,32 +21,43 @@ def handle_webhook(payload, signature):
         event = gateway.parse_webhook(payload, signature)
     except WebhookSignatureError as error:
         raise InvalidWebhook(_("The webhook signature is not valid.")) from error
-    # The event row and its effects commit together: if acting fails (the
-    # gateway cannot be reached), nothing is stored and the gateway's retry
-    # is handled in full. A parallel copy waits on the unique event id.
+    handler = HANDLERS.get(event["type"])
+    return record_once(
+        gateway.name,
+        event["id"],
+        event["type"],
+        event,
+        (lambda: handler(event["data"]["object"])) if handler else None,
+    )
+
+
+def record_once(gateway_name, event_id, event_type, event, act):
+    """Store a verified event once, then `act` on it. The event row and its
+    effects commit together: if acting fails (the gateway cannot be
+    reached), nothing is stored and the gateway's retry is handled in full.
+    A parallel copy waits on the unique event id."""
     with transaction.atomic():
         try:
             with transaction.atomic():
                 record = WebhookEvent.objects.create(
-                    gateway=gateway.name,
-                    event_id=event["id"],
-                    event_type=event["type"],
+                    gateway=gateway_name,
+                    event_id=str(event_id)[:255],
+                    event_type=str(event_type)[:100],
                     payload=event,
                 )
         except IntegrityError:
             return "duplicate"
-        handler = HANDLERS.get(event["type"])
-        if handler:
-            _act(handler, event["data"]["object"], record)
-    return event["type"]
+        if act is not None:
+            _act(act, record)
+    return event_type
 
 
-def _act(handler, obj, record):
+def _act(act, record):
     """A refusal (say, an amount that does not match) is final: it is kept on
     the event for staff, and the gateway is not asked to send it again."""
     try:
         with transaction.atomic():
-            handler(obj)
+            act()
     except Refusal as refusal:
         record.refusal = refusal.message[:255]
         record.save(update_fields=["refusal"])

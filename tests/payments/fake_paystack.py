@@ -6,73 +6,24 @@ secret key as Paystack signs them."""
 import hashlib
 import hmac
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, urlsplit
+
+from tests.payments.local_api import LocalApi
 
 SECRET = "sk_test_paystack_fake"
 
 
-class FakePaystack:
+class FakePaystack(LocalApi):
     def __init__(self, fee=0):
+        super().__init__()
         self.transactions, self.refunds = {}, []
         self.fee = fee
-        self.requests = []  # (method, path, Authorization header)
-        self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def _handler(self):
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                return None
-
-            def _reply(self, status, body):
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def _authorised(self):
-                fake.requests.append(
-                    (self.command, self.path, self.headers.get("Authorization"))
-                )
-                if self.headers.get("Authorization") != f"Bearer {SECRET}":
-                    self._reply(401, {"status": False, "message": "Invalid key"})
-                    return False
-                return True
-
-            def do_POST(self):  # http.server's naming
-                if not self._authorised():
-                    return
-                length = int(self.headers.get("Content-Length", 0))
-                body = json.loads(self.rfile.read(length) or b"{}")
-                with fake.lock:
-                    status, answer = fake.post(urlsplit(self.path).path, body)
-                self._reply(status, answer)
-
-            def do_GET(self):  # http.server's naming
-                if not self._authorised():
-                    return
-                parts = urlsplit(self.path)
-                with fake.lock:
-                    status, answer = fake.get(parts.path, dict(parse_qsl(parts.query)))
-                self._reply(status, answer)
-
-        return Handler
+    def answer(self, method, path, query, body, headers):
+        if headers.get("Authorization") != f"Bearer {SECRET}":
+            return 401, {"status": False, "message": "Invalid key"}
+        if method == "POST":
+            return self.post(path, body)
+        return self.get(path, query)
 
     def post(self, path, body):
         if path == "/transaction/initialize":
