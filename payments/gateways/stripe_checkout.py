@@ -1,12 +1,15 @@
 """Stripe Checkout through the official `stripe` library: one-off payments,
 subscriptions, refunds and signed webhooks."""
 
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
 from django.conf import settings
+from django.utils.translation import gettext as _
 
+from ..errors import CheckoutError
 from ..models import StripeCustomer
 from .base import (
     CheckoutSession,
@@ -41,7 +44,12 @@ class StripeGateway:
         return record.customer_id
 
     def create_checkout(self, order, success_url, cancel_url):
-        session = self.client.v1.checkout.sessions.create(
+        with _reachable():
+            session = self._create_payment_session(order, success_url, cancel_url)
+        return _as_checkout(session)
+
+    def _create_payment_session(self, order, success_url, cancel_url):
+        return self.client.v1.checkout.sessions.create(
             params={
                 "mode": "payment",
                 "customer": self.customer_for(order.user),
@@ -64,22 +72,22 @@ class StripeGateway:
             },
             options={"idempotency_key": str(order.idempotency_key)},
         )
-        return _as_checkout(session)
 
     def create_subscription_checkout(self, user, plan, success_url, cancel_url):
         metadata = {"user_id": str(user.pk), "plan_id": str(plan.pk)}
-        session = self.client.v1.checkout.sessions.create(
-            params={
-                "mode": "subscription",
-                "customer": self.customer_for(user),
-                "client_reference_id": f"user-{user.pk}",
-                "line_items": [{"quantity": 1, "price": plan.stripe_price_id}],
-                "subscription_data": {"metadata": metadata},
-                "metadata": metadata,
-                "success_url": success_url,
-                "cancel_url": cancel_url,
-            }
-        )
+        with _reachable():
+            session = self.client.v1.checkout.sessions.create(
+                params={
+                    "mode": "subscription",
+                    "customer": self.customer_for(user),
+                    "client_reference_id": f"user-{user.pk}",
+                    "line_items": [{"quantity": 1, "price": plan.stripe_price_id}],
+                    "subscription_data": {"metadata": metadata},
+                    "metadata": metadata,
+                    "success_url": success_url,
+                    "cancel_url": cancel_url,
+                }
+            )
         return _as_checkout(session)
 
     def retrieve_checkout(self, session_id):
@@ -182,6 +190,25 @@ class StripeGateway:
             subscription_id, params={"cancel_at_period_end": cancel}
         )
         return _as_subscription(subscription)
+
+
+class StripeUnavailable(CheckoutError):
+    """Stripe could not be reached (or failed) while a checkout was being
+    opened: nothing was charged, and the learner is told to try again."""
+
+    status_code = 503
+
+
+@contextmanager
+def _reachable():
+    # Only where a checkout is opened: events and fulfilment keep Stripe's
+    # own errors, so a webhook is answered 503 and sent again.
+    try:
+        yield
+    except (stripe.APIConnectionError, stripe.APIError, stripe.RateLimitError) as error:
+        raise StripeUnavailable(
+            _("The payment provider could not be reached; nothing was charged.")
+        ) from error
 
 
 def _as_checkout(session):

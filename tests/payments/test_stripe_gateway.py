@@ -236,3 +236,20 @@ def test_the_offline_gateway_keeps_no_fee(client, catalogue, buyer):
     client.post(client.post(f"/payments/checkout/{course.pk}/").url, {"pay": ""})
 
     assert Earning.objects.get().gateway_fee == 0
+
+
+def test_stripe_out_of_reach_at_checkout_is_a_clear_refusal_and_no_open_order(
+    client, catalogue, fake_stripe, settings, buyer
+):
+    import socket
+
+    course = paid_course(catalogue, "delta", 4900)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        settings.STRIPE_API_BASE = f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+    response = client.post(f"/payments/checkout/{course.pk}/")
+
+    assert response.status_code == 503
+    assert "could not be reached" in response.content.decode()
+    assert not Order.objects.filter(status="pending").exists()
