@@ -1,6 +1,8 @@
 """What the local stand-ins of payment APIs share: a JSON HTTP server on a
 free port of 127.0.0.1, served from a thread for the length of a `with`
-block. A stand-in answers each request in `answer`, under its lock."""
+block. A stand-in defines `answer(method, path, query, body, headers)`,
+giving (status, JSON body) for one request (`body` is the parsed JSON); it
+is called under the stand-in's lock."""
 
 import json
 import threading
@@ -22,10 +24,6 @@ class LocalApi:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
-
-    def answer(self, method, path, query, body, headers):
-        """(status, JSON body) for one request; `body` is the parsed JSON."""
-        raise NotImplementedError
 
     def _handler(self):
         api = self
