@@ -103,13 +103,43 @@ def order_gateway(order):
         return None
 
 
-def _new_order(user, course, gateway, coupon):
+def taxed(amount, currency, discount=0):
+    """The price with the site's tax, as every new order is priced."""
     tax = TaxSettings.for_site(Site.objects.filter(is_default_site=True).first())
-    breakdown = price_breakdown(
-        course.price,
-        course.currency,
+    return price_breakdown(
+        amount,
+        currency,
         tax_rate_bp=tax.tax_rate_basis_points,
         tax_inclusive=tax.prices_include_tax,
+        discount=discount,
+    )
+
+
+def create_open_order(gateway, breakdown, lookup, **fields):
+    """A new open order for `lookup` (who buys what), or the one a parallel
+    click opened first: the open-order constraints allow only one."""
+    try:
+        with transaction.atomic():
+            return Order.objects.create(
+                list_price=breakdown.list_price,
+                discount=breakdown.discount,
+                tax=breakdown.tax,
+                total=breakdown.total,
+                currency=breakdown.currency,
+                gateway=gateway.name,
+                **lookup,
+                **fields,
+            )
+    except IntegrityError:
+        return Order.objects.select_for_update().get(
+            status=Order.Status.PENDING, **lookup
+        )
+
+
+def _new_order(user, course, gateway, coupon):
+    breakdown = taxed(
+        course.price,
+        course.currency,
         discount=coupons.discount_for(coupon, course.price, course.currency)
         if coupon
         else 0,

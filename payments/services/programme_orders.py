@@ -2,18 +2,15 @@
 once paid, the learner joins it and each course once (checkout fulfils it
 like any order), and the ledger splits the price between the courses."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from home.models import TaxSettings
 from learners.models import ProgrammeEnrollment
 
 from ..errors import AlreadyEnrolled, NotForSale
 from ..gateways import get_gateway
 from ..models import Order
-from ..money import price_breakdown
-from .checkout import replace_order
+from .checkout import create_open_order, replace_order, taxed
 from .velocity import check_checkout
 
 
@@ -53,27 +50,8 @@ def start_programme_checkout(user, programme, success_url, cancel_url, address=N
 
 
 def _new_programme_order(user, programme, gateway):
-    tax = TaxSettings.for_site(Site.objects.filter(is_default_site=True).first())
-    breakdown = price_breakdown(
-        programme.price,
-        programme.currency,
-        tax_rate_bp=tax.tax_rate_basis_points,
-        tax_inclusive=tax.prices_include_tax,
+    return create_open_order(
+        gateway,
+        taxed(programme.price, programme.currency),
+        {"user": user, "programme": programme, "organisation": None},
     )
-    try:
-        with transaction.atomic():
-            return Order.objects.create(
-                user=user,
-                programme=programme,
-                list_price=breakdown.list_price,
-                discount=0,
-                tax=breakdown.tax,
-                total=breakdown.total,
-                currency=breakdown.currency,
-                gateway=gateway.name,
-            )
-    except IntegrityError:
-        # A parallel click opened it first.
-        return Order.objects.select_for_update().get(
-            user=user, programme=programme, status=Order.Status.PENDING
-        )

@@ -3,19 +3,16 @@ course, or of a programme (N seats in each of its courses), in one order
 invoiced to the organisation; once paid, the seats join its licences
 (payments.services.checkout fulfils it like any order)."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from courses.models import ProgrammePage
-from home.models import TaxSettings
 from organisations.services.members import manages
 
 from ..errors import NotForSale
 from ..gateways import get_gateway
 from ..models import Order
-from ..money import price_breakdown
-from .checkout import replace_order
+from .checkout import create_open_order, replace_order, taxed
 from .velocity import check_checkout
 
 MAX_SEATS = 1000
@@ -77,29 +74,10 @@ def start_seat_checkout(
 
 def _new_seat_order(user, organisation, bought, quantity, gateway):
     (item,) = bought.values()
-    tax = TaxSettings.for_site(Site.objects.filter(is_default_site=True).first())
-    breakdown = price_breakdown(
-        item.price * quantity,
-        item.currency,
-        tax_rate_bp=tax.tax_rate_basis_points,
-        tax_inclusive=tax.prices_include_tax,
+    return create_open_order(
+        gateway,
+        taxed(item.price * quantity, item.currency),
+        {"organisation": organisation, **bought},
+        user=user,
+        quantity=quantity,
     )
-    try:
-        with transaction.atomic():
-            return Order.objects.create(
-                user=user,
-                organisation=organisation,
-                quantity=quantity,
-                list_price=breakdown.list_price,
-                discount=0,
-                tax=breakdown.tax,
-                total=breakdown.total,
-                currency=breakdown.currency,
-                gateway=gateway.name,
-                **bought,
-            )
-    except IntegrityError:
-        # Another manager's click opened it first.
-        return Order.objects.select_for_update().get(
-            organisation=organisation, status=Order.Status.PENDING, **bought
-        )
