@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format check install browser java wrk lrs bench clean
+.PHONY: run test lint format check install browser java wrk lrs bench clean messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,18 @@ wrk:
 
 bench: install wrk
 	$(PY) -m bench
+
+# The interface's translations. Gathers every message of the code and the
+# templates into locale/<language>/LC_MESSAGES/django.po (xgettext, from
+# Debian's gettext), keeping what is translated, then compiles the .po files
+# Django reads (.mo) with Babel. Translators edit the .po files; both are
+# committed, so a deploy needs no gettext.
+MESSAGE_LANGUAGES ?= fr es af
+messages: install
+	DJANGO_SETTINGS_MODULE=coursesite.settings.dev $(PY) manage.py makemessages \
+	  $(addprefix -l ,$(MESSAGE_LANGUAGES)) --no-obsolete \
+	  --ignore='.venv*' --ignore=node_modules --ignore=tests --ignore=bench --ignore=tools
+	$(PY) -m babel.messages.frontend compile -d locale -D django
 
 clean:
 	rm -rf $(VENV) $(LRS_VENV) node_modules staticfiles .pytest_cache .ruff_cache test-results

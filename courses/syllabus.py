@@ -8,6 +8,7 @@ from operator import or_
 from types import SimpleNamespace
 
 from django.db.models import Q
+from wagtail.models import Page
 
 from lessons.models import LessonPage
 
@@ -166,14 +167,35 @@ def _add_links(courses, sections_by_course):
 
 
 def _prerequisites(by_id):
-    """{lesson id: [live prerequisite lessons]} for the whole course, one query."""
-    links = LessonPage.prerequisites.through.objects.filter(
-        from_lessonpage_id__in=by_id
-    ).values_list("from_lessonpage_id", "to_lessonpage_id")
+    """{lesson id: [live prerequisite lessons]} for the whole course, in one
+    query. A prerequisite is read as the lesson of the same course with its
+    translation key: a translated copy may still name the original's lessons
+    until its own are chosen (one more query, only then)."""
+    links = list(
+        LessonPage.prerequisites.through.objects.filter(
+            from_lessonpage_id__in=by_id
+        ).values_list("from_lessonpage_id", "to_lessonpage_id")
+    )
+    keys = {pk: lesson.translation_key for pk, lesson in by_id.items()}
+    elsewhere = {prerequisite for _lesson, prerequisite in links} - keys.keys()
+    if elsewhere:
+        keys.update(
+            Page.objects.filter(pk__in=elsewhere).values_list("pk", "translation_key")
+        )
+    by_place = {
+        (_course_path(lesson), lesson.translation_key): lesson
+        for lesson in by_id.values()
+    }
     required = {}
     for lesson_id, prerequisite_id in links:
-        if prerequisite_id in by_id:
-            required.setdefault(lesson_id, []).append(by_id[prerequisite_id])
+        place = (_course_path(by_id[lesson_id]), keys.get(prerequisite_id))
+        if place in by_place:
+            required.setdefault(lesson_id, []).append(by_place[place])
     for lessons in required.values():
         lessons.sort(key=lambda lesson: lesson.path)
     return required
+
+
+def _course_path(lesson):
+    """The path of the course a syllabus lesson is in (course, section, lesson)."""
+    return lesson.path[: -2 * LessonPage.steplen]

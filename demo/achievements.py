@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from community.models import Announcement, Badge, Streak, XPEvent
 from community.services import achievements, announcements
-from courses.models import CoursePage
 from demo import data as demo_data
+from demo.languages import demo_courses
 from demo.media.pictures import badge_image
 from learners.models import Enrollment, LessonProgress, Profile, QuizAttempt
 
@@ -158,7 +158,7 @@ def seed_announcements():
     if Announcement.objects.exists():
         return 0
     slugs = [spec["slug"] for spec in demo_data.COURSES]
-    for course in CoursePage.objects.filter(slug__in=slugs):
+    for course in demo_courses().filter(slug__in=slugs):
         title, body = ANNOUNCEMENT
         made = announcements.post_announcement(
             course.instructor, course, title=title, body=body, send_email=False

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from community import services
 from community.models import Question, Review
 from community.services import reviews
-from courses.models import CoursePage
 from demo import data as demo_data
+from demo.languages import demo_courses
 from learners.models import Enrollment
 
 THREADS = [
@@ -53,7 +53,7 @@ THREADS = [
 
 def seed_questions():
     """Questions in the demo student's course, unless it has some already."""
-    course = CoursePage.objects.get(slug=demo_data.STUDENT_COURSE)
+    course = demo_courses().get(slug=demo_data.STUDENT_COURSE)
     if Question.objects.filter(course=course).exists():
         return 0
     people = _people(course)
@@ -115,7 +115,7 @@ def seed_reviews():
         return 0
     made = 0
     slugs = [spec["slug"] for spec in demo_data.COURSES]
-    courses = sorted(CoursePage.objects.filter(slug__in=slugs), key=lambda c: c.slug)
+    courses = sorted(demo_courses().filter(slug__in=slugs), key=lambda c: c.slug)
     for number, course in enumerate(courses):
         # Each course starts further down the list, so their ratings differ.
         said = REVIEWS[number * 2 :] + REVIEWS[: number * 2]

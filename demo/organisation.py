@@ -8,9 +8,9 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from courses.models import CoursePage
 from demo import data as demo_data
 from demo.activity import USERNAME, learning_history
+from demo.languages import demo_courses
 from organisations.models import Invitation, Membership, Organisation
 from organisations.services.members import join
 from organisations.services.seats import add_seats, assign_seat
@@ -33,7 +33,7 @@ def seed_organisation():
     users = get_user_model().objects
     manager = users.get(username="manager")
     join(organisation, manager, Membership.Source.STAFF, Membership.Role.MANAGER)
-    course = CoursePage.objects.get(slug=spec["course"])
+    course = demo_courses().get(slug=spec["course"])
     licence = add_seats(organisation, course, spec["seats"])
     today, now = timezone.localdate(), timezone.now()
     rng = random.Random(21)  # noqa: S311 - made-up history, not security

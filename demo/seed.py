@@ -35,6 +35,7 @@ from demo import data as demo_data
 from demo.achievements import seed_achievements, seed_announcements
 from demo.activity import remove_demo_learners, seed_demo_learners
 from demo.community import seed_questions, seed_reviews
+from demo.languages import default_locale, demo_courses, seed_languages
 from demo.media import seed as demo_media
 from demo.media.pictures import avatar_image, course_image
 from demo.organisation import remove_demo_organisation, seed_organisation
@@ -73,7 +74,11 @@ def seed_demo(reset=False):
     for spec in demo_data.COURSES:
         existing = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"])
         if reset and existing.exists():
-            existing.first().delete()
+            course = existing.first()
+            # Its copies in the other languages go with it.
+            for copy in course.get_translations():
+                copy.delete()
+            course.delete()
         if not existing.exists():
             seed_course(catalogue, spec, categories[spec["category"]], instructor)
             report.created_courses += 1
@@ -89,6 +94,8 @@ def seed_demo(reset=False):
     seed_announcements()
     seed_achievements()
     close_due_statements()
+    # Last: the other languages mirror every page made above.
+    seed_languages()
     return report
 
 
@@ -140,7 +147,7 @@ def seed_users():
 def seed_student_progress(student):
     """The demo student is part-way through the free course, so the dashboard
     has something to show. Enrolling again changes nothing."""
-    course = CoursePage.objects.get(slug=demo_data.STUDENT_COURSE)
+    course = demo_courses().get(slug=demo_data.STUDENT_COURSE)
     services.enroll(student, course, Enrollment.Source.FREE)
     for slug in demo_data.STUDENT_COMPLETED_LESSONS:
         lesson = LessonPage.objects.descendant_of(course).get(slug=slug)
@@ -155,7 +162,7 @@ def seed_student_progress(student):
 
 
 def seed_home():
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=default_locale()).first()
     if home is None:
         root = ensure_root_page()
         # Wagtail's install creates a placeholder welcome page at the same slug.

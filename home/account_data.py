@@ -21,6 +21,7 @@ from wagtail.models import (
     WorkflowState,
 )
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import SegmentOverride, StringTranslation
 
 from .models import AuditEntry
 from .personal_data import Export, delete_files, register, rows
@@ -109,6 +110,13 @@ def _forget_authorship(user):
         uploaded_by_user=None
     )
     UploadedFile.objects.filter(uploaded_by_user=user).update(uploaded_by_user=None)
+    # Translations a person made stay with the page they translate.
+    StringTranslation.objects.filter(last_translated_by=user).update(
+        last_translated_by=None
+    )
+    SegmentOverride.objects.filter(last_translated_by=user).update(
+        last_translated_by=None
+    )
 
 
 def connect():

@@ -1,35 +1,39 @@
-"""Django's LocaleMiddleware, without the language-prefix lookup while no
-URL pattern carries a language prefix."""
+"""The request's language is its address's: /fr/... is French, and an address
+without a language prefix is in the site's default language."""
+
+from functools import cache
 
 from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
-from django.middleware import locale
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 
 
-class LocaleMiddleware(locale.LocaleMiddleware):
-    """Django looks for a language in the first part of every path, even when
-    no URL pattern has one. For "/courses/..." that lookup fails, and a failed
-    lookup is not cached, so every request paid for a search of the language
-    list twice (about 4% of a progress heartbeat). With language-prefixed URL
-    patterns (`i18n_patterns`) Django's own middleware runs unchanged."""
+@cache
+def _prefixes():
+    return frozenset(code for code, _name in settings.LANGUAGES)
 
-    def process_request(self, request):
-        if _prefixed_urls(request):
-            return super().process_request(request)
-        translation.activate(translation.get_language_from_request(request))
-        request.LANGUAGE_CODE = translation.get_language()
-        return None
 
-    def process_response(self, request, response):
-        if _prefixed_urls(request):
-            return super().process_response(request, response)
-        patch_vary_headers(response, ("Accept-Language",))
-        response.headers.setdefault("Content-Language", translation.get_language())
+def language_of_path(path):
+    """The language an address is in: its first part, when that names one of
+    the site's languages, else the default (LANGUAGE_CODE)."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in _prefixes() else settings.LANGUAGE_CODE
+
+
+class LocaleMiddleware:
+    """Django's LocaleMiddleware also reads the browser's Accept-Language and
+    a cookie. With the pages in `i18n_patterns(prefix_default_language=False)`
+    it ends on the same answer for every address (the prefix, or the default
+    language), so this reads the address alone: one page at one address is
+    the same for everyone and may be cached, and addresses outside the
+    prefixed patterns (a heartbeat, say) skip Django's language search."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_of_path(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
         return response
-
-
-def _prefixed_urls(request):
-    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-    return is_language_prefix_patterns_used(urlconf)[0]

@@ -185,7 +185,7 @@ class SiteSettings(BaseSiteSetting):
     )
 
     review_after_percent = models.PositiveSmallIntegerField(
-        _("reviews open after (% of the course done)"),
+        _("reviews open after (percent of the course done)"),
         default=20,
         validators=[MaxValueValidator(100)],
         help_text=_(

@@ -11,9 +11,9 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from django.utils.translation import get_language_from_request
 
 from . import content_version
+from .locale_middleware import language_of_path
 
 SAFE_METHODS = ("GET", "HEAD")
 # What a page does on every view, replayed when it comes from the cache
@@ -71,7 +71,7 @@ def _key(request, version):
         request.scheme,
         request.get_host(),
         request.get_full_path(),
-        get_language_from_request(request),
+        language_of_path(request.path_info),
         "gzip" if gzip else "",
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()

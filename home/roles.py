@@ -19,20 +19,25 @@ ADMIN_ROLES = (INSTRUCTORS, MODERATORS)
 
 
 def ensure_role_groups(group_model, permission_model):
-    """Create the role groups; admin roles may open the Wagtail admin.
+    """Create the role groups; admin roles may open the Wagtail admin and
+    submit pages for translation.
 
     Takes the models so the data migration can pass its historical ones.
     """
-    # Wagtail's migrations create this permission; only a test-database flush
-    # (which keeps no migration data) leaves it missing.
-    access_admin = permission_model.objects.filter(
+    # Both made by migrations (Wagtail's, wagtail-localize's); only a
+    # test-database flush (which keeps no migration data) leaves them out.
+    admin_permissions = permission_model.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
+    ) | permission_model.objects.filter(
+        # Instructors translate their courses; moderators review them.
+        content_type__app_label="wagtail_localize",
+        codename="submit_translation",
+    )
     groups = {}
     for name in ALL_ROLES:
         group, _ = group_model.objects.get_or_create(name=name)
-        if name in ADMIN_ROLES and access_admin is not None:
-            group.permissions.add(access_admin)
+        if name in ADMIN_ROLES:
+            group.permissions.add(*admin_permissions)
         groups[name] = group
     return groups
 

@@ -10,8 +10,10 @@ version (any publish, unpublish, move or delete) makes every entry unused.
 import copy
 from functools import cache
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
@@ -22,6 +24,7 @@ _sites = VersionedMemo(size=64)
 _routes = VersionedMemo()
 _restrictions = VersionedMemo(size=1)
 _trails = VersionedMemo()
+_localized = VersionedMemo(size=256)
 
 
 def ancestors(page):
@@ -77,6 +80,21 @@ class RememberedRoutesMixin:
     A page type may name `remembered_relations`: related objects it shows
     on every view, read once and kept with the remembered page (each must
     take a new content version when it changes)."""
+
+    @property
+    def localized(self):
+        """The copy of this page in the language now: Wagtail routes every
+        request from the site root's (`site.root_page.localized`), and
+        looking the locale up costs a query each time."""
+        if not settings.WAGTAIL_I18N_ENABLED:
+            return self
+        key = (self.pk, translation.get_language())
+        version = content_version.current()
+        known = _localized.get(key)
+        if known is None:
+            known = super().localized
+            _localized.put(key, known, version)
+        return known
 
     def route(self, request, path_components):
         if not path_components:

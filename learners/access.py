@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from courses.outline import cohorts_of
+from courses.translations import lesson_ids_in, original_id, original_ids
 from home.compiled_query import CompiledQuery
 from home.roles import is_staff_member
 from lessons.models import lessons_using
@@ -133,6 +134,7 @@ class CourseAccess:
     def __init__(self, user, course, focus=None, *, now=None, zone=None):
         self.user = user
         self.course = course
+        self.focus = focus
         self.focus_id = focus.pk if focus is not None else NO_FOCUS
         self.now = now or timezone.now()
         self.zone = zone or timezone.get_current_timezone()
@@ -142,16 +144,37 @@ class CourseAccess:
         return is_staff_member(self.user) or self.course.instructor_id == self.user.pk
 
     @cached_property
+    def learning_course_id(self):
+        """The course the learner's records are kept on: this one, or the
+        original when this is a translation (courses/translations.py)."""
+        return original_id(self.course)
+
+    @cached_property
+    def _own_lesson_ids(self):
+        """{original lesson id: this copy's lesson id}, for a translation."""
+        if self.learning_course_id == self.course.pk:
+            return None
+        return lesson_ids_in(self.course)
+
+    def _learning_id(self, lesson):
+        if self._own_lesson_ids is None:
+            return lesson.pk
+        return original_ids([lesson])[lesson.pk]
+
+    @cached_property
     def _snapshot(self):
         """The enrolment, each lesson's progress status, and the focus
         lesson's progress row, in one query: a LEFT JOIN from the enrolment,
-        so one without progress still comes back."""
+        so one without progress still comes back. On a translation, the
+        rows are the original's, told in this copy's lesson ids."""
         if not self.user.is_authenticated:
             return None, {}, None
         own, db = len(_ENROLMENT_FIELDS), _SNAPSHOT.using
         enrollment, statuses, focused = None, {}, None
+        ids = self._own_lesson_ids or {}
+        focus = self._learning_id(self.focus) if self.focus else NO_FOCUS
         rows = _SNAPSHOT.rows(
-            user=self.user.pk, course=self.course.pk, focus=self.focus_id
+            user=self.user.pk, course=self.learning_course_id, focus=focus
         )
         for row in rows:
             if enrollment is None:
@@ -159,8 +182,8 @@ class CourseAccess:
             lesson_id, status = row[own], row[own + 1]
             if lesson_id is None:  # the LEFT JOIN found no progress row
                 continue
-            statuses[lesson_id] = status
-            if lesson_id == self.focus_id:
+            statuses[ids.get(lesson_id, lesson_id)] = status
+            if lesson_id == focus:
                 focused = LessonProgress.from_db(db, _PROGRESS_FIELDS, row[own + 2 :])
                 focused.enrollment = enrollment
         return enrollment, statuses, focused
@@ -177,7 +200,9 @@ class CourseAccess:
             return None
         if lesson.pk == self.focus_id:
             return focused
-        record = LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
+        record = LessonProgress.objects.get(
+            enrollment=enrollment, lesson_id=self._learning_id(lesson)
+        )
         record.enrollment = enrollment
         return record
 
@@ -208,7 +233,7 @@ class CourseAccess:
         enrollment = self.enrollment
         if enrollment is None:
             return None
-        cohorts = cohorts_of(self.course.pk) if enrollment.cohort_id else ()
+        cohorts = cohorts_of(self.learning_course_id) if enrollment.cohort_id else ()
         if not cohorts and not self.course.syllabus.delays:
             return None
         return learner_start(enrollment, cohorts)

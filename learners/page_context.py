@@ -1,6 +1,7 @@
 """What the course and lesson pages show of the learner: filled into the
 pages through `lessons.seams.learner_side` (see learners/apps.py)."""
 
+from courses.translations import learning_lesson
 from home.page_cache import replay_later
 
 from .access import lesson_access
@@ -28,7 +29,9 @@ def lesson_context(request, lesson, course, following):
             state.access.decide(following) if state and following else None
         ),
         "video_positions": (
-            video_positions(access.enrollment, lesson) if lesson.video_block_ids else {}
+            video_positions(access.enrollment, learning_lesson(lesson))
+            if lesson.video_block_ids
+            else {}
         ),
     }
 

@@ -13,6 +13,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from courses.models import CoursePage
+from courses.translations import originals
 from home.outbox import enqueue
 
 from .models import (
@@ -63,7 +64,7 @@ def rate_bp(part, whole):
 
 
 def refresh_all_course_stats():
-    ids = list(CoursePage.objects.live().values_list("pk", flat=True))
+    ids = list(originals(CoursePage.objects.live()).values_list("pk", flat=True))
     for course_id in ids:
         refresh_course_stats(course_id)
     return len(ids)

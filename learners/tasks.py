@@ -6,6 +6,7 @@ from celery import shared_task
 from django.db import transaction
 
 from courses.models import CoursePage
+from courses.translations import originals
 from home.periodic import once_per
 from home.tasks import RETRY, send_email_task
 
@@ -61,7 +62,7 @@ def refresh_course_stats_task():
     """One short task per course rather than one long one, so a worker that
     dies loses one course's refresh, and the visibility timeout can stay
     short."""
-    ids = list(CoursePage.objects.live().values_list("pk", flat=True))
+    ids = list(originals(CoursePage.objects.live()).values_list("pk", flat=True))
     for course_id in ids:
         refresh_one_course_stats_task.delay(course_id)
     return len(ids)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.outline import live_lesson
+from courses.translations import in_language, learning_lesson
 from home.form_input import row_id
 from home.json_input import BadJson, bounded_number, read_json_object
 from home.routing import passes_view_restrictions
@@ -62,22 +63,27 @@ def enroll_in_course(request, course):
         )
     else:
         messages.info(request, _("You are already enrolled in this course."))
-    state_lesson = services.next_lesson_for(outcome.enrollment)
-    return redirect(state_lesson.url if state_lesson else course.url)
+    # Back to the language the learner enrolled in (the records are the
+    # original course's).
+    state_lesson = in_language(services.next_lesson_for(outcome.enrollment))
+    return redirect(state_lesson.url if state_lesson else in_language(course).url)
 
 
 def open_lesson(request, lesson):
-    """The lesson page; opening it counts as starting it for an enrolled learner."""
+    """The lesson page; opening it counts as starting it for an enrolled
+    learner. A translated lesson shows its own content and records on the
+    original (`learning_lesson`)."""
     context = lesson.get_context(request)
     access = context["access"]
     if access is not None and access.allowed:
-        context["tool_launch_urls"] = launch_urls(request.user, lesson)
-        progress = services.start_lesson(request.user, lesson, access=access)
+        learned = learning_lesson(lesson)
+        context["tool_launch_urls"] = launch_urls(request.user, learned)
+        progress = services.start_lesson(request.user, learned, access=access)
         context["progress"] = progress
         if progress is not None:
-            context["assessments"] = LessonAssessments(progress.enrollment, lesson)
+            context["assessments"] = LessonAssessments(progress.enrollment, learned)
             context["requirement_states"] = requirement_states(
-                progress.enrollment, lesson
+                progress.enrollment, learned
             )
     return TemplateResponse(request, lesson.get_template(request), context)
 
@@ -96,8 +102,8 @@ def mark_lesson_complete(request, lesson):
     if wants_json(request):
         return JsonResponse(progress_json(progress, lesson))
     messages.success(request, _("Lesson complete."))
-    following = lesson.course.syllabus.neighbours(lesson)[1]
-    return redirect(following.url if following else lesson.course.url)
+    following = in_language(lesson.course.syllabus.neighbours(lesson)[1])
+    return redirect(following.url if following else in_language(lesson.course).url)
 
 
 @require_POST
@@ -110,7 +116,7 @@ def lesson_progress(request, lesson_id):
         return JsonResponse({"error": _("There is no such lesson.")}, status=404)
     if not passes_view_restrictions(request, lesson):
         return JsonResponse({"error": _("This lesson is restricted.")}, status=403)
-    return report_lesson_progress(request, lesson)
+    return report_lesson_progress(request, learning_lesson(lesson))
 
 
 def report_lesson_progress(request, lesson):

@@ -43,6 +43,16 @@ def _course_of(page):
     return course_tree.course_of(page)
 
 
+def _in_course(lesson, course):
+    """Whether `lesson` is in `course`, or, on a translated copy (which keeps
+    the original's prerequisites until its own are chosen), in the course it
+    translates: the syllabus reads such a link as the copy's own lesson."""
+    if lesson.path.startswith(course.path):
+        return True
+    original = _course_of(lesson)
+    return original is not None and original.translation_key == course.translation_key
+
+
 class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """A lesson: its content blocks, time estimate and what must come first."""
 
@@ -287,7 +297,7 @@ class LessonPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             )
         # Not self.course: that is cached, and a new page has no course yet.
         course = _course_of(self)
-        if course and any(not lesson.path.startswith(course.path) for lesson in chosen):
+        if course and not all(_in_course(lesson, course) for lesson in chosen):
             raise ValidationError(
                 {"prerequisites": _("Prerequisites must be lessons of this course.")}
             )

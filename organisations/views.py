@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, ProgrammePage
+from courses.translations import originals
 from home.errors import Refusal
 from home.form_input import row_id
 from learners.admin_helpers import csv_safe
@@ -54,7 +55,7 @@ def my_organisations(request):
 def overview(request, slug):
     organisation = managed(request, slug)
     programmes = list(
-        ProgrammePage.objects.live()
+        originals(ProgrammePage.objects.live())
         .filter(pricing_type=ProgrammePage.PricingType.PAID)
         .prefetch_related("programme_courses__course")
         .order_by("title")
@@ -69,7 +70,7 @@ def overview(request, slug):
         "seat_count": len(rows),
         "completed": sum(1 for row in rows if row.completed),
         "overdue": [row for row in rows if row.is_overdue(today)],
-        "courses_for_sale": CoursePage.objects.live()
+        "courses_for_sale": originals(CoursePage.objects.live())
         .filter(pricing_type=CoursePage.PricingType.PAID)
         .order_by("title"),
         "programmes_for_sale": programmes,

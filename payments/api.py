@@ -12,6 +12,7 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 
 from courses.models import public_courses
+from courses.translations import learning_course
 from home.api_errors import refusals
 from home.api_pages import InputSchema, PageQuery, RowId, file_answer, page_of
 from learners.api.idempotency import idempotent
@@ -128,7 +129,8 @@ def checkout(request, body: CheckoutIn):
     """The price comes from the server, never from the app. A second call
     for the same course and coupon reuses the open order; an
     `Idempotency-Key` header replays the first answer exactly."""
-    course = get_object_or_404(public_courses(), pk=body.course)
+    # A translated copy's id sells the course itself.
+    course = learning_course(get_object_or_404(public_courses(), pk=body.course))
     order, session = services.start_checkout(
         request.auth,
         course,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import ProgrammePage
+from courses.translations import learning_programme
 from home.errors import Refusal
 
 from . import services
@@ -19,20 +20,22 @@ from .views import client_address, refusal_page, success_url
 
 @require_POST
 def programme_checkout(request, programme_id):
-    programme = get_object_or_404(ProgrammePage.objects.live(), pk=programme_id)
+    # A translated programme page sells and joins its original.
+    shown = get_object_or_404(ProgrammePage.objects.live(), pk=programme_id)
+    programme = learning_programme(shown)
     if not request.user.is_authenticated:
-        return redirect_to_login(programme.url)
+        return redirect_to_login(shown.url)
     try:
         _order, session = start_programme_checkout(
             request.user,
             programme,
             success_url(request, "payments:success"),
-            request.build_absolute_uri(programme.url),
+            request.build_absolute_uri(shown.url),
             address=client_address(request),
         )
     except services.AlreadyEnrolled as error:
         messages.info(request, error.message)
-        return redirect(programme.url)
+        return redirect(shown.url)
     except Refusal as error:
         return refusal_page(request, error)
     if session.paid:  # paid a moment ago; the webhook is not here yet
@@ -42,9 +45,11 @@ def programme_checkout(request, programme_id):
 
 @require_POST
 def programme_subscribe(request, programme_id):
-    programme = get_object_or_404(ProgrammePage.objects.live(), pk=programme_id)
+    # A translated programme page sells and joins its original.
+    shown = get_object_or_404(ProgrammePage.objects.live(), pk=programme_id)
+    programme = learning_programme(shown)
     if not request.user.is_authenticated:
-        return redirect_to_login(programme.url)
+        return redirect_to_login(shown.url)
     try:
         _membership, created = subscriptions.join_programme_with_subscription(
             request.user, programme
@@ -58,4 +63,4 @@ def programme_subscribe(request, programme_id):
         messages.success(
             request, _("You joined the programme: its courses are on your dashboard.")
         )
-    return redirect(programme.url)
+    return redirect(shown.url)

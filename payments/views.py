@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
+from courses.translations import learning_course, originals
 from home.errors import Refusal
 from home.form_input import row_id
 
@@ -60,23 +61,26 @@ def success_url(request, name):
 
 @require_POST
 def checkout(request, course_id):
-    """POST /payments/checkout/<course_id>/: open (or reuse) an order and pay it."""
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    """POST /payments/checkout/<course_id>/: open (or reuse) an order and pay
+    it. A translated course page sells its original (the order, enrolment and
+    earnings are kept there); cancelling comes back to the page shown."""
+    shown = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = learning_course(shown)
     if not request.user.is_authenticated:
-        return redirect_to_login(course.url)
+        return redirect_to_login(shown.url)
     try:
         order, session = services.start_checkout(
             request.user,
             course,
             success_url(request, "payments:success"),
-            request.build_absolute_uri(course.url),
+            request.build_absolute_uri(shown.url),
             coupon_code=request.POST.get("coupon", "")[:40],
             cohort_id=row_id(request.POST.get("cohort")),
             address=client_address(request),
         )
     except services.AlreadyEnrolled as error:
         messages.info(request, error.message)
-        return redirect(course.url)
+        return redirect(shown.url)
     except Refusal as error:  # the order's rules, or the course's seats
         return refusal_page(request, error, course)
     if session is None:  # a coupon made it free
@@ -310,7 +314,7 @@ def plans(request):
     context = {
         "plans": SubscriptionPlan.objects.filter(is_active=True),
         "subscription": subscriptions.current_subscription(request.user),
-        "included_courses": CoursePage.objects.live()
+        "included_courses": originals(CoursePage.objects.live())
         .filter(pricing_type=CoursePage.PricingType.SUBSCRIPTION)
         .order_by("title")
         .only("title", "url_path", "slug"),
@@ -357,8 +361,9 @@ def subscription_success(request):
 
 @require_POST
 def subscription_enrol(request, course_id):
-    """Join an "included in subscription" course as a subscriber."""
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    """Join an "included in subscription" course as a subscriber (the
+    original course, when the page shown is a translation)."""
+    course = learning_course(get_object_or_404(CoursePage.objects.live(), pk=course_id))
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
     try:

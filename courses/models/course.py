@@ -258,6 +258,21 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        from ..translations import is_translation  # it imports this module
+
+        # A translation is taught in its own language: wagtail-localize copies
+        # the original's fields, the language among them.
+        language = self.locale.language_code if self.locale_id else ""
+        if (
+            self.pk
+            and not self.alias_of_id
+            and language in dict(COURSE_LANGUAGES)
+            and is_translation(self)
+        ):
+            self.language = language
+        return super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.pricing_type == self.PricingType.FREE and self.price:
@@ -305,16 +320,21 @@ class CoursePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     @property
     def runs_cohorts(self):
         from ..outline import cohorts_of  # it imports this module
+        from ..translations import original_id
 
-        return bool(cohorts_of(self.pk))
+        # A translation's learners join the original's cohorts.
+        return bool(cohorts_of(original_id(self)))
 
     def open_cohorts(self):
         """The published cohorts that still take learners, in start order
         (their seats as of the content version: pages say "about")."""
         from ..outline import cohorts_of  # it imports this module
+        from ..translations import original_id
 
         now = timezone.now()
-        return [cohort for cohort in cohorts_of(self.pk) if cohort.is_open(now)]
+        return [
+            cohort for cohort in cohorts_of(original_id(self)) if cohort.is_open(now)
+        ]
 
     def structured_data(self, request, site_name, home_url):
         """The JSON-LD of a course page: the Course and its breadcrumbs."""

@@ -46,6 +46,15 @@ LANGUAGE_CODE = env("LANGUAGE_CODE", default="en")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface's languages, each under its own address prefix (/fr/, /es/,
+# /af/; English has none). Course content comes in the same languages, as
+# translations made with wagtail-localize (WAGTAIL_CONTENT_LANGUAGES).
+LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("af", "Afrikaans"),
+]
 
 # DATABASES
 # ------------------------------------------------------------------------------
@@ -112,6 +121,10 @@ THIRD_PARTY_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    # Translations of pages in the editor, and PO files for translators; its
+    # locales app replaces Wagtail's own.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "modelcluster",
     "taggit",
     "django_celery_beat",
@@ -194,6 +207,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.languages",
             ],
         },
     },
@@ -423,7 +437,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]  # fmt: skip
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 # PAYMENTS
 # ------------------------------------------------------------------------------

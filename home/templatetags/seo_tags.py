@@ -2,11 +2,11 @@
 page's JSON-LD, in the <head> of every public page."""
 
 from django import template
-from django.conf import settings
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from home import seo
+from home.languages import page_copies
 from home.sites import absolute
 
 register = template.Library()
@@ -36,13 +36,11 @@ def seo_head(context):
 
 
 def _alternates(request, page):
-    """[(language, address)] of the page's live translations, for hreflang."""
-    if page is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    """[(language, address)] of the page's live copies, for hreflang."""
+    copies = page_copies(page if getattr(page, "translation_key", None) else None)
+    if len(copies) < 2:
         return []
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    if len(translations) < 2:
-        return []
-    return [(item.locale.language_code, absolute(item.url)) for item in translations]
+    return [(language, absolute(url)) for language, url in sorted(copies.items())]
 
 
 def _image_url(request, page):

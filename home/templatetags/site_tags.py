@@ -10,9 +10,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from home import content_version
 from home.content_version import VersionedMemo
+from home.languages import for_reader, switcher_links
 from home.money import format_money
 from home.roles import may_use_admin as _may_use_admin
 from home.routing import ancestors as _ancestors
@@ -139,13 +141,17 @@ def iso_datetime(value):
 
 
 _footers = VersionedMemo(size=64)
+# Where the language switcher goes in the footer: it links the page shown,
+# so it is filled in on each request.
+SWITCHER_SLOT = "<!-- language switcher -->"
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
     """`{% site_footer %}`: the footer is the same for everyone on a site, so
     each worker renders it once per content version and language (it links
-    the legal pages, whose addresses cost a cache round trip each)."""
+    the legal pages, whose addresses cost a cache round trip each). The
+    language switcher in it links this page in each language."""
     request = context.get("request")
     site = context.get("current_site")
     key = (getattr(site, "pk", None), get_language())
@@ -158,4 +164,26 @@ def site_footer(context):
         )
         if request is not None:
             _footers.put(key, html, version)
-    return html
+    if request is None:
+        return html
+    page = context.get("page")
+    links = switcher_links(
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        page if isinstance(page, Page) else None,
+    )
+    switcher = render_to_string("includes/language_switcher.html", {"links": links})
+    return mark_safe(html.replace(SWITCHER_SLOT, switcher))  # noqa: S308 - rendered
+
+
+@register.filter
+def reader_title(page):
+    """`{{ course|reader_title }}`: its title in the reader's language."""
+    return for_reader(page)[0]
+
+
+@register.filter
+def reader_url(page):
+    """`{{ course|reader_url }}`: the address of its copy in the reader's
+    language (the page itself when it has none)."""
+    return for_reader(page)[1]

@@ -11,6 +11,7 @@ from wagtail.rich_text import expand_db_html
 from courses.filters import CatalogueFilters
 from courses.models import public_courses
 from courses.outline import syllabuses_of
+from courses.translations import originals
 from home.api_errors import refusals
 from home.api_pages import PLAIN_TEXT, PageQuery, RowId, page_of
 
@@ -147,7 +148,9 @@ def courses(request, query: Query[CourseQuery]):
         language=query.language,
         sort=query.sort,
     )
-    found = filters.apply(public_courses()).select_related("category", "instructor")
+    found = filters.apply(originals(public_courses())).select_related(
+        "category", "instructor"
+    )
     page, count = page_of(found, query)
     syllabuses = syllabuses_of(page)
     return CoursePageOut(

@@ -7,6 +7,7 @@ from django.http import Http404
 from ninja import Path
 
 from courses.outline import live_lesson
+from courses.translations import learning_lesson
 from home.api_errors import ApiError
 
 from ..access import lesson_access
@@ -16,11 +17,12 @@ BlockId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
 def find_lesson(lesson_id):
-    """The live lesson with this id (404 when there is none)."""
+    """The live lesson with this id (404 when there is none), as its records
+    know it: a translated copy's id reaches the original's records."""
     lesson = live_lesson(lesson_id)
     if lesson is None:
         raise Http404
-    return lesson
+    return learning_lesson(lesson)
 
 
 def open_lesson(user, lesson_id):

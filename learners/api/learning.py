@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from courses.models import public_courses
+from courses.translations import learning_course
 from home.api_errors import refusals
 from home.api_pages import InputSchema, RowId
 
@@ -72,7 +73,8 @@ def enroll(
     (or came back to the enrolment they had left). In a course that runs
     cohorts, `cohort` picks one (else the next with seats); 409 when none
     has room, 403 while a required course is not completed."""
-    course = get_object_or_404(public_courses(), pk=course_id)
+    # A translated copy's id enrols in the course itself.
+    course = learning_course(get_object_or_404(public_courses(), pk=course_id))
     outcome = services.enroll(
         request.auth, course, Enrollment.Source.FREE, cohort_id=cohort
     )

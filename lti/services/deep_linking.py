@@ -7,12 +7,13 @@ from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.lineitem import LineItem
 
 from courses.models import CoursePage
+from courses.translations import originals
 from lessons.models import LessonPage
 
 
 def pickable_courses():
     """Live courses, each with its live lessons in syllabus order."""
-    courses = list(CoursePage.objects.live().order_by("title"))
+    courses = list(originals(CoursePage.objects.live()).order_by("title"))
     return [(course, list(course.syllabus.lessons)) for course in courses]
 
 

@@ -19,6 +19,7 @@ from courses.exchange.native import (
     read_manifest,
 )
 from courses.models import CoursePage
+from demo.languages import demo_courses
 from lessons.models import H5PPackage, LessonPage, ScormPackage
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def largest_demo_course():
     call_command("seed_demo", stdout=io.StringIO())
     return max(
-        CoursePage.objects.all(),
+        demo_courses(),
         key=lambda course: LessonPage.objects.descendant_of(course).count(),
     )
 

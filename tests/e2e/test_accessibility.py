@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from wagtail.models import Locale
 
 from tests.courses.factories import CoursePageFactory, SectionPageFactory, build_site
 from tests.learners.factories import enrolled, learner
 from tests.lessons.factories import LessonPageFactory
+from tests.translations import translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -66,6 +68,27 @@ def test_public_pages_have_no_serious_violations(live_server, site_with_courses,
     for path in ("/", "/courses/", "/courses/paid/", "/courses/free/s/one/"):
         page.goto(live_server.url + path)
         assert serious_violations(page) == [], path
+
+
+def test_pages_in_other_languages_have_no_serious_violations(
+    live_server, site_with_courses, page
+):
+    free, _paid = site_with_courses
+    french = Locale.objects.create(language_code="fr")
+    translate(free, french, {"Free course": "Cours gratuit", "Hi.": "Salut."})
+    for path in (
+        "/fr/",
+        "/fr/courses/",
+        "/fr/courses/free/",
+        "/fr/courses/free/s/one/",
+    ):
+        page.goto(live_server.url + path)
+        assert page.locator("html").get_attribute("lang") == "fr", path
+        assert serious_violations(page) == [], path
+    log_in(page, live_server)
+    page.goto(live_server.url + "/af/dashboard/")
+    assert page.get_by_role("heading", name="My leer").is_visible()
+    assert serious_violations(page) == [], "Afrikaans dashboard"
 
 
 def test_learner_pages_have_no_serious_violations(live_server, site_with_courses, page):

@@ -22,6 +22,10 @@ PAGES_FOR_VISITORS = [
     "/accounts/login/",
     "/payments/plans/",
     "/certificates/verify/",
+    # Longer words in other languages, and the translated course.
+    "/fr/",
+    f"/fr{PYTHON}",
+    "/af/courses/",
 ]
 PAGES_FOR_THE_ADMIN = [  # staff open every lesson, locked or not
     f"{PYTHON}getting-started/your-first-program/",  # a code listing
@@ -29,9 +33,11 @@ PAGES_FOR_THE_ADMIN = [  # staff open every lesson, locked or not
     f"{PYTHON}working-with-data/lists-and-loops/",  # a Markdown table
     f"{PYTHON}working-with-data/check-your-understanding/",  # a quiz
     f"{PYTHON}working-with-data/mini-project/",  # an assignment with a rubric
+    f"/fr{PYTHON}working-with-data/check-your-understanding/",  # a French quiz
 ]
 PAGES_FOR_THE_STUDENT = [
     "/dashboard/",
+    "/es/dashboard/",
     "/dashboard/purchases/",
     "/accounts/profile/",
     "/accounts/data/",

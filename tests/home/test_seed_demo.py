@@ -12,6 +12,7 @@ from wagtail.models import Page, Revision
 
 from courses.models import CourseCategory, CoursePage, SectionPage
 from demo.activity import remove_demo_learners
+from demo.languages import demo_courses
 from demo.seed import DEMO_PASSWORD
 from lessons.blocks import LessonStreamBlock
 from lessons.models import LessonPage
@@ -61,7 +62,7 @@ def test_seeding_twice_leaves_the_same_content():
 def test_the_demo_has_a_free_a_paid_and_a_subscription_course():
     seed()
 
-    courses = CoursePage.objects.live()
+    courses = demo_courses().live()
     assert sorted(c.pricing_type for c in courses) == ["free", "paid", "subscription"]
     paid = courses.get(pricing_type="paid")
     assert (paid.price, paid.currency) == (4900, "USD")
@@ -72,7 +73,7 @@ def test_the_demo_has_a_free_a_paid_and_a_subscription_course():
 )
 def test_every_demo_course_is_complete(slug):
     seed()
-    course = CoursePage.objects.get(slug=slug)
+    course = demo_courses().get(slug=slug)
     lessons = LessonPage.objects.live().descendant_of(course)
 
     assert course.live and course.instructor.username == "instructor"
@@ -137,15 +138,15 @@ def test_reset_rebuilds_the_demo_courses():
     seed()
     # Learners' certificates and orders keep a course from being deleted.
     remove_demo_learners()
-    CoursePage.objects.get(slug="python-for-beginners").delete()
+    demo_courses().get(slug="python-for-beginners").delete()
 
     call_command("seed_demo", stdout=io.StringIO())
-    assert CoursePage.objects.filter(slug="python-for-beginners").exists()
+    assert demo_courses().filter(slug="python-for-beginners").exists()
 
-    before = CoursePage.objects.get(slug="writing-for-the-web").pk
+    before = demo_courses().get(slug="writing-for-the-web").pk
     call_command("seed_demo", "--reset", stdout=io.StringIO())
-    assert CoursePage.objects.get(slug="writing-for-the-web").pk != before
-    assert CoursePage.objects.count() == 3
+    assert demo_courses().get(slug="writing-for-the-web").pk != before
+    assert demo_courses().count() == 3
 
 
 def test_the_demo_instructor_page_has_a_bio_and_a_photo(client):

@@ -271,6 +271,8 @@ HANDLED = [
     "payments.StatementLine.instructor",
     "payments.StripeCustomer.user",
     "payments.Subscription.user",
+    "wagtail_localize.SegmentOverride.last_translated_by",
+    "wagtail_localize.StringTranslation.last_translated_by",
     "wagtailadmin.EditingSession.user",
     "wagtailadmin.FormState.user",
     "wagtailcore.APIToken.user",

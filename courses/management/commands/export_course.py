@@ -4,6 +4,7 @@ files they use), or as an IMS Common Cartridge 1.3."""
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.exchange.cartridge import export_cartridge
@@ -23,9 +24,19 @@ class Command(BaseCommand):
             default="native",
             help="native: a Coursewright package; cc: IMS Common Cartridge 1.3",
         )
+        parser.add_argument(
+            "--language",
+            default="",
+            help="the copy in this language (default: the site's language)",
+        )
 
     def handle(self, *args, **options):
-        courses = list(CoursePage.objects.filter(slug=options["course"])[:2])
+        language = options["language"] or settings.LANGUAGE_CODE
+        courses = list(
+            CoursePage.objects.filter(
+                slug=options["course"], locale__language_code=language
+            )[:2]
+        )
         if not courses:
             raise CommandError(f"No course has the slug {options['course']!r}.")
         if len(courses) > 1:
