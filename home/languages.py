@@ -53,15 +53,14 @@ def page_copies(page):
     return {code: url for code, (_title, url) in _copies_of(page).items()}
 
 
-def for_reader(page):
-    """(title, address) of `page` in the reader's language: its copy there if
-    it has one, else the page itself. Lists of a learner's courses show the
-    copy they read, while their records stay on the original."""
-    if get_language() != settings.LANGUAGE_CODE:
-        copy = _copies_of(page).get(get_language())
-        if copy is not None:
-            return copy
-    return page.title, page.url
+def reader_copy(page):
+    """(title, address) of the copy of `page` in the reader's language, or
+    None when the reader reads the default language or it has no copy. Lists
+    of a learner's courses show the copy they read, while their records stay
+    on the original."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return None
+    return _copies_of(page).get(get_language())
 
 
 def switcher_links(path, query, page=None):

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from home import content_version
 from home.content_version import VersionedMemo
-from home.languages import for_reader, switcher_links
+from home.languages import reader_copy, switcher_links
 from home.money import format_money
 from home.roles import may_use_admin as _may_use_admin
 from home.routing import ancestors as _ancestors
@@ -179,11 +179,14 @@ def site_footer(context):
 @register.filter
 def reader_title(page):
     """`{{ course|reader_title }}`: its title in the reader's language."""
-    return for_reader(page)[0]
+    copy = reader_copy(page)
+    return copy[0] if copy else page.title
 
 
-@register.filter
-def reader_url(page):
-    """`{{ course|reader_url }}`: the address of its copy in the reader's
+@register.simple_tag(takes_context=True)
+def reader_url(context, page):
+    """`{% reader_url course %}`: the address of its copy in the reader's
     language (the page itself when it has none)."""
-    return for_reader(page)[1]
+    copy = reader_copy(page)
+    # With the request, Wagtail keeps the sites' root paths on it.
+    return copy[1] if copy else page.get_url(context.get("request"))
