@@ -1,5 +1,6 @@
 """The benchmark's own database and the site in it: a 10-lesson and a
-1,000-lesson course, a paid course, and a learner enrolled in both."""
+1,000-lesson course, a paid course, the demo's badges, and a learner
+enrolled in both, with the points and badges their lessons earned."""
 
 import os
 import re
@@ -50,11 +51,29 @@ def configure_environment():
         OFFLINE_GATEWAY="true",
         LOG_LEVEL="WARNING",
         EMAIL_URL="dummymail://",
+        # Its pictures (badges) never land beside the demo's.
+        MEDIA_ROOT=tempfile.mkdtemp(prefix="coursewright-bench-media-"),
     )
     if os.environ["REDIS_URL"]:
         import redis
 
         redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
+
+
+def _badges():
+    """The demo's badges, with their pictures."""
+    from community.models import Badge
+    from demo.achievements import BADGES
+    from demo.media.pictures import badge_image
+
+    for name, description, rule, threshold, colour, symbol in BADGES:
+        Badge.objects.create(
+            name=name,
+            description=description,
+            rule=rule,
+            threshold=threshold,
+            image=badge_image(name, colour, symbol),
+        )
 
 
 def build():
@@ -104,11 +123,18 @@ def build():
         course.sequential_lessons = False
         course.save_revision().publish()
 
+    _badges()
     user = learner(username="bench-learner")
+    # The points, streak and badges the learning earns are worked out now,
+    # as a worker would, so the dashboard shows them.
+    from celery import current_app
+
+    current_app.conf.task_always_eager = True
     for course in (small, big):
         enrolled(user, course)
         for lesson in course.syllabus.lessons[:3]:
             services.complete_lesson(user, lesson)
+    current_app.conf.task_always_eager = False
     client = Client()
     client.force_login(user)
     session = client.cookies["sessionid"].value

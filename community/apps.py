@@ -12,7 +12,10 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         # Imported here: other apps and models are loaded once the registry is ready.
+        from django.db.models.signals import post_delete, post_save
+
         from courses.seams import community_side
+        from home import content_version
         from home.seo import ratings
         from learners.emails import register_email_kind
         from learners.extensions import achievements
@@ -29,9 +32,12 @@ class CommunityConfig(AppConfig):
             tasks,  # noqa: F401 - registers the tasks
             views,
         )
-        from .models import Announcement, Answer, BadgeAward
+        from .models import Announcement, Answer, Badge, BadgeAward
 
         personal_data.connect()
+        # The dashboard keeps the badges per content version.
+        for signal in (post_save, post_delete):
+            signal.connect(content_version.changed, sender=Badge, weak=False)
         # The course's JSON-LD gives its stored rating.
         ratings.provide(rating_summary=review_views.service.rating_summary)
 

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from . import content_version
 from .content_version import VersionedMemo
 from .locale_middleware import language_of_path
 
@@ -31,20 +30,37 @@ def unprefixed(path):
 def _copies_of(page):
     """{language code: (title, address)} of the live copies of `page` (itself
     and its translations, aliases included), read once per content version."""
-    if page is None or not page.pk or not settings.WAGTAIL_I18N_ENABLED:
+    if not _has_copies(page):
         return {}
-    version = content_version.current()
-    known = _copies.get(page.translation_key)
-    if known is None:
-        copies = (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        )
-        known = {
-            copy.locale.language_code: (copy.title, copy.url) for copy in copies
-        } or {"": ("", "")}
-        _copies.put(page.translation_key, known, version)
+    known = _copies.get_many([page.translation_key], _read_copies)
+    return _live(known[page.translation_key])
+
+
+def remember_copies(pages):
+    """Read the copies of `pages` the worker does not hold yet, in one query,
+    before a list of them is shown."""
+    keys = {page.translation_key for page in pages if _has_copies(page)}
+    if keys:
+        _copies.get_many(keys, _read_copies)
+
+
+def _has_copies(page):
+    return page is not None and bool(page.pk) and settings.WAGTAIL_I18N_ENABLED
+
+
+def _read_copies(keys):
+    found = {key: {} for key in keys}
+    copies = (
+        Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    )
+    for copy in copies:
+        found[copy.translation_key][copy.locale.language_code] = (copy.title, copy.url)
+    # A key with no live copy is remembered too, as {"": ...}: the memo keeps
+    # no empty value.
+    return {key: copies or {"": ("", "")} for key, copies in found.items()}
+
+
+def _live(known):
     return {code: copy for code, copy in known.items() if code and copy[1]}
 
 
@@ -55,12 +71,11 @@ def page_copies(page):
 
 def reader_copy(page):
     """(title, address) of the copy of `page` in the reader's language, or
-    None when the reader reads the default language or it has no copy. Lists
-    of a learner's courses show the copy they read, while their records stay
-    on the original."""
-    if get_language() == settings.LANGUAGE_CODE:
-        return None
-    return _copies_of(page).get(get_language())
+    None when it has no copy there. Lists of a learner's courses show the
+    copy they read, while their records stay on the original. Also the
+    cheapest way to a page's own address: it is read once per content
+    version, where Wagtail's `get_url` works it out on every call."""
+    return _copies_of(page).get(get_language() or settings.LANGUAGE_CODE)
 
 
 def switcher_links(path, query, page=None):

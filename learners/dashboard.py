@@ -216,6 +216,13 @@ class Dashboard:
     grades: list = field(default_factory=list)
     certificates: list = field(default_factory=list)
 
+    def pages(self):
+        """The course and lesson pages it links to."""
+        items = (*self.in_progress, *self.completed, *self.inactive)
+        yield from (item.course for item in items)
+        yield from (item.next_lesson for item in items if item.next_lesson)
+        yield from (record.lesson for record in self.recent)
+
     @property
     def continue_with(self):
         """The most recently active course that still has a lesson to do."""

@@ -15,6 +15,7 @@ from courses.outline import live_lesson
 from courses.translations import in_language, learning_lesson
 from home.form_input import row_id
 from home.json_input import BadJson, bounded_number, read_json_object
+from home.languages import remember_copies
 from home.routing import passes_view_restrictions
 from lessons.tool_tokens import launch_urls
 
@@ -237,12 +238,22 @@ def refusal(request, error, *, course=None, lesson=None, as_json=False):
 @login_required
 def dashboard(request):
     board = dashboard_for(request.user)
+    programmes = programmes_of(request.user, *read_by(board))
+    # Each page is linked in the reader's language: their addresses are
+    # read together (nothing, once this worker holds them).
+    remember_copies(
+        [
+            *board.pages(),
+            *(item.programme for item in programmes),
+            *(item.next_step.course for item in programmes if item.next_step),
+        ]
+    )
     context = {
         "dashboard": board,
         # Today in the learner's time zone (the middleware activates it).
         "achievements": achievements.for_dashboard(request.user, timezone.localdate()),
         "managed_organisations": organisations.managed_by(request.user),
-        "programmes": programmes_of(request.user, *read_by(board)),
+        "programmes": programmes,
     }
     return render(request, "learners/dashboard.html", context)
 

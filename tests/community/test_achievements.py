@@ -4,6 +4,8 @@ staff define and a task awards, and opt-in leaderboards."""
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from community import services
@@ -14,6 +16,7 @@ from community.services.achievements import (
     current_streak,
     local_day,
 )
+from demo.media.pictures import badge_image
 from learners import services as learning
 from learners.models import Notification, Profile
 from tests.learners.factories import learner
@@ -227,6 +230,66 @@ def test_the_dashboard_shows_points_streak_and_badges(
 
     assert "First steps" in page
     assert "You learned today: your streak is safe." in page
+
+
+def test_the_dashboard_counts_the_last_30_days_points_apart(course):
+    ada = member(course, username="ada")
+    now = timezone.now()
+    award_points(
+        ada.pk, Reason.LESSON_COMPLETED, 1, course.pk, now - timedelta(days=31)
+    )
+    award_points(ada.pk, Reason.QUIZ_PASSED, 2, course.pk, now - timedelta(days=2))
+
+    shown = services.achievements_for(ada, timezone.localdate())
+
+    assert (shown.points, shown.points_recent) == (30, 20)
+    assert (shown.streak, shown.best_streak) == (0, 1)
+
+
+def test_the_dashboard_reads_badges_in_the_same_queries_however_many(client, course):
+    ada = member(course, username="ada")
+    client.force_login(ada)
+
+    def earn(*names):
+        for name in names:
+            medal = badge_image(name, "#1f7a4d", "1")
+            badge = Badge.objects.create(name=name, description="-", image=medal)
+            BadgeAward.objects.create(badge=badge, user=ada)
+
+    def dashboard_queries():
+        client.get("/dashboard/")  # the worker reads the badges once
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/dashboard/").content.decode()
+        return page, len(queries)
+
+    earn("First steps")
+    Badge.objects.create(name="Marathon", description="-", threshold=100)
+    page, few = dashboard_queries()
+    earn("Second", "Third", "Fourth")
+    Badge.objects.create(name="Helper", description="-", threshold=50)
+    more, many = dashboard_queries()
+
+    assert many == few
+    assert "badge-first-steps" in page and "Marathon" in page
+    earned = more[more.index("Your badges") : more.index("Badges to earn")]
+    assert earned.count("badge-card__image") == 4
+    assert "Helper" in more[more.index("Badges to earn") :]
+
+
+def test_a_badge_edited_in_the_admin_shows_at_once(client, course):
+    ada = member(course, username="ada")
+    client.force_login(ada)
+    badge = Badge.objects.create(name="Marathon", description="-", threshold=100)
+    assert "Marathon" in client.get("/dashboard/").content.decode()
+
+    badge.name = "Ultra marathon"
+    badge.save()
+    renamed = client.get("/dashboard/").content.decode()
+    badge.delete()
+    deleted = client.get("/dashboard/").content.decode()
+
+    assert "Ultra marathon" in renamed
+    assert "marathon" not in deleted
 
 
 def test_leaderboards_list_only_those_who_opted_in_by_display_name(client, course):

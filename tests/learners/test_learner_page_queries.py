@@ -1,11 +1,15 @@
 """A learner's main pages stay within a small, fixed number of queries, and
 reading a lesson again writes nothing."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from learners import services
+from learners.models import LessonProgress
 from tests.courses.factories import build_course
 from tests.learners.factories import enrolled, learner
 
@@ -95,6 +99,30 @@ def test_a_heartbeat_is_four_queries_with_no_lock(client, course, by):
     assert "Content-Security-Policy" in client.get(lesson.url)
     sql = [query["sql"] for query in queries.captured_queries]
     assert len(sql) <= 4, "\n".join(sql)
+    assert not any("FOR UPDATE" in statement for statement in sql)
+
+
+def test_a_heartbeat_that_credits_time_is_four_queries(client, course, member):
+    lesson = course.syllabus.lessons[1]
+    client.get(lesson.url)
+    url = f"/lessons/{lesson.pk}/progress/"
+    before = client.post(url, {"seconds": 30}, content_type="application/json")
+    # The previous beat was 30 seconds ago: this one is credited.
+    rows = LessonProgress.objects.filter(enrollment__user=member, lesson=lesson)
+    rows.update(last_heartbeat_at=F("last_heartbeat_at") - timedelta(seconds=30))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {"seconds": 30}, content_type="application/json")
+
+    spent = before.json()["time_spent_seconds"]
+    assert response.json()["time_spent_seconds"] == spent + 30
+    sql = [query["sql"] for query in queries.captured_queries]
+    # SQLite writes the lesson's and the day's seconds in one transaction,
+    # PostgreSQL in one statement; the transaction's opening and closing (a
+    # savepoint inside the test's own) are not queries.
+    control = ("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE")
+    data = [s for s in sql if not s.startswith(control)]
+    assert len(data) <= 4, "\n".join(sql)
     assert not any("FOR UPDATE" in statement for statement in sql)
 
 
