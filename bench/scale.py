@@ -8,6 +8,10 @@ from . import site
 from .load import Request, run, run_each_once
 
 CONCURRENT_LEARNERS = 100
+# Quiz submissions sent first and not counted, as every other page gets a
+# second of warming up: a worker's first grading reads the quiz and opens
+# its broker connection.
+QUIZ_WARM_UP = 10
 # p95 of the time the server takes, one request at a time (no queueing).
 TARGETS_MS = {
     "catalogue, learner": 25,
@@ -109,7 +113,8 @@ def main():
     configure()
     from django.conf import settings
 
-    courses, people = learners(CONCURRENT_LEARNERS)
+    courses, everyone = learners(CONCURRENT_LEARNERS + QUIZ_WARM_UP)
+    people = everyone[:CONCURRENT_LEARNERS]
     big = courses[0]
     cookie = people[0][0]
     big_lesson = big.syllabus.lessons[3]
@@ -140,7 +145,7 @@ def main():
         "dashboard, learner": Request("GET", "/dashboard/", {"Cookie": cookie}),
         "progress heartbeat POST": heartbeat(cookie, big_lesson),
     }
-    submissions = quiz_submissions(big, [(p[0], p[3]) for p in people])
+    submissions = quiz_submissions(big, [(p[0], p[3]) for p in everyone])
     from .__main__ import start_server
 
     server = start_server()
@@ -152,8 +157,10 @@ def main():
                 site.HOST, site.PORT, server.pid, request, seconds=5, concurrency=1
             )
         # Each learner submits once: every request is a new grading.
+        warm_up, measured = submissions[:QUIZ_WARM_UP], submissions[QUIZ_WARM_UP:]
+        run_each_once(site.HOST, site.PORT, server.pid, warm_up)
         results["quiz submission (graded on the server)"] = run_each_once(
-            site.HOST, site.PORT, server.pid, submissions
+            site.HOST, site.PORT, server.pid, measured
         )
         crowd = [
             request
