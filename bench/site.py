@@ -60,22 +60,6 @@ def configure_environment():
         redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
 
 
-def _badges():
-    """The demo's badges, with their pictures."""
-    from community.models import Badge
-    from demo.achievements import BADGES
-    from demo.media.pictures import badge_image
-
-    for name, description, rule, threshold, colour, symbol in BADGES:
-        Badge.objects.create(
-            name=name,
-            description=description,
-            rule=rule,
-            threshold=threshold,
-            image=badge_image(name, colour, symbol),
-        )
-
-
 def build():
     """Migrate, then make the courses and the learner; returns what the
     runs need (paths and the learner's cookies)."""
@@ -123,7 +107,9 @@ def build():
         course.sequential_lessons = False
         course.save_revision().publish()
 
-    _badges()
+    from demo.achievements import make_badges
+
+    make_badges()
     user = learner(username="bench-learner")
     # The points, streak and badges the learning earns are worked out now,
     # as a worker would, so the dashboard shows them.

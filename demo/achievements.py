@@ -72,10 +72,8 @@ SCHEDULED = (
 )
 
 
-def seed_achievements():
-    """Badges, the history's points and streaks, and the awards they earn."""
-    if Badge.objects.exists():
-        return 0
+def make_badges():
+    """The demo's badges, each with its drawn medal (the benchmark's too)."""
     for name, description, rule, threshold, colour, symbol in BADGES:
         Badge.objects.create(
             name=name,
@@ -84,6 +82,13 @@ def seed_achievements():
             threshold=threshold,
             image=badge_image(name, colour, symbol),
         )
+
+
+def seed_achievements():
+    """Badges, the history's points and streaks, and the awards they earn."""
+    if Badge.objects.exists():
+        return 0
+    make_badges()
     _points_for_history()
     _student_streak()
     users = XPEvent.objects.values_list("user_id", flat=True).distinct()

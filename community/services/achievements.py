@@ -197,10 +197,8 @@ _AWARDS = CompiledQuery(
     lambda user: BadgeAward.objects.filter(user_id=user).order_by("-awarded_at")
 )
 _badges = VersionedMemo(size=1)
-UPCOMING_BADGES = 3
-
-
 BADGE_PICTURE = "fill-96x96"
+UPCOMING_BADGES = 3
 
 
 def all_badges():
@@ -233,15 +231,15 @@ def achievements_for(user, today):
     total, recent = totals[0] if totals else (0, 0)
     streak = next(iter(_STREAK.objects(user=user.pk)), None)
     awards = _AWARDS.objects(user=user.pk)
+    earned = {award.badge_id for award in awards}
     badges = all_badges()
-    if not {award.badge_id for award in awards} <= {badge.pk for badge in badges}:
+    if not earned <= {badge.pk for badge in badges}:
         # A badge made in another worker within the second this one trusts
         # its version for, and awarded already.
         badges = _read_badges()
     by_id = {badge.pk: badge for badge in badges}
     for award in awards:
         award.badge = by_id[award.badge_id]
-    earned = {award.badge_id for award in awards}
     upcoming = [b for b in badges if b.is_active and b.pk not in earned]
     return Achievements(
         points=total or 0,
